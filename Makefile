@@ -1,0 +1,32 @@
+# The two commands that matter: `make site` (build the site) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= corpus
+OUT ?= site
+
+.PHONY: setup site serve test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch==2.13.0 in the same call as stanza: the CPU wheel, not a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0 -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+site: setup
+	$(PY) -m annotate site --corpus $(CORPUS) --out $(OUT)
+
+serve: setup
+	$(PY) -m annotate serve --corpus $(CORPUS) --out $(OUT)
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build $(OUT)

@@ -1,0 +1,58 @@
+"""Arabic orthographic normalization, shared by the tagger, the resolver and the search index.
+
+Normalized forms are for *matching* only; displayed text and offsets always come from the original.
+Each function maps one string to one string and never changes the number of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+# Zero-width and bidi controls that scrapers leave in text.
+INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "ی": "ي",
+        "گ": "ك",
+    }
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics, tatweel and invisible controls (keeps letters as written)."""
+    return INVISIBLES.sub("", DIACRITICS.sub("", text.replace(TATWEEL, "")))
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to 0-9."""
+    return text.translate(_DIGITS)
+
+
+def normalize_token(token: str) -> str:
+    """The tagger's view of a token: marks stripped, alef/ya forms unified, digits western.
+
+    Light enough to keep names apart (ة and ه stay distinct) while pooling spelling variants
+    so that they share one word vector. Falls back to the token itself if nothing would remain.
+    """
+    out = western_digits(strip_marks(unicodedata.normalize("NFC", token))).translate(_LETTERS)
+    return out or token
+
+
+def fold(text: str) -> str:
+    """Aggressive matching key for names and search: also ة→ه, lowercase Latin."""
+    return normalize_token(text).replace("ة", "ه").lower()

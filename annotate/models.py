@@ -1,0 +1,92 @@
+"""The records that flow between pipeline stages.
+
+Every span is a pair of character offsets into ``Article.text``; the text itself is never modified.
+Later-stage fields start as ``None`` (as in MkDocs' ``Page``) and are filled by the stage that owns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A run of tokens; ``start``/``end`` cover the first to the last token."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass
+class Mention:
+    """An entity mention. ``actor`` is filled by the resolve stage."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+    source: str = "model"  # model | propagated | gazetteer | registry
+
+
+@dataclass
+class DateMention:
+    """A date expression and its ISO 8601 / TIMEX3-style value (``None`` when unresolvable)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass
+class Article:
+    """One corpus document. ``body`` holds the (start, end) spans of prose; furniture lies outside them."""
+
+    id: str
+    path: str
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str = "ar"
+    body: list[tuple[int, int]] = field(default_factory=list)
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Annotation:
+    """What the tag stage adds to one article."""
+
+    article_id: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    dates: list[DateMention]
+
+
+@dataclass
+class Actor:
+    """A real-world person, organization or place gathered from mentions across the corpus."""
+
+    id: str
+    slug: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    name_en: str | None = None
+    description: str | None = None
+    roles: list[dict] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)

@@ -1,0 +1,135 @@
+"""Train the shipped Arabic entity tagger with stanza, reproducibly, from ../shared/data.
+
+Steps: labeled data → stanza JSON (train / dev = last 10 %), unlabeled news → fastText vectors →
+trimmed pretrain, then ``stanza.models.ner_tagger --mode train``. Every setting comes from
+``train.yaml``; the log and the produced files land in the work folder, and ``--install`` copies the
+model and pretrain into ``annotate/ner/model/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import shutil
+import time
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+
+import yaml
+
+from annotate.arabic import normalize_token
+from annotate.ner import data, vectors
+
+log = logging.getLogger(__name__)
+
+CONFIG = Path(__file__).with_name("train.yaml")
+MODEL_DIR = Path(__file__).with_name("model")
+MODEL_FILE = "ar_anercorp_nertagger.pt"
+PRETRAIN_FILE = "ar_anercorp.pretrain.pt"
+
+
+@dataclass
+class Limits:
+    """Shrink a run for tests: cap labeled sentences, unlabeled lines and steps."""
+
+    sentences: int | None = None
+    unlabeled_lines: int | None = None
+    max_steps: int | None = None
+
+
+def load_config(path: Path = CONFIG) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _fingerprint(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def prepare_data(config: dict, data_dir: Path, work: Path, limits: Limits) -> tuple[Path, Path, list]:
+    """Write train.json and dev.json; return them and the training sentences."""
+    sentences = data.read_conll(data_dir / config["data"]["anercorp_train"])
+    if limits.sentences:
+        sentences = sentences[: limits.sentences]
+    train, dev = data.split_dev(sentences, config["data"]["dev_fraction"])
+    data.write_stanza_json(train, work / "train.json")
+    data.write_stanza_json(dev, work / "dev.json")
+    log.info("data: %d train / %d dev sentences", len(train), len(dev))
+    return work / "train.json", work / "dev.json", train
+
+
+def build_pretrain(config: dict, data_dir: Path, work: Path, train: list, limits: Limits) -> Path:
+    """fastText vectors on unlabeled news + training text, cached in the work folder by settings."""
+    settings = config["vectors"]
+    key = _fingerprint([settings, config["seed"], limits.unlabeled_lines, limits.sentences])
+    out = work / f"pretrain-{key}.pt"
+    if out.exists():
+        log.info("pretrain: reusing %s", out)
+        return out
+    train_words = [[normalize_token(w) for w, _ in sent] for sent in train]
+    paths = [data_dir / p for p in config["data"]["unlabeled"]]
+    lines = vectors.clean_lines(paths)
+    if limits.unlabeled_lines:
+        lines = islice(lines, limits.unlabeled_lines)
+    corpus = work / f"corpus-{key}.txt"
+    started = time.time()
+    counts = vectors.write_corpus(chain(train_words, vectors.tokenized_lines(lines)), corpus)
+    model = vectors.train_fasttext(corpus, settings, config["seed"])
+    log.info("fastText: %d words in vocabulary, %.0f s", len(model.wv), time.time() - started)
+    words = vectors.pretrain_vocabulary(counts, {w for s in train_words for w in s}, settings["vocab_size"])
+    vectors.save_pretrain(model.wv, words, out, settings["half_precision"])
+    corpus.unlink()
+    return out
+
+
+def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits) -> list[str]:
+    """The ner_tagger command line for this configuration."""
+    tagger = dict(config["tagger"])
+    if limits.max_steps:
+        tagger["max_steps"] = limits.max_steps
+        tagger["eval_interval"] = max(1, limits.max_steps // 2)
+    args = [
+        "--mode", "train", "--shorthand", "ar_anercorp", "--train_file", str(train), "--eval_file", str(dev),
+        "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(save_dir), "--save_name", MODEL_FILE,
+        "--seed", str(config["seed"]), "--log_step", "100",
+    ]  # fmt: skip
+    for key, value in tagger.items():
+        if isinstance(value, bool):
+            args += [f"--{key}"] if value else []
+        else:
+            args += [f"--{key}", str(value)]
+    return args
+
+
+def train_ner(data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG) -> Path:
+    """Run the whole training; return the trained model file (in ``work``)."""
+    limits = limits or Limits()
+    config = load_config(config_path)
+    work.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(work / "train.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    for name in ("annotate", "stanza"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
+    random.seed(config["seed"])
+    started = time.time()
+    try:
+        train_json, dev_json, train = prepare_data(config, data_dir, work, limits)
+        pretrain = build_pretrain(config, data_dir, work, train, limits)
+        from stanza.models import ner_tagger
+
+        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits))
+        shutil.copyfile(pretrain, work / PRETRAIN_FILE)
+        log.info("training finished in %.0f s", time.time() - started)
+        if install:
+            MODEL_DIR.mkdir(exist_ok=True)
+            shutil.copyfile(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
+            shutil.copyfile(pretrain, MODEL_DIR / PRETRAIN_FILE)
+            log.info("installed model and pretrain in %s", MODEL_DIR)
+    finally:
+        for name in ("annotate", "stanza"):
+            logging.getLogger(name).removeHandler(handler)
+        handler.close()
+    return work / MODEL_FILE
