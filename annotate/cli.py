@@ -36,3 +36,118 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
 def _require_data(data_dir: Path) -> None:
     if not (data_dir / "anercorp").is_dir():
         raise click.UsageError(f"{data_dir}/anercorp not found: pass --data with the folder that holds anercorp/, aqmar/ and ant/.")
+
+
+def _annotation_json(annotation, text: str) -> dict:
+    return {
+        "text": text,
+        "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label} for m in annotation.mentions],
+        "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in annotation.dates],
+    }
+
+
+@main.command("tag")
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--lines", is_flag=True, help="Each input line is one document; print JSON Lines, one object per line, in order.")
+@click.option("--ner-model", type=click.Choice(["shipped", "stanza"]), default=None, help="Entity model (default: config, else shipped).")
+def tag_command(source, lines: bool, ner_model: str | None) -> None:
+    """Tag one text (FILE or - for stdin) and print its entities and dates as JSON."""
+    import json
+
+    from annotate.config import load_settings
+    from annotate.models import Article
+    from annotate.tag import annotate_articles
+
+    model = ner_model or load_settings().ner_model
+    text = source.read()
+    documents = text.split("\n") if lines else [text]
+    if lines and documents and documents[-1] == "":
+        documents.pop()  # the newline that ends the last line is not one more document
+    articles = [Article(id=str(i), path="-", title="", text=doc) for i, doc in enumerate(documents)]
+    annotations = _run(lambda: annotate_articles(articles, model))
+    for article, annotation in zip(articles, annotations, strict=True):
+        record = _annotation_json(annotation, article.text)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=None if lines else 1))
+
+
+def _run(job):
+    """Run a job; turn the project's errors into one clear line and exit status 1."""
+    from annotate.errors import AnnotateError
+
+    try:
+        return job()
+    except AnnotateError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _build_options(func):
+    """Options shared by the commands that build a site."""
+    options = [
+        click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True, help="Corpus folder (articles and actors.yml)."),
+        click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True, help="Output folder for the site (replaced only on success)."),
+        click.option("--cache", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Cache and work folder."),
+        click.option("--ner-model", type=click.Choice(["shipped", "stanza"]), default=None, help="Entity model (default: annotate.yml, else shipped)."),
+        click.option("--keep-going", is_flag=True, help="Skip unreadable articles (reported) instead of stopping."),
+        click.option("--jobs", type=int, default=1, show_default=True, help="Local annotation worker processes."),
+        click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to annotate on a cluster."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _options(**kwargs):
+    from annotate.config import load_settings
+    from annotate.pipeline import BuildOptions
+
+    kwargs["ner_model"] = kwargs["ner_model"] or load_settings().ner_model
+    return BuildOptions(progress=True, **kwargs)
+
+
+@main.command("site")
+@_build_options
+def site_command(**kwargs) -> None:
+    """Annotate the corpus and publish it as a static site in --out."""
+    import time
+
+    from annotate.pipeline import build
+
+    started = time.perf_counter()
+    options = _options(**kwargs)
+    report = _run(lambda: build(options))
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"site: {options.out} ({time.perf_counter() - started:.1f}s)")
+
+
+@main.command("serve")
+@_build_options
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve_command(port: int, **kwargs) -> None:
+    """Build the site, then preview it at http://127.0.0.1:PORT/."""
+    import functools
+    import http.server
+
+    from annotate.pipeline import build
+
+    options = _options(**kwargs)
+    for line in _run(lambda: build(options)).lines():
+        click.echo(line)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(options.out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {options.out} at http://127.0.0.1:{port}/ (Ctrl-C stops)")
+        server.serve_forever()
+
+
+@main.command("eval-ner")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True, help="Folder with anercorp/ and aqmar/.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model file (default: the shipped one).")
+@click.option("--pretrain", "pretrain_path", type=click.Path(path_type=Path), default=None, help="Pretrain file (default: the shipped one).")
+def eval_ner_command(data_dir: Path, model_path, pretrain_path) -> None:
+    """Exact-span P/R/F1 on ANERcorp test and AQMAR; prints a Markdown table."""
+    from annotate.ner.evaluate import datasets, evaluate, table
+    from annotate.ner.tagger import EntityTagger, model_spec
+
+    _require_data(data_dir)
+    tagger = _run(lambda: EntityTagger(model_spec("shipped", model_path, pretrain_path)))
+    click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))

@@ -22,7 +22,8 @@ _JOINER = r"[\u200c\u200d]"  # zero-width (non-)joiners stay inside a word
 TOKEN = re.compile(
     rf"{_DIGIT}+(?:[.,:/]{_DIGIT}+)*"  # 2.500, 150.000, 10:12:02, 2019/2020
     rf"|(?:{_ARABIC}|{_MARK})(?:{_ARABIC}|{_MARK}|{_JOINER})*"  # Arabic word with marks and tatweel (لـ)
-    rf"|{_LATIN}+(?:['’]{_LATIN}+)*"  # Latin word (O'Brien)
+    rf"(?:(?<={_ARABIC}{_ARABIC}){_DIGIT}+)?"  # a name with digits (عربي21), but و150 is و + 150
+    rf"|{_LATIN}+(?:['’]{_LATIN}+)*{_DIGIT}*"  # Latin word (O'Brien, G20)
     r"|[^\s]",  # anything else: one punctuation mark or symbol
 )
 TERMINAL = frozenset(".!?؟…")

@@ -1,0 +1,71 @@
+"""Annotation cache: one JSON file per article, keyed by its content and the tagger's version.
+
+The key covers everything annotations depend on: the article text, body spans and date (relative dates
+resolve against it), the model file and the source of the tagging code. A cache written by another
+version simply has another key, so it is never trusted; unreadable entries are ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from annotate.models import Annotation, Article, DateMention, Mention
+
+log = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parent
+TAGGING_CODE = ("arabic.py", "tokenize.py", "tag.py", "ner/tagger.py", "ner/data.py", "dates")
+
+
+@lru_cache(maxsize=4)
+def tagger_version(model_version: str) -> str:
+    """Digest of the tagging code plus the model's version string."""
+    digest = hashlib.sha256(model_version.encode())
+    for name in TAGGING_CODE:
+        path = PACKAGE / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            if file.exists():
+                digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(article: Article, version: str) -> str:
+    payload = json.dumps([version, article.text, article.date, article.body], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class AnnotationCache:
+    """Mentions and dates per article key (sentences are recomputed: the tokenizer is cheap)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder / "annotations"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[list[Mention], list[DateMention]] | None:
+        path = self._path(key)
+        if not path.exists():
+            return None
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return [Mention(**m) for m in raw["entities"]], [DateMention(**d) for d in raw["dates"]]
+        except (ValueError, KeyError, TypeError) as error:
+            log.warning("%s: unreadable cache entry ignored (%s)", path, error)
+            return None
+
+    def put(self, key: str, annotation: Annotation) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        record = {
+            "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label} for m in annotation.mentions],
+            "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in annotation.dates],
+        }
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)

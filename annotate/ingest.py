@@ -1,0 +1,239 @@
+"""Read corpus files into ``Article`` records.
+
+Raw ``.txt`` works as handed over: page furniture (weather lines, "gettyimages", section names, photo
+captions, copy-link notices) is kept out of the body, the headline and publication date are found, and
+the outlet is taken from where the text names it. ``.md`` files may carry YAML front matter whose
+``title``, ``date``, ``source``, ``url`` and ``lang`` win over anything detected.
+
+``Article.text`` is the decoded file with line endings normalized to ``\\n`` (and, for ``.md``, without its
+front matter); every offset in the project points into it. Corpus files are only read, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from annotate.errors import InputError
+from annotate.models import Article
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SKIPPED_NAMES = {"README.md", "actors.yml", "slugs.yml"}
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "lang")
+
+# Lines that are page furniture, not prose (matched against the stripped line).
+FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"^-?\s*℃",  # weather widget: "- ℃ 11 تركيا"
+        r"^(getty|gettyimages|getty images|سوشال|شارك|مشاركة|ملفات وتقارير|أخبار|تقارير|اقرأ أيضا|اقرأ أيضاً)$",
+        r"تم نسخ عنوان المقال إلى الحافظة|تم نسخ الرابط",
+        r"^اقرأ أيضا[ًً]?\s*:",  # related-article teaser
+        r"\((getty|afp|reuters|ap|epa|أ ف ب|رويترز|الأناضول|أرشيفية|getty images)\)\s*$",  # photo caption credit
+        r"\s[-–]\s*(جيتي|أرشيفية|الأناضول|رويترز|فيسبوك|تويتر|أ ف ب|عربي21)$",
+        r"^[-–—_=*•\s]+$",
+    )
+]
+_OUTLET = [
+    re.compile(r"^المصدر\s*:\s*(?P<name>[^\n]{2,60})$", re.M),
+    re.compile(r"(?:ترجمته|ترجمها|ترجمة)\s*[\"«“](?P<name>[^\"»”\n]{2,40})[\"»”]"),
+    re.compile(r"(?:حديثه|حديثها|تصريحات|تصريح)\s+(?:خاصة?\s+)?(?:لـ|ل)\s*[\"«“]?(?P<name>[^\"»”\n]{2,40})[\"»”]"),
+]
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def read_text(path: Path) -> str:
+    """Decode a corpus file: UTF-8 (with or without BOM), else Windows-1256; CRLF/CR become LF."""
+    raw = path.read_bytes()
+    if b"\0" in raw[:4096]:
+        raise InputError(f"{path}: binary file, not an article (expected UTF-8 text)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = _decode_legacy(path, raw, error)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode_legacy(path: Path, raw: bytes, error: UnicodeDecodeError) -> str:
+    """Arabic archives are often Windows-1256; accept it only if it yields mostly Arabic letters."""
+    try:
+        text = raw.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum("\u0600" <= c <= "\u06ff" for c in letters)
+    if letters and arabic / len(letters) > 0.5:
+        log.warning("%s: not UTF-8; decoded as Windows-1256", path)
+        return text
+    line = raw[: error.start].count(b"\n") + 1
+    raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}) nor Windows-1256 Arabic; re-save the file as UTF-8")
+
+
+def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
+    """YAML front matter of a ``.md`` file (``---`` ... ``---``) and the text after it."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise InputError(f"{path}:1: front matter opened with '---' but never closed")
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise InputError(f"{path}:{line}: broken YAML front matter: {getattr(error, 'problem', error)}") from error
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}:2: front matter must be a mapping of keys (title, date, source, url, lang)")
+    for key in sorted(set(meta) - set(FRONT_MATTER_KEYS)):
+        log.warning("%s: unknown front matter key %r ignored (known: %s)", path, key, ", ".join(FRONT_MATTER_KEYS))
+    body_start = text.find("\n", end + 4)
+    return meta, text[body_start + 1 :] if body_start >= 0 else ""
+
+
+def _iso_date(path: Path, value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        try:
+            dt.date.fromisoformat(text if len(text) == 10 else (text + "-01-01")[:10])
+            return text
+        except ValueError:
+            pass
+    raise InputError(f"{path}: front matter 'date': {text!r} is not a date (use YYYY-MM-DD)")
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.search(line.lower() if p.pattern.startswith("^(getty") else line) for p in FURNITURE)
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 20 and not line.endswith((".", ":", "،")) and line.count('"') % 2 == 0
+
+
+def detect_source(text: str) -> str | None:
+    """The outlet where the text names it: «المصدر: الأناضول», «ترجمته "عربي21"», «في حديثه لـ"عربي21"»."""
+    for pattern in _OUTLET:
+        match = pattern.search(text)
+        if match:
+            return match.group("name").strip().strip(".")
+    return None
+
+
+def parse_article(path: Path, corpus: Path, text: str) -> Article:
+    """Find furniture, headline, date, outlet and body of one article's text."""
+    from annotate.dates import parse_publication_date
+
+    meta, text = split_front_matter(path, text) if path.suffix == ".md" else ({}, text)
+    if not text.strip():
+        raise InputError(f"{path}: empty article (no text after {'front matter' if meta else 'decoding'})")
+    lines = [line for line in lines_of(text) if line.text]
+    furniture, dates, title_lines = set(), [], []
+    for i, line in enumerate(lines):
+        date = parse_publication_date(line.text)
+        if date:
+            dates.append((i, date, ":" in line.text))
+            furniture.add(i)
+        elif is_furniture(line.text):
+            furniture.add(i)
+    first = next((i for i in range(len(lines)) if i not in furniture), None)
+    if first is not None and _is_headline(lines[first].text) and not meta.get("title"):
+        title_lines = [first] + [j for j in range(first + 1, len(lines)) if lines[j].text == lines[first].text]
+    elif meta.get("title"):
+        title_lines = [i for i in range(len(lines)) if lines[i].text == str(meta["title"]).strip()][:2]
+    body_lines = [i for i in range(len(lines)) if i not in furniture and i not in title_lines]
+    title = str(meta.get("title") or (lines[title_lines[0]].text if title_lines else _title_from(lines, body_lines)))
+    date = _iso_date(path, meta["date"]) if meta.get("date") else _choose_date(dates, title_lines)
+    return Article(
+        id=article_id(path, corpus),
+        path=path.relative_to(corpus).as_posix(),
+        title=title,
+        text=text,
+        date=date,
+        source=meta.get("source") or detect_source(text),
+        url=meta.get("url"),
+        lang=meta.get("lang", "ar"),
+        body=_paragraphs(text, [lines[i] for i in body_lines]),
+        furniture=[(lines[i].start, lines[i].end) for i in sorted(furniture | set(title_lines))],
+    )
+
+
+def _choose_date(dates: list[tuple[int, str, bool]], title_lines: list[int]) -> str | None:
+    """The dateline after the headline, else one with a time, else the first (site clocks come first)."""
+    if not dates:
+        return None
+    after = [d for d in dates if title_lines and d[0] > title_lines[0]]
+    timed = [d for d in dates if d[2]]
+    return (after or timed or dates)[0][1]
+
+
+def _title_from(lines: list[Line], body: list[int]) -> str:
+    """No headline in the text: the first words of the body stand in for it."""
+    if not body:
+        return ""
+    words = " ".join(lines[i].text for i in body[:3]).split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _paragraphs(text: str, body: list[Line]) -> list[tuple[int, int]]:
+    """Merge runs of adjacent body lines into spans, so a wrapped sentence stays in one span."""
+    spans: list[tuple[int, int]] = []
+    for line in body:
+        start = line.start + (len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip()))
+        end = line.start + len(text[line.start : line.end].rstrip())
+        if spans and "\n\n" not in text[spans[-1][1] : start] and text[spans[-1][1] : start].count("\n") == 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def article_id(path: Path, corpus: Path) -> str:
+    """The file's path inside the corpus, without suffix, made URL-safe (nested folders joined by '-')."""
+    stem = path.relative_to(corpus).with_suffix("").as_posix()
+    slug = re.sub(r"[^\w\-]+", "-", stem.replace("/", "--"), flags=re.ASCII).strip("-").lower()
+    return slug or "article"
+
+
+def corpus_files(corpus: Path) -> Iterator[Path]:
+    """Article files under the corpus folder, sorted; hidden files and folders are skipped."""
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: corpus folder does not exist")
+    for path in sorted(corpus.rglob("*")):
+        parts = path.relative_to(corpus).parts
+        if any(p.startswith(".") for p in parts):
+            continue
+        if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.name not in SKIPPED_NAMES:
+            yield path
+
+
+def read_article(path: Path, corpus: Path) -> Article:
+    return parse_article(path, corpus, read_text(path))

@@ -1,0 +1,136 @@
+"""Load the entity tagger once per process and tag sentences, mapping every span to character offsets.
+
+Two models can be selected (config key ``ner_model``):
+
+* ``shipped`` (default): the project's own model in ``annotate/ner/model/``, loaded fully offline through
+  ``stanza.Pipeline`` with a stub ``resources.json``, ``download_method=None`` and explicit model and
+  pretrain paths (without the pretrain stanza would silently tag with random embeddings).
+* ``stanza``: stanza's official Arabic NER (``aqmar_charlm``), which a connected machine downloads once with
+  ``stanza.download('ar', processors='tokenize,mwt,ner')``.
+
+Both read tokens from the project's tokenizer (``tokenize_pretokenized=True``), so offsets never drift.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotate.arabic import normalize_token
+from annotate.errors import ModelError
+from annotate.models import Mention, Sentence, Token
+from annotate.ner.data import entity_spans
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+MODEL_DIR = HERE / "model"
+MODEL_FILE = MODEL_DIR / "ar_anercorp_nertagger.pt"
+PRETRAIN_FILE = MODEL_DIR / "ar_anercorp.pretrain.pt"
+STUB_RESOURCES = HERE / "stanza_resources"
+MODELS = ("shipped", "stanza")
+MAX_TOKENS = 200  # longer "sentences" (a 1 MB line) are tagged in windows of this many tokens
+OFFICIAL_HINT = "python -c \"import stanza; stanza.download('ar', processors='tokenize,mwt,ner')\""
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model to load and how its input is prepared."""
+
+    name: str
+    model_path: Path | None
+    pretrain_path: Path | None
+    normalize: bool
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the model file changes (part of the annotation cache key)."""
+        if self.model_path is None or not self.model_path.exists():
+            return self.name
+        stat = self.model_path.stat()
+        return f"{self.name}:{stat.st_size}:{int(stat.st_mtime)}"
+
+
+def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None) -> ModelSpec:
+    if name == "shipped":
+        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True)
+    if name == "stanza":
+        return ModelSpec(name, None, None, normalize=False)
+    raise ModelError(f"ner_model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
+
+
+class EntityTagger:
+    """A loaded stanza pipeline plus the glue between our tokens and its tags."""
+
+    def __init__(self, spec: ModelSpec, batch_size: int = 256):
+        self.spec = spec
+        self.pipeline = _load_pipeline(spec, batch_size)
+
+    def tag(self, documents: Sequence[tuple[str, Sequence[Sentence]]]) -> list[list[Mention]]:
+        """Entity mentions of each (text, sentences) document, all sentences tagged in one batched call.
+
+        Offsets come from our tokens, so ``text[m.start:m.end] == m.text`` for every mention.
+        """
+        windows: list[tuple[int, Sequence[Token]]] = []
+        for index, (_, sentences) in enumerate(documents):
+            for sentence in sentences:
+                tokens = sentence.tokens
+                windows.extend((index, tokens[at : at + MAX_TOKENS]) for at in range(0, len(tokens), MAX_TOKENS))
+        result: list[list[Mention]] = [[] for _ in documents]
+        if not windows:
+            return result
+        tagged = self.tag_words([[t.text for t in tokens] for _, tokens in windows])
+        for (index, tokens), tags in zip(windows, tagged, strict=True):
+            text = documents[index][0]
+            for start, end, label in sorted(entity_spans(tags)):
+                first, last = tokens[start].start, tokens[end - 1].end
+                result[index].append(Mention(first, last, text[first:last], label))
+        return result
+
+    def tag_words(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIOES tags for pre-split words (one stanza call; stanza batches inside it)."""
+        if not sentences:
+            return []
+        doc = self.pipeline([[self._word(w) for w in words] for words in sentences])
+        return [[token.ner for token in sentence.tokens] for sentence in doc.sentences]
+
+    def _word(self, text: str) -> str:
+        return normalize_token(text) if self.spec.normalize else text
+
+
+@functools.lru_cache(maxsize=2)
+def get_tagger(name: str = "shipped", batch_size: int = 256) -> EntityTagger:
+    """The process-wide tagger: loaded once, reused by every article."""
+    return EntityTagger(model_spec(name), batch_size)
+
+
+def _load_pipeline(spec: ModelSpec, batch_size: int):
+    import stanza
+
+    quiet = {"logging_level": "WARN", "use_gpu": False, "download_method": None}
+    if spec.name == "stanza":
+        resources = Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
+        if not (resources / "resources.json").exists() or not list((resources / "ar" / "ner").glob("*.pt")):
+            raise ModelError(f"ner_model 'stanza': stanza's Arabic NER is not downloaded in {resources}; on a connected machine run: {OFFICIAL_HINT}")
+        return stanza.Pipeline("ar", dir=str(resources), processors="tokenize,ner", tokenize_pretokenized=True, ner_batch_size=batch_size, **quiet)
+    for path in (spec.model_path, spec.pretrain_path):
+        if not path.exists():
+            raise ModelError(f"{path}: entity model file missing; reinstall the package or run `python -m annotate train-ner --install`")
+    try:
+        return stanza.Pipeline(
+            "ar",
+            dir=str(STUB_RESOURCES),
+            processors="tokenize,ner",
+            tokenize_pretokenized=True,
+            ner_model_path=str(spec.model_path),
+            ner_pretrain_path=str(spec.pretrain_path),
+            ner_batch_size=batch_size,
+            allow_unknown_language=True,
+            **quiet,
+        )
+    except Exception as error:  # stanza raises many types for a truncated or foreign file
+        raise ModelError(f"{spec.model_path}: cannot load the entity model ({type(error).__name__}: {error}); restore it with `git checkout -- annotate/ner/model` or retrain") from error

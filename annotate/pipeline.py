@@ -1,0 +1,157 @@
+"""The whole build, top to bottom: ingest → tag (cached) → resolve → render → site.
+
+Each stage is a function of the previous stage's records; this module only wires them together,
+times them and reports. Nothing here writes into the corpus folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotate.cache import AnnotationCache, article_key, tagger_version
+from annotate.errors import AnnotateError, InputError
+from annotate.ingest import corpus_files, read_article
+from annotate.models import Annotation, Article
+from annotate.ner.tagger import model_spec
+from annotate.tokenize import sentences_in
+
+log = logging.getLogger(__name__)
+
+REGISTRY_FILE = "actors.yml"
+SLUG_LEDGER = "slugs.yml"
+TAG_BATCH = 16
+
+
+@dataclass
+class BuildOptions:
+    corpus: Path = Path("corpus")
+    out: Path = Path("site")
+    cache: Path = Path("build")
+    ner_model: str = "shipped"
+    keep_going: bool = False
+    jobs: int = 1
+    scheduler: str | None = None
+    progress: bool = False
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    skipped: list[str] = field(default_factory=list)
+    cached: int = 0
+    tagged: int = 0
+    actors: Counter = field(default_factory=Counter)
+    stale: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"articles: {self.articles} ({self.cached} from cache, {self.tagged} tagged)",
+            "actors: " + ", ".join(f"{label} {n}" for label, n in sorted(self.actors.items())),
+            "time: " + ", ".join(f"{stage} {s:.1f}s" for stage, s in self.seconds.items()),
+        ]
+        out += [f"skipped: {s}" for s in self.skipped]
+        out += [f"registry: {s}" for s in self.stale]
+        return out
+
+
+class _Timer:
+    def __init__(self, report: BuildReport):
+        self.report, self.started = report, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.report.seconds[stage] = now - self.started
+        self.started = now
+
+
+def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport) -> list[Article]:
+    """Every readable article; a bad file stops the build, or is skipped and reported with --keep-going."""
+    articles: dict[str, Article] = {}
+    for path in corpus_files(corpus):
+        try:
+            article = read_article(path, corpus)
+            if article.id in articles:
+                raise InputError(f"{path}: article id {article.id!r} already used by {corpus / articles[article.id].path}; rename one of them")
+        except InputError as error:
+            if not keep_going:
+                raise
+            report.skipped.append(str(error))
+            log.warning("skipped %s", error)
+            continue
+        articles[article.id] = article
+    if not articles:
+        raise InputError(f"{corpus}: no articles (.txt or .md files) found")
+    return sorted(articles.values(), key=lambda a: a.id)
+
+
+def annotate_corpus(articles: list[Article], options: BuildOptions, report: BuildReport, tag_batch: Callable | None = None) -> list[Annotation]:
+    """Annotations for every article: from the cache where the key matches, else tagged in batches."""
+    cache = AnnotationCache(options.cache)
+    version = tagger_version(model_spec(options.ner_model).version)
+    keys = [article_key(a, version) for a in articles]
+    found: dict[str, Annotation] = {}
+    missing: list[tuple[Article, str]] = []
+    for article, key in zip(articles, keys, strict=True):
+        hit = cache.get(key)
+        if hit is None:
+            missing.append((article, key))
+        else:
+            sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
+            found[article.id] = Annotation(article.id, sentences, *hit)
+    report.cached, report.tagged = len(found), len(missing)
+    if missing:
+        from annotate.parallel import annotate_missing
+
+        for annotation, (_, key) in zip(annotate_missing([a for a, _ in missing], options), missing, strict=True):
+            cache.put(key, annotation)
+            found[annotation.article_id] = annotation
+    return [found[a.id] for a in articles]
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
+    from annotate.render import SiteData, render_pages
+    from annotate.resolve import load_registry, resolve
+    from annotate.site import build_site, copy_hand_written
+
+    report = BuildReport()
+    timer = _Timer(report)
+    articles = ingest_corpus(options.corpus, options.keep_going, report)
+    report.articles = len(articles)
+    timer.lap("ingest")
+    annotations = annotate_corpus(articles, options, report)
+    timer.lap("tag")
+    registry = load_registry(options.corpus / REGISTRY_FILE)
+    published = None  # wired to the slug ledger with the resolve stage
+    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published)
+    report.stale = list(resolution.stale)
+    timer.lap("resolve")
+    data = SiteData(
+        articles=articles,
+        annotations={a.article_id: a for a in annotations},
+        mentions=resolution.mentions,
+        actors=resolution.actors,
+        redirects=resolution.redirects,
+        slugs=resolution.slugs,
+        stale=resolution.stale,
+        review=resolution.review,
+    )
+    report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
+    work = options.cache / "site"
+    docs = work / "docs"
+    copy_hand_written(docs)
+    intro = (docs / "index.md").read_text(encoding="utf-8")
+    render_pages(data, docs, intro)
+    timer.lap("render")
+    build_site(work, docs, options.out, {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()})
+    timer.lap("mkdocs")
+    return report
+
+
+__all__ = ["AnnotateError", "BuildOptions", "BuildReport", "build"]

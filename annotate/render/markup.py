@@ -1,0 +1,56 @@
+"""Turn a stretch of article text plus its annotations into escaped HTML (like displaCy's renderer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from annotate.models import DateMention, Mention
+from annotate.render import templates as T
+from annotate.render.escape import h
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One annotation to draw: an entity (with its number and link) or a date (with its number)."""
+
+    start: int
+    end: int
+    html: Callable[[str], str]  # escaped inner text -> HTML
+
+
+def entity(mention: Mention, number: int, href: str | None, name: str) -> Marked:
+    cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
+    if href is None:
+        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, n=number, label=h(label), text=text))
+    return Marked(
+        mention.start,
+        mention.end,
+        lambda text: T.ENTITY.format(cls=cls, n=number, href=h(href), label=h(label), name=h(name), text=text),
+    )
+
+
+def date(mention: DateMention, number: int) -> Marked:
+    if mention.value is None:
+        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(n=number, text=text))
+    value = mention.value
+    attr = f'datetime="{h(value)}" ' if "/" not in value and "X" not in value else ""
+    return Marked(mention.start, mention.end, lambda text: T.DATE.format(n=number, attr=attr, value=h(value), text=text))
+
+
+def highlight(mention: Mention) -> Marked:
+    cls = T.LABEL_CLASSES.get(mention.label, "misc")
+    return Marked(mention.start, mention.end, lambda text: T.HIGHLIGHT.format(cls=cls, text=text))
+
+
+def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
+    """HTML for ``text[start:end]``: gaps and marked spans escaped; overlapping marks after the first dropped."""
+    out, pos = [], start
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if mark.start < pos or mark.end > end or mark.start < start:
+            continue
+        out.append(h(text[pos : mark.start]))
+        out.append(mark.html(h(text[mark.start : mark.end])))
+        pos = mark.end
+    out.append(h(text[pos:end]))
+    return "".join(out)

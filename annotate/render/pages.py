@@ -1,0 +1,299 @@
+"""Write every generated page: articles, actors, indexes, home, timeline, review.
+
+Each ``*_page`` function returns the Markdown of one page (structure in Markdown, annotated text as raw
+HTML, every value escaped); ``render_pages`` writes them all and the data files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotate.models import Actor, Article, Mention
+from annotate.render import markup, urls
+from annotate.render import templates as T
+from annotate.render.data import write_data
+from annotate.render.escape import h, md, yaml_string
+from annotate.render.site_data import INDEXED_LABELS, SiteData
+
+HOME_LATEST = 10
+HOME_TOP = 10
+
+
+def front(title: str, **extra: str) -> str:
+    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
+    return T.FRONT_MATTER.format(title=yaml_string(title), extra=lines)
+
+
+def link(from_file: str, to_file: str, text: str) -> str:
+    return f"[{md(text)}]({urls.md_link(from_file, to_file)})"
+
+
+def actor_link(data: SiteData, from_file: str, actor_id: str) -> str:
+    actor = data.actor_by_id[actor_id]
+    return link(from_file, urls.actor_file(actor.slug), actor.name)
+
+
+def article_link(data: SiteData, from_file: str, article_id: str) -> str:
+    article = data.article_by_id[article_id]
+    return link(from_file, urls.article_file(article.id), article.title or article.id)
+
+
+def date_label(value: str | None) -> str:
+    return value or "بلا تاريخ"
+
+
+# --- article -------------------------------------------------------------------------------------------
+
+
+def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Marked]:
+    marks = []
+    for number, mention in enumerate(data.mentions.get(article.id, [])):
+        actor = data.actor_by_id.get(mention.actor or "")
+        target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
+        marks.append(markup.entity(mention, number, target, actor.name if actor else mention.text))
+    for number, found in enumerate(data.annotations[article.id].dates):
+        marks.append(markup.date(found, number))
+    return marks
+
+
+def paragraphs(data: SiteData, article: Article) -> Iterator[tuple[int, int]]:
+    """Paragraph spans: runs of sentences not separated by a line break."""
+    start = end = None
+    for sentence in data.annotations[article.id].sentences:
+        if start is not None and "\n" in article.text[end : sentence.start]:
+            yield start, end
+            start = None
+        start = sentence.start if start is None else start
+        end = sentence.end
+    if start is not None:
+        yield start, end
+
+
+def article_text_html(data: SiteData, article: Article, page: str) -> str:
+    marks = article_marks(data, article, page)
+    out = ['<div class="article-text" dir="rtl" lang="ar">']
+    for start, end in paragraphs(data, article):
+        inner = markup.render(article.text, start, end, marks)
+        short = len(article.text[start:end].split()) <= 8 and article.text[end - 1] not in ".!?؟…:،"
+        out.append(f'<p class="subhead">{inner}</p>' if short else f"<p>{inner}</p>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def article_meta(article: Article) -> str:
+    parts = [f'<span class="meta-date">التاريخ: {h(date_label(article.date))}</span>']
+    if article.source:
+        parts.append(f'<span class="meta-source">المصدر: {h(article.source)}</span>')
+    if article.url and article.url.startswith(("http://", "https://")):
+        parts.append(f'<a class="meta-original" href="{h(article.url)}" rel="nofollow noopener">المقال الأصلي</a>')
+    return '<p class="article-meta">' + " · ".join(parts) + "</p>"
+
+
+def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
+    page = urls.article_file(article.id)
+    out = [front(article.title or article.id), f"# {md(article.title or article.id)}\n", article_meta(article), "", T.LEGEND, ""]
+    out += [article_text_html(data, article, page), ""]
+    counts = data.article_actors[article.id]
+    if counts:
+        out.append("## الفاعلون في المقال\n")
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], data.actor_by_id[kv[0]].name))
+        for actor_id, count in ranked:
+            actor = data.actor_by_id[actor_id]
+            out.append(f"- {actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(actor.label, actor.label)}، {count} إشارة")
+        out.append("")
+    related = data.related(article.id)
+    if related:
+        out.append("## مقالات ذات صلة\n")
+        for other, shared in related:
+            names = "، ".join(md(data.actor_by_id[a].name) for a in shared[:6])
+            out.append(f"- {article_link(data, page, other)} — يشترك في: {names}")
+        out.append("")
+    nav = []
+    if previous:
+        nav.append(f"السابق: {article_link(data, page, previous.id)}")
+    if following:
+        nav.append(f"التالي: {article_link(data, page, following.id)}")
+    if nav:
+        out += ["## التنقل بين المقالات\n", *[f"- {n}" for n in nav], ""]
+    return "\n".join(out)
+
+
+# --- actor ---------------------------------------------------------------------------------------------
+
+
+def actor_page(data: SiteData, actor: Actor) -> str:
+    page = urls.actor_file(actor.slug)
+    mentions = data.actor_mentions.get(actor.id, [])
+    articles = data.actor_articles.get(actor.id, [])
+    out = [front(actor.name), f"# {md(actor.name)}\n"]
+    facts = [f"- **النوع:** {T.LABEL_NAMES.get(actor.label, actor.label)}"]
+    if actor.name_en:
+        facts.append(f"- **الاسم بالإنجليزية:** <span dir=\"ltr\" lang=\"en\">{h(actor.name_en)}</span>")
+    others = [a for a in actor.aliases if a != actor.name]
+    if others:
+        facts.append(f"- **أسماء أخرى:** {'، '.join(md(a) for a in others)}")
+    if actor.description:
+        facts.append(f"- **نبذة:** {md(actor.description)}")
+    facts.append(f"- **الإشارات:** {len(mentions)} في {len(articles)} مقال")
+    for url in actor.links:
+        if url.startswith(("http://", "https://")):
+            facts.append(f'- <a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
+    out += facts + [""]
+    if actor.roles:
+        out.append("## الصفات والمناصب\n")
+        for role in actor.roles:
+            where = article_link(data, page, role["article"]) if role.get("article") in data.article_by_id else ""
+            out.append(f"- {md(role['role'])} — {where} ({h(date_label(role.get('date')))})")
+        out.append("")
+    out.append("## الإشارات في سياقها\n")
+    by_article: dict[str, list[tuple[int, Mention]]] = {}
+    for article_id, number, mention in mentions:
+        by_article.setdefault(article_id, []).append((number, mention))
+    for article_id in articles:
+        article = data.article_by_id[article_id]
+        out.append(f"### {md(article.title or article.id)}\n")
+        out.append(f"{article_link(data, page, article_id)} · {h(date_label(article.date))}\n")
+        out.append('<ul class="contexts">')
+        for number, mention in by_article[article_id]:
+            out.append("<li>" + context_html(data, article, number, mention, page) + "</li>")
+        out.append("</ul>\n")
+    co = data.co_mentions(actor.id)
+    if co:
+        out.append("## يرد ذكره مع\n")
+        out += [f"- {actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]]
+        out.append("")
+    return "\n".join(out)
+
+
+def context_html(data: SiteData, article: Article, number: int, mention: Mention, page: str) -> str:
+    """The sentence around a mention, the mention highlighted, linking to its anchor in the article."""
+    sentence = data.sentence_of(article.id, mention.start)
+    start, end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
+    body = markup.render(article.text, start, max(end, mention.end), [markup.highlight(mention)])
+    target = urls.href(page, urls.article_file(article.id)) + f"#m-{number}"
+    return f'<a class="context" href="{h(target)}">{body}</a>'
+
+
+# --- indexes, home, timeline ------------------------------------------------------------------------
+
+
+def index_page(data: SiteData, label: str) -> str:
+    page = T.INDEX_FILES[label]
+    actors = data.indexed(label)
+    out = [front(T.LABEL_PLURALS[label]), f"# {T.LABEL_PLURALS[label]}\n", f"{len(actors)} في المدونة، مرتبة حسب عدد المقالات.\n"]
+    out += ["| الاسم | المقالات | الإشارات |", "|---|---|---|"]
+    for actor in actors:
+        out.append(f"| {actor_link(data, page, actor.id)} | {len(data.actor_articles[actor.id])} | {len(data.actor_mentions[actor.id])} |")
+    return "\n".join(out) + "\n"
+
+
+def articles_index(data: SiteData) -> str:
+    page = "articles/index.md"
+    out = [front("المقالات"), "# المقالات\n", f"{len(data.articles)} مقالاً، الأحدث أولاً.\n"]
+    out += ["| التاريخ | العنوان | المصدر |", "|---|---|---|"]
+    for article in data.by_date:
+        out.append(f"| {h(date_label(article.date))} | {article_link(data, page, article.id)} | {md(article.source or '')} |")
+    return "\n".join(out) + "\n"
+
+
+def home_page(data: SiteData, intro: str) -> str:
+    page = "index.md"
+    counts = {label: len(data.indexed(label)) for label in INDEXED_LABELS}
+    mentions = sum(len(m) for m in data.mentions.values())
+    dates = sum(len(a.dates) for a in data.annotations.values())
+    out = [front("الرئيسية"), intro.strip(), "", "## المدونة بالأرقام\n"]
+    out += [
+        f"- {len(data.articles)} مقالاً — {link(page, 'articles/index.md', 'كل المقالات')}",
+        f"- {counts['PER']} شخصاً — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
+        f"- {counts['ORG']} منظمة — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
+        f"- {counts['LOC']} مكاناً — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
+        f"- {mentions} إشارة إلى فاعلين و{dates} تاريخاً — {link(page, 'timeline.md', 'الخط الزمني')}",
+        "",
+        "## أحدث المقالات\n",
+    ]
+    out += [f"- {article_link(data, page, a.id)} ({h(date_label(a.date))})" for a in data.by_date[:HOME_LATEST]]
+    out += ["", "## أبرز الفاعلين\n"]
+    top = sorted(
+        (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
+        key=lambda a: (-len(data.actor_articles[a.id]), -len(data.actor_mentions[a.id]), a.name),
+    )[:HOME_TOP]
+    out += [f"- {actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top]
+    out += [
+        "",
+        "## البيانات\n",
+        f"- {link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
+        f"- {link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
+        f"- {link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def timeline_page(data: SiteData) -> str:
+    page = "timeline.md"
+    rows = []
+    for article in data.articles:
+        for number, found in enumerate(data.annotations[article.id].dates):
+            if found.value:
+                rows.append((found.value, article.id, number, found))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    out = [front("الخط الزمني"), "# الخط الزمني\n", f"{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.\n"]
+    out.append('<ul class="timeline">')
+    for value, article_id, number, found in rows:
+        article = data.article_by_id[article_id]
+        sentence = data.sentence_of(article_id, found.start)
+        start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
+        body = markup.render(article.text, start, max(end, found.end), [markup.date(found, number)])
+        target = urls.href(page, urls.article_file(article_id)) + f"#d-{number}"
+        out.append(
+            f'<li><span class="tl-value" dir="ltr">{h(value)}</span> '
+            f'<a class="context" href="{h(target)}">{body}</a> '
+            f'<span class="tl-article">— {h(article.title)}</span></li>'
+        )
+    out.append("</ul>\n")
+    return "\n".join(out)
+
+
+def review_page(data: SiteData) -> str:
+    out = [front("مراجعة الفاعلين"), "# مراجعة الفاعلين\n", "ما يحتاج إلى نظر المحرر في سجل الفاعلين `actors.yml`.\n"]
+    review = data.review
+    sections = getattr(review, "sections", None)
+    if callable(sections):
+        for title, items in sections():
+            out.append(f"## {md(title)}\n")
+            out += [f"- {md(item)}" for item in items] or ["- لا شيء"]
+            out.append("")
+    if data.stale:
+        out.append("## قرارات لم تعد تطابق شيئاً\n")
+        out += [f"- {md(s)}" for s in data.stale]
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+# --- all ---------------------------------------------------------------------------------------------
+
+
+def render_pages(data: SiteData, docs: Path, intro: str = "# مرصد الفاعلين") -> list[str]:
+    """Write every generated page and data file under ``docs``; return their docs-relative paths."""
+    pages: dict[str, str] = {
+        "index.md": home_page(data, intro),
+        "articles/index.md": articles_index(data),
+        "timeline.md": timeline_page(data),
+        "review.md": review_page(data),
+    }
+    for label in INDEXED_LABELS:
+        pages[T.INDEX_FILES[label]] = index_page(data, label)
+    chronological = list(reversed(data.by_date))
+    for i, article in enumerate(chronological):
+        previous = chronological[i - 1] if i > 0 else None
+        following = chronological[i + 1] if i + 1 < len(chronological) else None
+        pages[urls.article_file(article.id)] = article_page(data, article, previous, following)
+    for actor in data.actors:
+        if actor.id in data.actor_articles:
+            pages[urls.actor_file(actor.slug)] = actor_page(data, actor)
+    for name, content in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return sorted(pages) + write_data(data, docs)

@@ -1,0 +1,95 @@
+"""Everything the pages are built from, with the lookups several pages share (computed once)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from annotate.models import Actor, Annotation, Article, Mention, Sentence
+
+INDEXED_LABELS = ("PER", "ORG", "LOC")
+
+
+@dataclass
+class SiteData:
+    articles: list[Article]
+    annotations: dict[str, Annotation]
+    mentions: dict[str, list[Mention]]  # resolved: each mention has .actor
+    actors: list[Actor]
+    redirects: dict[str, str] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)
+    stale: list[str] = field(default_factory=list)
+    review: object | None = None
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def by_date(self) -> list[Article]:
+        """Articles newest first; undated ones last, by id."""
+        dated = sorted((a for a in self.articles if a.date), key=lambda a: (a.date, a.id), reverse=True)
+        return dated + sorted((a for a in self.articles if not a.date), key=lambda a: a.id)
+
+    @cached_property
+    def article_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def actor_mentions(self) -> dict[str, list[tuple[str, int, Mention]]]:
+        """actor id → [(article id, mention number in article, mention)] in reading order."""
+        out: dict[str, list] = defaultdict(list)
+        for article in self.by_date:
+            for number, mention in enumerate(self.mentions.get(article.id, [])):
+                if mention.actor:
+                    out[mention.actor].append((article.id, number, mention))
+        return out
+
+    @cached_property
+    def actor_articles(self) -> dict[str, list[str]]:
+        """actor id → ids of the articles that mention it, newest first."""
+        out: dict[str, list[str]] = {}
+        for actor_id, items in self.actor_mentions.items():
+            out[actor_id] = list(dict.fromkeys(article_id for article_id, _, _ in items))
+        return out
+
+    @cached_property
+    def article_actors(self) -> dict[str, Counter]:
+        """article id → Counter of actor ids mentioned."""
+        return {a.id: Counter(m.actor for m in self.mentions.get(a.id, []) if m.actor) for a in self.articles}
+
+    def indexed(self, label: str) -> list[Actor]:
+        """Actors of one type, by number of articles (then mentions, then name)."""
+        actors = [a for a in self.actors if a.label == label and a.id in self.actor_articles]
+        return sorted(actors, key=lambda a: (-len(self.actor_articles[a.id]), -len(self.actor_mentions[a.id]), a.name))
+
+    def sentence_of(self, article_id: str, start: int) -> Sentence | None:
+        """The sentence that contains offset ``start``."""
+        sentences = self.annotations[article_id].sentences
+        starts = self._sentence_starts(article_id)
+        i = bisect.bisect_right(starts, start) - 1
+        return sentences[i] if i >= 0 and start < sentences[i].end else None
+
+    def _sentence_starts(self, article_id: str) -> list[int]:
+        cache = self.__dict__.setdefault("_starts", {})
+        if article_id not in cache:
+            cache[article_id] = [s.start for s in self.annotations[article_id].sentences]
+        return cache[article_id]
+
+    def co_mentions(self, actor_id: str) -> list[tuple[str, int]]:
+        """Other actors appearing in the same articles, with the number of shared articles."""
+        counts: Counter = Counter()
+        for article_id in self.actor_articles.get(actor_id, []):
+            counts.update(other for other in self.article_actors[article_id] if other != actor_id)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], self.actor_by_id[kv[0]].name))
+
+    def related(self, article_id: str, limit: int = 5) -> list[tuple[str, list[str]]]:
+        """Articles sharing the most actors with this one, with the shared actor ids."""
+        mine = self.article_actors[article_id]
+        candidates: Counter = Counter()
+        for actor_id in mine:
+            candidates.update(a for a in self.actor_articles.get(actor_id, []) if a != article_id)
+        ranked = sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(other, sorted(set(mine) & set(self.article_actors[other]), key=lambda a: -mine[a])) for other, _ in ranked]

@@ -1,0 +1,40 @@
+"""Where each generated page lives, as a docs-relative file and as a site-relative URL.
+
+Pages are written as ``<dir>/<name>.md`` and served (``use_directory_urls``) at ``<dir>/<name>/``.
+Links inside raw HTML are written relative to the page's URL; links in Markdown point at files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def article_file(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def actor_file(slug: str) -> str:
+    return f"actors/{slug}.md"
+
+
+def url_of(file: str) -> str:
+    """Site-relative URL of a docs file: ``a/b.md`` → ``a/b/``, ``index.md`` → ``./``."""
+    if file.endswith("index.md"):
+        return file[: -len("index.md")] or "./"
+    return file[: -len(".md")] + "/" if file.endswith(".md") else file
+
+
+def href(from_file: str, to: str) -> str:
+    """A link from the page built from ``from_file`` to ``to`` (a docs file or a static path), by URL."""
+    target = url_of(to)
+    base = url_of(from_file)
+    base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath(target if target != "./" else ".", base_dir.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
+
+
+def md_link(from_file: str, to_file: str) -> str:
+    """A Markdown link target (file-relative), which MkDocs validates and rewrites."""
+    return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")

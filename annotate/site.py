@@ -1,0 +1,81 @@
+"""The site stage: MkDocs (Material, RTL Arabic) over the generated docs, published atomically.
+
+The build goes to a temporary folder beside the output and replaces the output only when MkDocs
+finished without a warning (``--strict``): a failed build leaves the last good site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from annotate.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_CONFIG = ROOT / "mkdocs.yml"
+HAND_WRITTEN = ROOT / "docs"
+
+
+def copy_hand_written(docs: Path) -> None:
+    """Start the docs folder from the hand-written pages and assets (never from generated leftovers)."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(HAND_WRITTEN, docs, ignore=shutil.ignore_patterns("generated", ".*"))
+
+
+def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, str]) -> Path:
+    """A config inheriting the project's mkdocs.yml, pointing at this build's folders."""
+    config = {
+        "INHERIT": str(BASE_CONFIG),
+        "docs_dir": str(docs.resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "plugins": {"redirects": {"redirect_maps": dict(sorted(redirects.items()))}},
+    }
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None) -> None:
+    """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    try:
+        config_file = write_config(work, docs, staging, redirects or {})
+        config = load_config(config_file=str(config_file), strict=True)
+        _quiet_mkdocs()
+        build(config)
+    except (MkDocsException, SystemExit, Exception) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, out)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace ``out`` by ``staging`` with two renames; the old site is removed only afterwards."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{staging.name.rsplit('-', 1)[-1]}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _quiet_mkdocs() -> None:
+    for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.structure.pages"):
+        logging.getLogger(name).setLevel(logging.WARNING)
