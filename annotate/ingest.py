@@ -32,7 +32,7 @@ FRONT_MATTER_KEYS = ("title", "date", "source", "url", "lang")
 
 # Lines that are page furniture, not prose (matched against the stripped line).
 FURNITURE = [
-    re.compile(p)
+    re.compile(p, re.IGNORECASE)
     for p in (
         r"^-?\s*℃",  # weather widget: "- ℃ 11 تركيا"
         r"^(getty|gettyimages|getty images|سوشال|شارك|مشاركة|ملفات وتقارير|أخبار|تقارير|اقرأ أيضا|اقرأ أيضاً)$",
@@ -131,7 +131,7 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_furniture(line: str) -> bool:
-    return any(p.search(line.lower() if p.pattern.startswith("^(getty") else line) for p in FURNITURE)
+    return any(p.search(line) for p in FURNITURE)
 
 
 def _is_headline(line: str) -> bool:

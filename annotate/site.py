@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
 HAND_WRITTEN = ROOT / "docs"
+OVERRIDES = ROOT / "overrides"  # Material theme overrides (custom_dir)
 
 
 def copy_hand_written(docs: Path) -> None:
@@ -37,6 +38,8 @@ def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, st
         "site_dir": str(site_dir.resolve()),
         "plugins": {"redirects": {"redirect_maps": dict(sorted(redirects.items()))}},
     }
+    if OVERRIDES.is_dir():
+        config["theme"] = {"custom_dir": str(OVERRIDES)}
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -155,8 +155,8 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out.append(f"### {md(article.title or article.id)}\n")
         out.append(f"{article_link(data, page, article_id)} · {h(date_label(article.date))}\n")
         out.append('<ul class="contexts">')
-        for number, mention in by_article[article_id]:
-            out.append("<li>" + context_html(data, article, number, mention, page) + "</li>")
+        for group in by_sentence(data, article, by_article[article_id]):
+            out.append("<li>" + context_html(data, article, group, page) + "</li>")
         out.append("</ul>\n")
     co = data.co_mentions(actor.id)
     if co:
@@ -166,11 +166,22 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     return "\n".join(out)
 
 
-def context_html(data: SiteData, article: Article, number: int, mention: Mention, page: str) -> str:
-    """The sentence around a mention, the mention highlighted, linking to its anchor in the article."""
-    sentence = data.sentence_of(article.id, mention.start)
-    start, end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
-    body = markup.render(article.text, start, max(end, mention.end), [markup.highlight(mention)])
+def by_sentence(data: SiteData, article: Article, mentions: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:
+    """Mentions grouped by the sentence they occur in (a sentence is shown once)."""
+    groups: dict[int, list[tuple[int, Mention]]] = {}
+    for number, mention in mentions:
+        sentence = data.sentence_of(article.id, mention.start)
+        groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append((number, mention))
+    return list(groups.values())
+
+
+def context_html(data: SiteData, article: Article, group: list[tuple[int, Mention]], page: str) -> str:
+    """A sentence with the actor's mentions highlighted, linking to the first mention's anchor."""
+    number, first = group[0]
+    sentence = data.sentence_of(article.id, first.start)
+    start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
+    end = max(end, *(m.end for _, m in group))
+    body = markup.render(article.text, start, end, [markup.highlight(m) for _, m in group])
     target = urls.href(page, urls.article_file(article.id)) + f"#m-{number}"
     return f'<a class="context" href="{h(target)}">{body}</a>'
 

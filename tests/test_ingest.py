@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+
+from annotate.errors import InputError
+from annotate.ingest import corpus_files, read_article
+from tests.conftest import CORPUS
+
+EXPECTED = {
+    "haftar-putin-moscow-visit": ("استقبل الرئيس الروسي فلاديمير بوتين", "2023-09-29", None),
+    "times-russia-arms-haftar": ("كيف تدعم روسيا حفتر رجلها في ليبيا بالسلاح؟.. التايمز تكشف", "2024-04-16", None),
+    "putin-haftar-new-assad": ("بدعمه لـ “حفتر”.. بوتين يستنسخ في ليبيا بشار أسد جديد", None, "الأناضول ووكالات"),
+    "haftar-office-director-moscow": ("بعد زيارة مدير مكتبه.. هل أعلنت روسيا رسميا دعمها لحفتر؟", None, "عربي21"),
+    "mee-haftar-egypt-russia-cables": ('نشر موقع "', None, "عربي21"),
+}
+FURNITURE = ["gettyimages", "℃", "تم نسخ عنوان المقال", "سوشال", "ملفات وتقارير", "(Getty)", "- جيتي", "getty\n"]
+
+
+def seed_articles():
+    return {a.id: a for a in (read_article(p, CORPUS) for p in corpus_files(CORPUS))}
+
+
+def test_seed_metadata():
+    articles = seed_articles()
+    assert set(articles) == set(EXPECTED)
+    for article_id, (title, date, source) in EXPECTED.items():
+        article = articles[article_id]
+        assert article.title.startswith(title), (article_id, article.title)
+        assert article.date == date, article_id
+        assert article.source == source, article_id
+
+
+def test_text_is_the_file_and_furniture_is_outside_the_body():
+    for article in seed_articles().values():
+        assert article.text == (CORPUS / article.path).read_text(encoding="utf-8")
+        body = "\n".join(article.text[s:e] for s, e in article.body)
+        for furniture in FURNITURE:
+            assert furniture not in body + "\n", (article.id, furniture)
+        assert len(body) > 0.8 * len(article.text) - 600
+
+
+def test_front_matter_wins(tmp_path: Path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: عنوان من الترويسة\ndate: 2024-01-02\nsource: الجزيرة\nurl: https://example.org/a\n---\n"
+        "10 يناير 2025\nنص المقال عن حفتر في بنغازي.\n",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path / "a.md", tmp_path)
+    assert (article.title, article.date, article.source, article.url) == ("عنوان من الترويسة", "2024-01-02", "الجزيرة", "https://example.org/a")
+    assert article.text.startswith("10 يناير 2025")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("---\ntitle: [unclosed\n---\nنص", "a.md:2"),
+        ("---\ndate: 2024-13-45\n---\nنص", "'date'"),
+        ("---\ntitle: x\n", "never closed"),
+        ("   \n\n", "empty article"),
+    ],
+)
+def test_bad_front_matter_names_the_file(tmp_path: Path, content: str, message: str):
+    (tmp_path / "a.md").write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message.replace("[", r"\[")) as error:
+        read_article(tmp_path / "a.md", tmp_path)
+    assert "a.md" in str(error.value)
+
+
+def test_encodings(tmp_path: Path):
+    text = "وصل خليفة حفتر إلى موسكو.\r\nثم عاد."
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1256"))
+    for name in ("bom.txt", "cp.txt"):
+        article = read_article(tmp_path / name, tmp_path)
+        assert article.text == "وصل خليفة حفتر إلى موسكو.\nثم عاد.", name
+    (tmp_path / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    with pytest.raises(InputError, match="bin.txt: binary"):
+        read_article(tmp_path / "bin.txt", tmp_path)
+
+
+def test_hidden_files_are_skipped_and_nested_ones_found(tmp_path: Path):
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "2024" / "05").mkdir(parents=True)
+    (tmp_path / "2024" / "05" / "y.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# readme", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path)] == ["2024/05/y.txt"]
+    assert read_article(tmp_path / "2024" / "05" / "y.txt", tmp_path).id == "2024--05--y"
