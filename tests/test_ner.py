@@ -1,0 +1,135 @@
+"""The shipped entity tagger: offline loading, real spans on seed sentences, training and the tag command."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from annotate.ner.data import clean_tag, entity_spans, read_conll
+from annotate.tag import annotate_text
+from tests.conftest import MODEL, ROOT, SHARED_DATA, needs_shared_data
+
+needs_model = pytest.mark.skipif(not MODEL.exists(), reason=f"shipped model {MODEL} not present")
+
+
+def spans(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in annotate_text(text).mentions}
+
+
+@pytest.fixture()
+def no_network(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@needs_model
+def test_shipped_model_loads_offline_and_tags_seed_sentences(no_network):
+    from annotate.ner.tagger import EntityTagger, model_spec
+
+    tagger = EntityTagger(model_spec("shipped"))  # a fresh load, with sockets blocked
+    text = "استقبل الرئيس الروسي فلاديمير بوتين، ووزير الدفاع الروسي سيرغي شويغو، في العاصمة موسكو، اللواء المتقاعد خليفة حفتر."
+    from annotate.tokenize import sentences_in
+
+    found = {(m.text, m.label) for m in tagger.tag([(text, list(sentences_in(text)))])[0]}
+    assert ("فلاديمير بوتين", "PER") in found
+    assert ("خليفة حفتر", "PER") in found
+    assert ("موسكو", "LOC") in found
+
+
+@needs_model
+def test_offsets_point_into_the_original_text():
+    text = "وقال التقرير الذي ترجمته \"عربي21\" إن حفتر أخبر وزير الدفاع الروسي سيرغي شويغو بأن\nالجيش المصري وافق على \"إعلام\" الروس."
+    annotation = annotate_text(text)
+    assert annotation.mentions
+    for mention in annotation.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert ("سيرغي شويغو", "PER") in {(m.text, m.label) for m in annotation.mentions}
+
+
+@needs_model
+def test_places_and_organizations_in_seed_sentences():
+    found = spans("وزادت روسيا دعمها لحفتر في أثناء هجومه على طرابلس، ودخلت السفينة ميناء طبرق في شرق ليبيا.")
+    assert ("روسيا", "LOC") in found
+    assert ("طرابلس", "LOC") in found
+    assert ("ليبيا", "LOC") in found
+
+
+def run_tag(*args: str, stdin: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "annotate", "tag", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+
+
+@needs_model
+def test_tag_command_whole_text_and_lines():
+    lines = ["زار خليفة حفتر موسكو.", "", "التقى بوتين شويغو في الكرملين.", "نص بلا أسماء."]
+    result = run_tag("--lines", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in records] == lines  # order and count kept, empty line included
+    for record in records:
+        assert set(record) == {"text", "entities", "dates"}
+        for entity in record["entities"]:
+            assert record["text"][entity["start"] : entity["end"]] == entity["text"]
+    whole = run_tag("-", stdin="\n".join(lines))
+    assert whole.returncode == 0, whole.stderr
+    record = json.loads(whole.stdout)
+    assert record["text"] == "\n".join(lines)
+    assert any(e["text"] == "خليفة حفتر" for e in record["entities"])
+
+
+def test_official_model_not_downloaded_gives_one_line(tmp_path, monkeypatch):
+    from annotate.errors import ModelError
+    from annotate.ner.tagger import EntityTagger, model_spec
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    with pytest.raises(ModelError, match=r"stanza.download\('ar'") as error:
+        EntityTagger(model_spec("stanza"))
+    assert "\n" not in str(error.value)
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path):
+    from annotate.errors import ModelError
+    from annotate.ner.tagger import EntityTagger, model_spec
+
+    with pytest.raises(ModelError, match="missing"):
+        EntityTagger(model_spec("shipped", tmp_path / "none.pt", tmp_path / "none.pretrain.pt"))
+    corrupt = tmp_path / "corrupt.pt"
+    corrupt.write_bytes(b"not a model")
+    pretrain = tmp_path / "p.pt"
+    pretrain.write_bytes(b"junk")
+    with pytest.raises(ModelError, match="corrupt.pt"):
+        EntityTagger(model_spec("shipped", corrupt, pretrain))
+
+
+def test_tag_cleaning_and_spans():
+    assert [clean_tag(t) for t in ["B-PERS", "I--ORG", "B-MIS1`", "B-MISS1", "OO", "IO", "B-ENGLISH", "I-MIS3"]] == [
+        "B-PER", "I-ORG", "B-MISC", "B-MISC", "O", "O", "O", "I-MISC",
+    ]  # fmt: skip
+    assert entity_spans(["B-PER", "I-PER", "O", "S-LOC", "B-ORG", "E-ORG"]) == {(0, 2, "PER"), (3, 4, "LOC"), (4, 6, "ORG")}
+
+
+@needs_shared_data
+def test_aqmar_tags_are_cleaned():
+    tags = {t for f in (SHARED_DATA / "aqmar").glob("*.txt") for s in read_conll(f) for _, t in s}
+    assert tags <= {"O"} | {f"{p}-{k}" for p in "BI" for k in ("PER", "ORG", "LOC", "MISC")}
+
+
+@needs_shared_data
+@pytest.mark.slow
+def test_trainer_runs_end_to_end_on_a_tiny_slice(tmp_path):
+    from annotate.ner.train import Limits, train_ner
+
+    model = train_ner(SHARED_DATA, tmp_path, limits=Limits(sentences=60, unlabeled_lines=300, max_steps=4))
+    assert model.exists() and (tmp_path / "train.log").read_text(encoding="utf-8").count("step") > 0
+    assert (tmp_path / "train.json").exists() and (tmp_path / "dev.json").exists()
