@@ -1,0 +1,186 @@
+"""What a found date expression means (``When``), and its value against a reference date.
+
+Values are ISO 8601 where the expression is exact, TIMEX3-style where it is not (docs/dates.md):
+``2023``, ``2023-09``, ``2023-09-29``, ``2023-W38`` (ISO week), ``2014-SU`` (season), ``197X`` (decade),
+``19XX`` (century), ``XXXX-09-17`` (day and month, year unknown), ``start/end`` (interval).
+``None`` when the expression is relative and there is no reference date to resolve it against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from hijridate import Hijri
+
+# A reference in the 21st century is assumed when an article has no date and says "the last century":
+# every article of a news corpus was written after 2000, so this is knowledge, not a guess.
+ASSUMED_CENTURY = 21
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The meaning of one date expression, before it is resolved against a reference date.
+
+    kind: date | hijri | weekday | deictic | unit | decade | century | season.
+    ``rel`` is the marker after a day, a month or a unit: -1 الماضي, 0 الجاري, +1 المقبل, None none.
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int = 0  # deictic: days from the reference; unit and century: periods from the reference
+    rel: int | None = None
+    unit: str | None = None  # week | month | year
+    decade: int | None = None
+    century: int | None = None
+    season: str | None = None
+    future: bool = False  # a future verb before a day name (يبدأ منتصف ليل الأحد)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An interval between two expressions (2019- 2020, ما بين نيسان/أبريل 2019 وحزيران/يونيو 2020)."""
+
+    first: When
+    last: When
+
+
+def value_of(when: When | Span, reference: dt.date | None) -> str | None:
+    """The value of a found expression, resolved against ``reference`` where it is relative."""
+    if isinstance(when, Span):
+        first, last = fill_interval(when.first, when.last)
+        a, b = value_of(first, reference), value_of(last, reference)
+        return f"{a}/{b}" if a and b else None
+    return _VALUES[when.kind](when, reference)
+
+
+def fill_interval(first: When, last: When) -> tuple[When, When]:
+    """Give the first end what it leaves to the second: 5 – 8 أبريل 2024, بين يناير ومارس 2020."""
+    if first.kind != last.kind or first.kind not in ("date", "hijri"):
+        return first, last
+    if first.month is None and first.day is not None:
+        first = replace(first, month=last.month)
+    if first.year is None and last.year is not None and first.month is not None:
+        late = last.month is not None and first.month > last.month  # من ديسمبر إلى فبراير 2020
+        first = replace(first, year=last.year - 1 if late else last.year)
+    if first.year is None and last.year is None and last.rel is not None:
+        first = replace(first, rel=last.rel)
+    return first, last
+
+
+def _date(w: When, ref: dt.date | None) -> str | None:
+    if w.year is not None:
+        return _iso(w.year, w.month, w.day)
+    if w.month is None:
+        return None
+    if ref is None:
+        iso = _iso(2000, w.month, w.day)  # 2000 is a leap year: 29 February stays valid
+        return "XXXX" + iso[4:] if iso else None
+    return _iso(_resolve_year(w, ref), w.month, w.day)
+
+
+def _resolve_year(w: When, ref: dt.date) -> int:
+    """The year of a day-month or a month with no year: the latest one on or before the reference
+    (news reports the past), strictly before with الماضي, strictly after with المقبل, this year with الجاري."""
+    if w.rel == 0:
+        return ref.year
+    here = (w.month, w.day or 0) if w.day else (w.month, 0)
+    now = (ref.month, ref.day) if w.day else (ref.month, 0)
+    if w.rel == 1:
+        return ref.year if here > now else ref.year + 1
+    if w.rel == -1:
+        return ref.year if here < now else ref.year - 1
+    return ref.year if here <= now else ref.year - 1
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _hijri(w: When, ref: dt.date | None) -> str | None:
+    """Hijri dates become Gregorian: a day is a day, a month or a year an interval of days."""
+    try:
+        if w.day is not None:
+            return Hijri(w.year, w.month, w.day).to_gregorian().isoformat()
+        first_month, last_month = (w.month, w.month) if w.month else (1, 12)
+        first = Hijri(w.year, first_month, 1)
+        last = Hijri(w.year, last_month, 1)
+        last = Hijri(w.year, last_month, last.month_length())
+        return f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
+    except (ValueError, OverflowError):
+        return None  # outside the Umm al-Qura tables (1343–1500 AH) or not a real day
+
+
+def _weekday(w: When, ref: dt.date | None) -> str | None:
+    """The latest such day on or before the reference; strictly before with الماضي; after with المقبل
+    (strictly) or a future verb before it (on or after)."""
+    if ref is None or w.weekday is None:
+        return None
+    delta = (w.weekday - ref.weekday()) % 7
+    if w.rel == 1:
+        return (ref + dt.timedelta(days=delta or 7)).isoformat()
+    if w.future:
+        return (ref + dt.timedelta(days=delta)).isoformat()
+    back = (ref.weekday() - w.weekday) % 7
+    if w.rel == -1 and back == 0:
+        back = 7
+    return (ref - dt.timedelta(days=back)).isoformat()
+
+
+def _deictic(w: When, ref: dt.date | None) -> str | None:
+    return None if ref is None else (ref + dt.timedelta(days=w.offset)).isoformat()
+
+
+def _unit(w: When, ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    if w.unit == "year":
+        return f"{ref.year + w.offset:04d}"
+    if w.unit == "month":
+        index = ref.year * 12 + ref.month - 1 + w.offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    year, week, _ = (ref + dt.timedelta(weeks=w.offset)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _century_number(w: When, ref: dt.date | None) -> int:
+    if w.century is not None:
+        return w.century
+    now = (ref.year - 1) // 100 + 1 if ref else ASSUMED_CENTURY
+    return now + w.offset
+
+
+def _decade(w: When, ref: dt.date | None) -> str | None:
+    return f"{_century_number(w, ref) - 1}{w.decade}X"
+
+
+def _century(w: When, ref: dt.date | None) -> str | None:
+    return f"{_century_number(w, ref) - 1}XX"
+
+
+def _season(w: When, ref: dt.date | None) -> str | None:
+    return f"{w.year:04d}-{w.season}" if w.year is not None else None
+
+
+_VALUES = {
+    "date": _date,
+    "hijri": _hijri,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "unit": _unit,
+    "decade": _decade,
+    "century": _century,
+    "season": _season,
+}
