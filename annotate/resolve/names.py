@@ -1,0 +1,153 @@
+"""Name keys: how a mention's surface becomes a matching key (clitics, titles, organization heads).
+
+Displayed text and offsets always come from the original article; keys are folded (annotate.arabic.fold)
+and only ever compared with each other. A key is a tuple of folded word tokens without the article ال,
+so الحرشاوي and حرشاوي share a key while يفكيروف and يفكوروف are left to ``variants``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from annotate.arabic import fold, strip_marks
+
+Key = tuple[str, ...]
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Proclitics in front of a bare name (و ف ب ل and their pairs); ك only ever before ال (كالـ), because ك+name
+# is rare in news while names that start with ك (كريم، كمال) are common.
+NAME_PREFIXES = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+AL_PREFIXES = ("وب", "فب", "وك", "و", "ف", "ب", "ك")  # before ال: والقاهرة، بالقاهرة، وبالقاهرة
+LIL_PREFIXES = ("و", "ف", "")  # لل = ل + ال: للقاهرة، وللقاهرة
+
+# Titles and roles (folded). HEADS start a title; COMPLEMENTS continue one; any definite nisba adjective
+# (الروسي، الليبية) continues one too. A title is never part of a name: it becomes one of the actor's roles.
+HEADS = frozenset(
+    fold(w)
+    for w in """الرئيس رئيس الرئيسان رئيسة نائب وزير الوزير وزيرة الوزيرة اللواء لواء المشير مشير العقيد عقيد
+    الجنرال جنرال العميد عميد الفريق الرائد المقدم النقيب الأدميرال الأميرال الباحث باحث الباحثة المحلل محلل المحللة
+    السفير سفير السفيرة المبعوث مبعوث المبعوثة الملحق المتحدث الناطق الأمين الملك الأمير الشيخ الدكتور د السيد السيدة
+    الصحفي الصحفية الصحافي الصحافية الكاتب الكاتبة الخبير خبير الخبيرة مدير المدير مديرة قائد القائد زعيم الزعيم رجل
+    المستشار مستشار المستشارة الممثل ممثل عضو العضو النائب الحاكم القاضي المدعي المراسل المراسلة الناشط الناشطة
+    البروفيسور الأستاذ المفوض المنسق الرئيسة الجنرالات مساعد المساعد""".split()
+)
+COMPLEMENTS = frozenset(
+    fold(w)
+    for w in """الدفاع الخارجية الداخلية الأركان العام العامة الخاص الخاصة الأعلى الأول الاستخبارات المخابرات الأعمال
+    المتقاعد السابق السابقة الأسبق الراحل الحالي الوزراء مكتب المكتب الحكومة الحكومي المجلس مجلس الدولة الحرب البحرية
+    الجيش البرية الجوية الأمن القوات المسلحة الشؤون العلاقات الدولية الرئاسي الرئاسة العسكري العسكرية السياسي
+    السياسية الإعلامي الأممي المركزية المالية الاقتصاد الطاقة النفط العدل""".split()
+)
+# Heads that may stand before another head: نائب وزير، مساعد وزير.
+STACKING = frozenset(fold(w) for w in ("نائب", "مساعد", "النائب"))
+
+# Generic heads of organization names: شركة فاغنر، مجموعة فاغنر → فاغنر (only when a proper name follows).
+ORG_HEADS = frozenset(
+    fold(w) for w in "شركة مجموعة منظمة جماعة حركة حزب مؤسسة وكالة صحيفة قناة موقع إذاعة مجلة ميليشيا ميليشيات مليشيا مليشيات".split()
+)
+
+
+def is_word(text: str) -> bool:
+    """A token that can be part of a name (has a letter), as opposed to punctuation."""
+    return bool(_LETTER.search(text))
+
+
+@functools.lru_cache(maxsize=200_000)
+def core(token: str) -> str:
+    """Folded token without the article ال (kept when too little would remain)."""
+    f = fold(token)
+    return f[2:] if f.startswith("ال") and len(f) >= 5 else f
+
+
+def is_nisba(folded: str) -> bool:
+    """A definite relational adjective (الروسي، الليبية): part of a title, never a first name."""
+    return folded.startswith("ال") and len(folded) >= 5 and (folded.endswith("ي") or folded.endswith("يه"))
+
+
+def is_title_word(folded: str) -> bool:
+    return folded in HEADS or folded in COMPLEMENTS or is_nisba(folded)
+
+
+def title_stem(token: str) -> tuple[int, str] | None:
+    """(prefix letters, folded head) if the token is a title head, possibly with a clitic (ووزير → 1, وزير)."""
+    f = fold(token)
+    if f in HEADS:
+        return 0, f
+    for p in ("وب", "ول", "و", "ف", "ب", "ل"):
+        if f.startswith(p) and f[len(p):] in HEADS:
+            return len(p), f[len(p):]
+    if f.startswith("لل") and "ال" + f[2:] in HEADS:
+        return 1, "ال" + f[2:]
+    return None
+
+
+Known = Callable[[str], int]
+
+
+def split_clitic(token: str, known: Known) -> tuple[int, str]:
+    """(prefix letters to skip, folded stem) for the first word of a name.
+
+    ``known(folded)`` counts the evidence that a folded word is a name on its own (names already seen, the
+    registry, the gazetteer, the corpus' own vocabulary). A prefix is stripped only when the stem is better
+    attested than the whole word, so لافروف, كريم and وليد keep their first letter while لبوتين loses it.
+    Definite words lose a clitic before ال unless the whole word is the better-known name (والتر).
+    """
+    f = fold(token)
+    for p in AL_PREFIXES:
+        if f.startswith(p + "ال") and len(f) - len(p) >= 4:
+            stem = f[len(p):]
+            if known(f) > known(stem):
+                break
+            return len(p), stem
+    for p in LIL_PREFIXES:
+        if f.startswith(p + "لل") and len(f) - len(p) >= 4:
+            stem = "ال" + f[len(p) + 2 :]
+            if known(f) <= known(stem):
+                return len(p), stem  # the span keeps لل: the article's ل is fused with the preposition
+            break
+    for p in NAME_PREFIXES:
+        if f.startswith(p) and len(f) - len(p) >= 2:
+            stem = f[len(p):]
+            if known(stem) > known(f):
+                return len(p), stem
+    return 0, f
+
+
+def skip_letters(text: str, start: int, n: int) -> int:
+    """Offset in ``text`` after ``n`` letters from ``start``, skipping marks and tatweel with them."""
+    pos = start
+    while n > 0 and pos < len(text):
+        if strip_marks(text[pos]):
+            n -= 1
+        pos += 1
+    while pos < len(text) and not strip_marks(text[pos]) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def display(words: list[str]) -> str:
+    """The name as shown: the words as written, diacritics and tatweel removed, one space between."""
+    return " ".join(strip_marks(w) for w in words)
+
+
+def org_core(folded: tuple[str, ...]) -> tuple[str, ...]:
+    """شركة فاغنر الأمنية → فاغنر: drop a generic head and trailing adjectives when a proper name follows.
+
+    Works on folded words that still carry ال, because ال is what tells تنظيم الدولة (kept) from شركة فاغنر.
+    """
+    if len(folded) >= 2 and folded[0] in ORG_HEADS and not folded[1].startswith("ال"):
+        rest = list(folded[1:])
+        while len(rest) > 1 and is_nisba(rest[-1]):
+            rest.pop()
+        return tuple(rest)
+    return folded
+
+
+def key_of(folded: tuple[str, ...], label: str) -> Key:
+    """The matching key of a name given as folded words."""
+    if label == "ORG":
+        folded = org_core(folded)
+    return tuple(core(w) for w in folded)

@@ -1,0 +1,156 @@
+"""Recall beyond the model: once a string is a name somewhere, tag its other occurrences too.
+
+Names (from the model, the registry and the gazetteer) go into one index keyed by their first word; every
+body token is looked up once (with its clitic stripped if the bare form is not a name), so the cost is linear
+in the corpus. Matches never overlap a model mention, except to extend one that a longer known name contains
+(خليفة حفتر over a model span of حفتر).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from annotate.arabic import fold
+from annotate.resolve.names import AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_word
+from annotate.resolve.spans import ArticleView, Candidate, make_candidate
+from annotate.resolve.variants import variant_word
+
+# Before a guarded place (مالي): a preposition or a conjunction makes it a place, not an adjective.
+PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى مع عن على بين و أو حتى نحو داخل خارج شمال جنوب شرق غرب وسط".split())
+MIN_RATIO = 0.2  # a one-word name tagged by the model in fewer than 1 of 5 occurrences is a common word
+MIN_WORD = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A known name: its key words (``names.core``), label and where it comes from."""
+
+    words: tuple[str, ...]
+    label: str
+    source: str  # propagated | gazetteer | registry
+    guarded: bool = False
+
+
+class NameIndex:
+    def __init__(self) -> None:
+        self.by_first: dict[str, dict[tuple[str, ...], Entry]] = defaultdict(dict)
+
+    def add(self, entry: Entry) -> None:
+        if not entry.words or (len(entry.words) == 1 and len(entry.words[0]) < MIN_WORD):
+            return
+        slot = self.by_first[variant_word(entry.words[0])]
+        old = slot.get(entry.words)
+        if old is None or _rank(entry) < _rank(old):
+            slot[entry.words] = entry
+
+    def remove(self, words: tuple[str, ...]) -> None:
+        self.by_first.get(variant_word(words[0]), {}).pop(words, None) if words else None
+
+
+def _rank(entry: Entry) -> int:
+    return {"registry": 0, "propagated": 1, "gazetteer": 2}.get(entry.source, 3)
+
+
+def _stems(token: str) -> list[tuple[int, str]]:
+    """(prefix letters, key word) readings of a token: as written first, then without a clitic."""
+    f = fold(token)
+    out = [(0, core(f))]
+    for p in AL_PREFIXES:
+        if f.startswith(p + "ال") and len(f) - len(p) >= 4:
+            out.append((len(p), core(f[len(p):])))
+    for p in LIL_PREFIXES:
+        if f.startswith(p + "لل") and len(f) - len(p) >= 4:
+            out.append((len(p), core("ال" + f[len(p) + 2 :])))
+    for p in NAME_PREFIXES:
+        if f.startswith(p) and len(f) - len(p) >= 2:
+            out.append((len(p), core(f[len(p):])))
+    return out
+
+
+def find_names(view: ArticleView, index: NameIndex, known) -> list[tuple[Candidate, Entry]]:
+    """Every longest match of a known name at token boundaries, left to right."""
+    toks = view.tokens
+    found: list[tuple[Candidate, Entry]] = []
+    i = 0
+    while i < len(toks):
+        best: tuple[int, int, Entry] | None = None
+        if is_word(toks[i].text):
+            for n, stem in _stems(toks[i].text):
+                slot = index.by_first.get(variant_word(stem))
+                if not slot:
+                    continue
+                for words, entry in slot.items():
+                    j = _match_rest(view, i + 1, words[1:])
+                    if j is None or (entry.guarded and not n and not _after_preposition(view, i)):
+                        continue
+                    if best is None or j > best[0] or (j == best[0] and _rank(entry) < _rank(best[2])):
+                        best = (j, n, entry)
+                if best is not None:
+                    break  # the reading as written wins over a clitic reading
+        if best is None:
+            i += 1
+            continue
+        j, n, entry = best
+        candidate = make_candidate(view, i, j, entry.label, entry.source, lambda w, n=n, s=entry.words[0]: _force(w, s))
+        if candidate is not None:
+            found.append((candidate, entry))
+        i = j
+    return found
+
+
+def _force(word: str, stem: str) -> int:
+    """A ``known`` function that makes ``split_clitic`` pick the reading the index matched."""
+    return 1 if variant_word(core(word)) == variant_word(stem) else 0
+
+
+def _match_rest(view: ArticleView, i: int, rest: tuple[str, ...]) -> int | None:
+    toks = view.tokens
+    for word in rest:
+        while i < len(toks) and toks[i].text in "-–" and view.sentence[i] == view.sentence[i - 1]:
+            i += 1  # يونس- بك يفكوروف
+        if i >= len(toks) or view.sentence[i] != view.sentence[i - 1] or variant_word(core(toks[i].text)) != variant_word(word):
+            return None
+        i += 1
+    return i
+
+
+def _after_preposition(view: ArticleView, i: int) -> bool:
+    return i > 0 and fold(view.tokens[i - 1].text) in PREPOSITIONS
+
+
+def merge_found(existing: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """Add matches that overlap nothing; let a longer match replace the model spans it contains."""
+    existing = sorted(existing, key=lambda c: (c.outer[0], c.outer[1]))
+    starts = [c.outer[0] for c in existing]
+    drop: set[int] = set()
+    added: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(found, key=lambda c: (c.outer[0], -c.outer[1])):
+        lo, hi = cand.outer
+        if any(a < hi and lo < b for a, b in taken):
+            continue
+        k = bisect.bisect_left(starts, hi)
+        overlapping = [x for x in range(max(0, bisect.bisect_left(starts, lo) - 1), k) if existing[x].outer[0] < hi and lo < existing[x].outer[1]]
+        if overlapping:
+            inside = all(lo <= existing[x].outer[0] and existing[x].outer[1] <= hi and existing[x].label == cand.label for x in overlapping)
+            longer = all(len(existing[x].key) < len(cand.key) for x in overlapping)
+            if not (inside and longer):
+                continue
+            drop.update(overlapping)
+            cand.source = "propagated" if cand.source == "gazetteer" else cand.source
+        added.append(cand)
+        taken.append((lo, hi))
+    kept = [c for x, c in enumerate(existing) if x not in drop]
+    return sorted(kept + added, key=lambda c: (c.start, c.end))
+
+
+def rare_keys(model_counts: Counter, found_counts: Counter) -> set[tuple[str, ...]]:
+    """One-word names the model tagged too rarely for propagation to be safe (common words)."""
+    out = set()
+    for key, found in found_counts.items():
+        tagged = model_counts.get(key, 0)
+        if len(key) == 1 and found >= 4 and tagged / (tagged + found) < MIN_RATIO:
+            out.add(key)
+    return out

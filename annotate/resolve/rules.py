@@ -1,0 +1,175 @@
+"""Grouping: which name keys are one actor.
+
+Nodes are (label, key). They are united when their keys are spelling variants (``variants``), when the
+text or the registry says one is an alias of the other, and when a multi-word name sits inside a longer name
+in the same article (خليفة حفتر in خليفة بلقاسم حفتر). Bare one-word person names (حفتر، شويغو) are resolved
+per mention, not united: to the most salient full name containing them in the same article, else in the
+corpus — so صدام حفتر and خليفة حفتر stay two actors while each article's «حفتر» goes to its own Haftar.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from annotate.resolve.names import Key
+from annotate.resolve.spans import Candidate
+from annotate.resolve.variants import variant_key, variant_word
+
+Node = tuple[str, Key]
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something an editor should look at: a merge or a choice the rules made with little evidence."""
+
+    kind: str  # variant | alias | short-form | conflict
+    nodes: tuple[Node, ...]
+    reason: str
+    article: str | None = None
+
+
+class UnionFind:
+    """Union-find over nodes; a node may have an owner (a registry actor or a place), and two owners never merge."""
+
+    def __init__(self, owners: dict[Node, str]) -> None:
+        self.parent: dict[Node, Node] = {}
+        self.owner: dict[Node, str] = {}
+        self.members: dict[Node, list[Node]] = {}
+        for node, owner in sorted(owners.items()):
+            self.add(node)
+            root = self.find(node)
+            if root in self.owner and self.owner[root] != owner:
+                continue
+            self.owner[root] = owner
+
+    def add(self, node: Node) -> None:
+        if node not in self.parent:
+            self.parent[node] = node
+            self.members[node] = [node]
+
+    def find(self, node: Node) -> Node:
+        self.add(node)
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: Node, b: Node) -> bool:
+        """Unite a and b; False (and nothing done) if they belong to two different owners."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        oa, ob = self.owner.get(ra), self.owner.get(rb)
+        if oa and ob and oa != ob:
+            return False
+        if (oa is None and ob is not None) or (oa == ob and rb < ra):
+            ra, rb = rb, ra  # the owned (or smaller) root survives: deterministic
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        if ob and not oa:
+            self.owner[ra] = ob
+        return True
+
+
+def is_subsequence(short: Key, long: Key) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def node_of(c: Candidate) -> Node:
+    return (c.label, c.key)
+
+
+def unite_variants(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
+    buckets: dict[tuple[str, Key], list[Node]] = defaultdict(list)
+    for node in nodes:
+        buckets[(node[0], variant_key(node[1]))].append(node)
+    for _, group in sorted(buckets.items()):
+        group = sorted(group)
+        for other in group[1:]:
+            if uf.union(group[0], other):
+                notes.append(Note("variant", (group[0], other), "spelling variants of one transliterated name"))
+            else:
+                notes.append(Note("conflict", (group[0], other), "spelling variants, but the registry gives them to two actors"))
+
+
+def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]) -> list[Node]:
+    """The node each candidate is attached to (its own, or the full name its short form stands for)."""
+    target = [node_of(c) for c in cands]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, c in enumerate(cands):
+        if c.label == "PER":
+            by_article[c.article].append(n)
+    # Multi-word names inside longer names of the same article: one actor (corpus-wide).
+    for article in sorted(by_article):
+        keys = _article_keys(cands, by_article[article])
+        for short in keys:
+            if len(short) < 2:
+                continue
+            containers = [k for k in keys if len(k) > len(short) and is_subsequence(variant_key(short), variant_key(k))]
+            if len(containers) == 1:
+                uf.union(("PER", short), ("PER", containers[0]))
+    corpus = _corpus_salience(uf, cands)
+    index = _word_index(cands)
+    for article in sorted(by_article):
+        members = by_article[article]
+        local = Counter(uf.find(node_of(cands[n])) for n in members)
+        first = {}
+        for n in members:
+            first.setdefault(uf.find(node_of(cands[n])), cands[n].start)
+        keys = _article_keys(cands, members)
+        for n in members:
+            c = cands[n]
+            if len(c.key) != 1 or _attached(uf, node_of(c)):
+                continue
+            vshort = variant_key(c.key)
+            roots = sorted({uf.find(("PER", k)) for k in keys if len(k) > 1 and is_subsequence(vshort, variant_key(k))})
+            scope = "article"
+            if not roots:
+                roots = sorted({uf.find(node) for node in index.get(vshort[0], ()) if is_subsequence(vshort, variant_key(node[1]))})
+                scope = "corpus"
+            if not roots:
+                continue
+            best = max(roots, key=lambda r: (local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
+            target[n] = best
+            if len(roots) > 1:
+                others = " / ".join(" ".join(r[1]) for r in roots if r != best)
+                notes.append(Note("short-form", (node_of(c), best), f"«{' '.join(c.key)}» could also be: {others} ({scope})", c.article))
+    return target
+
+
+def _neg(node: Node) -> tuple:
+    """Tie-breaker that prefers the alphabetically first key under ``max``."""
+    return tuple(-ord(ch) for ch in " ".join(node[1]))
+
+
+def _article_keys(cands: list[Candidate], members: list[int]) -> list[Key]:
+    return sorted({cands[n].key for n in members})
+
+
+def _attached(uf: UnionFind, node: Node) -> bool:
+    """A one-word node the registry, a place or an alias cue already ties to an actor."""
+    root = uf.find(node)
+    return root in uf.owner or any(len(k) > 1 for _, k in uf.members[root])
+
+
+def _corpus_salience(uf: UnionFind, cands: list[Candidate]) -> dict[Node, tuple[int, int]]:
+    articles: dict[Node, set[str]] = defaultdict(set)
+    mentions: Counter = Counter()
+    for c in cands:
+        root = uf.find(node_of(c))
+        articles[root].add(c.article)
+        mentions[root] += 1
+    return defaultdict(lambda: (0, 0), {r: (len(articles[r]), mentions[r]) for r in articles})
+
+
+def _word_index(cands: list[Candidate]) -> dict[str, list[Node]]:
+    index: dict[str, set[Node]] = defaultdict(set)
+    for c in cands:
+        if c.label == "PER" and len(c.key) > 1:
+            for w in c.key:
+                index[variant_word(w)].add(node_of(c))
+    return {w: sorted(nodes) for w, nodes in index.items()}

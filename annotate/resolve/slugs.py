@@ -1,0 +1,129 @@
+"""Slugs: readable, ASCII, and stable once published.
+
+Decision: Latin slugs. An Arabic slug is percent-encoded in every URL bar, e-mail and citation
+(/actors/%D8%AE%D9%84%D9%8A.../), so it is neither readable nor typeable where links are shared; ASCII slugs
+survive every tool. A registry actor's slug comes from its English name (khalifa-haftar); an automatic actor's
+from a plain transliteration of its Arabic name (saddam, al-tamimi) — the editor can pin a better one.
+
+Stability does not rest on the transliteration: the ledger (``corpus/slugs.yml``, slug → actor id) records every
+slug ever published. A ledger slug whose actor was renamed, merged or re-keyed becomes a redirect to the actor's
+current slug; the build never writes the ledger, an explicit command does (``write_slug_ledger``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from annotate.arabic import fold
+
+_MAP = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "", "پ": "p", "چ": "ch", "ڤ": "v",
+}
+_LONG = {"ا", "و", "ي"}
+HEADER = (
+    "# Published actor slugs: slug -> actor id. Every slug the site has ever published stays here, so old links\n"
+    "# keep working (a slug whose actor was renamed or merged becomes a redirect). Written by\n"
+    "# `python -m annotate actors --record-slugs`; commit it with the corpus. Do not remove entries.\n"
+)
+
+
+def transliterate_word(word: str) -> str:
+    """خليفة → khalifa-ish: consonants mapped, و/ي read as vowels between consonants, ة → a, ال → al-."""
+    w = fold(word)
+    if w.isascii():
+        return w
+    out = []
+    prefix = ""
+    if w.startswith("ال") and len(w) > 3:
+        prefix, w = "al-", w[2:]
+    for i, ch in enumerate(w):
+        before = w[i - 1] if i else ""
+        after = w[i + 1] if i + 1 < len(w) else ""
+        if ch == "ه" and not after and i:  # ة was folded to ه: a final ه is almost always ة
+            out.append("a")
+        elif ch == "و":
+            out.append("w" if not before or after in _LONG or before in _LONG else "u")
+        elif ch == "ي":
+            out.append("y" if not before or after in _LONG or before in _LONG else "i")
+        else:
+            out.append(_MAP.get(ch, ch if ch.isascii() else ""))
+    return prefix + "".join(out)
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: Latin text lowercased, Arabic transliterated, anything else dropped."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", text))
+    parts = [transliterate_word(w) if not w.isascii() else w.lower() for w in words]
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    return re.sub(r"-{2,}", "-", slug) or "x"
+
+
+def read_ledger(path: Path | None) -> dict[str, str]:
+    """The published slugs (slug → actor id); empty if the file is absent."""
+    if path is None or not Path(path).exists():
+        return {}
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        from annotate.resolve.registry import RegistryError
+
+        raise RegistryError([f"{path}:1: the slug ledger must be a mapping slug: actor-id"])
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def write_slug_ledger(resolution, path: Path) -> None:
+    """Record every slug of this build (``resolution.slugs``) in the ledger file, sorted, keeping old entries."""
+    ledger = read_ledger(path)
+    ledger.update(resolution.slugs)
+    body = "".join(f"{slug}: {actor_id}\n" for slug, actor_id in sorted(ledger.items()))
+    Path(path).write_text(HEADER + body, encoding="utf-8")
+
+
+def assign_slugs(actors, pinned: dict[str, str], published: dict[str, str], successor: dict[str, str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Give each actor its slug; return (ledger after this build, redirects old → current, orphans).
+
+    ``pinned``: actor id → slug from the registry. ``published``: the ledger read from disk.
+    ``successor``: former actor id → current actor id (merges, renames, re-keyed names).
+    An actor keeps a published slug as long as its id is unchanged; otherwise it gets its natural slug.
+    """
+    by_id = {a.id: a for a in actors}
+    taken: dict[str, str] = {s: successor.get(i, i) for s, i in published.items()}
+    kept: dict[str, str] = {}
+    for slug, actor_id in sorted(published.items()):
+        if actor_id in by_id and actor_id not in kept and actor_id not in pinned:
+            kept[actor_id] = slug
+    for actor in sorted(actors, key=lambda a: a.id):
+        slug = pinned.get(actor.id) or kept.get(actor.id) or _natural(actor, taken)
+        actor.slug = slug
+        taken[slug] = actor.id
+    current = {a.slug: a.id for a in actors}
+    redirects: dict[str, str] = {}
+    orphans: list[str] = []
+    ledger = dict(current)
+    for slug, old_id in sorted(published.items()):
+        if slug in current:
+            continue
+        new_id = successor.get(old_id, old_id)
+        if new_id in by_id:
+            ledger[slug] = new_id
+            redirects[slug] = by_id[new_id].slug
+        else:
+            ledger[slug] = old_id
+            orphans.append(f"published slug '{slug}' ({old_id}) no longer has an actor: its page is gone")
+    return dict(sorted(ledger.items())), dict(sorted(redirects.items())), orphans
+
+
+def _natural(actor, taken: dict[str, str]) -> str:
+    base = actor.id.split("-", 1)[1] if "-" in actor.id else actor.id
+    for candidate in (base, f"{base}-{actor.label.lower()}"):
+        if taken.get(candidate, actor.id) == actor.id:
+            return candidate
+    n = 2
+    while taken.get(f"{base}-{n}", actor.id) != actor.id:
+        n += 1
+    return f"{base}-{n}"

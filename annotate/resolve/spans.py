@@ -1,0 +1,227 @@
+"""From the model's entity spans to name candidates: trim punctuation, titles and clitics, keep the title as a role.
+
+A candidate's (start, end) is the name as shown on the site (بوتين in «والرئيس الروسي فلاديمير بوتين»'s
+«فلاديمير بوتين»); offsets always point into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annotate.arabic import fold, strip_marks
+from annotate.models import Annotation, Article, Mention, Token
+from annotate.resolve.gazetteer import is_nationality
+from annotate.resolve.names import (
+    HEADS,
+    STACKING,
+    Key,
+    is_nisba,
+    is_title_word,
+    is_word,
+    key_of,
+    skip_letters,
+    split_clitic,
+    title_stem,
+)
+from annotate.tokenize import sentences_in
+
+STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
+MAX_ROLE_TOKENS = 10
+
+
+@dataclass
+class Candidate:
+    """A name occurrence before it is given an actor."""
+
+    article: str
+    start: int
+    end: int
+    words: tuple[str, ...]  # as written (clitic removed from the first word)
+    folded: tuple[str, ...]  # folded words, clitic removed
+    label: str
+    source: str
+    role: str | None = None
+    outer: tuple[int, int] = (0, 0)  # the span the model gave (with clitic and title), for overlaps
+    key: Key = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = key_of(self.folded, self.label)
+        if self.outer == (0, 0):
+            self.outer = (self.start, self.end)
+
+    @property
+    def folded_key(self) -> Key:
+        """The key before any label-specific trimming: what the words say, for votes and propagation."""
+        return key_of(self.folded, "PER")
+
+    def rekey(self, label: str) -> None:
+        self.label = label
+        self.key = key_of(self.folded, label)
+
+
+@dataclass
+class ArticleView:
+    """An article's body tokens with their sentence numbers, indexed by offset."""
+
+    article: Article
+    tokens: list[Token]
+    sentence: list[int]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, article: Article, annotation: Annotation) -> "ArticleView":
+        sentences = annotation.sentences or list(sentences_in(article.text, article.body or None))
+        tokens: list[Token] = []
+        numbers: list[int] = []
+        for n, s in enumerate(sentences):
+            tokens.extend(s.tokens)
+            numbers.extend([n] * len(s.tokens))
+        order = sorted(range(len(tokens)), key=lambda i: tokens[i].start)
+        tokens = [tokens[i] for i in order]
+        numbers = [numbers[i] for i in order]
+        return cls(article, tokens, numbers, [t.start for t in tokens])
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens that overlap [start, end)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0 or self.tokens[i].end <= start:
+            i += 1
+        j = bisect.bisect_left(self.starts, end)
+        return i, j
+
+    def in_body(self, start: int, end: int) -> bool:
+        body = self.article.body
+        return not body or any(s <= start and end <= e for s, e in body)
+
+
+def fold_words(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(fold(t.text) for t in tokens if is_word(t.text))
+
+
+def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, known, outer=None) -> Candidate | None:
+    """A candidate from tokens [i, j): strip edge punctuation and the clitic of the first word."""
+    toks = view.tokens
+    while i < j and not is_word(toks[i].text):
+        i += 1
+    while j > i and not is_word(toks[j - 1].text):
+        j -= 1
+    if i >= j:
+        return None
+    first = toks[i]
+    n, stem = split_clitic(first.text, known)
+    start = skip_letters(view.article.text, first.start, n) if n else first.start
+    head = view.article.text[start : first.end]
+    if stem.startswith("ال") and not fold(head).startswith("ال"):  # للقاهرة: show the name as القاهرة
+        head = "ا" + head[1:]
+    words = [head] + [t.text for t in toks[i + 1 : j] if is_word(t.text)]
+    folded = (stem,) + fold_words(toks[i + 1 : j])
+    end = toks[j - 1].end
+    return Candidate(view.article.id, start, end, tuple(words), folded, label, source, outer=outer or (first.start, end))
+
+
+def _title_end(view: ArticleView, i: int, j: int) -> int:
+    """Index after a title at the front of tokens [i, j), or ``i`` when the span does not start with one."""
+    toks = view.tokens
+    if title_stem(toks[i].text) is None:
+        return i
+    k = i + 1
+    while k < j and (title_stem(toks[k].text) or is_title_word(fold(toks[k].text)) or toks[k].text in "،,"):
+        k += 1
+    if not any(is_word(t.text) for t in toks[k:j]):  # all title: give back a trailing name-like nisba (الحرشاوي)
+        last = max((x for x in range(i + 1, j) if is_word(toks[x].text)), default=None)
+        if last is None:
+            return j
+        f = fold(toks[last].text)
+        if is_nisba(f) and not is_nationality(f) and f not in HEADS:
+            return last
+        return j
+    return k
+
+
+def role_text(view: ArticleView, i: int, j: int) -> str | None:
+    """The title in tokens [i, j) as written, without the head's clitic (ووزير → وزير)."""
+    toks = view.tokens
+    while j > i and not is_word(toks[j - 1].text):
+        j -= 1
+    if i >= j:
+        return None
+    stem = title_stem(toks[i].text)
+    start = skip_letters(view.article.text, toks[i].start, stem[0]) if stem and stem[0] else toks[i].start
+    return " ".join(strip_marks(view.article.text[start : toks[j - 1].end]).split())
+
+
+def role_before(view: ArticleView, i: int) -> str | None:
+    """A title right before a name (الرئيس الروسي | فلاديمير بوتين), in the same sentence."""
+    toks = view.tokens
+    k = i - 1
+    if k >= 0 and toks[k].text in "،,":
+        k -= 1
+    end = k + 1
+    head = None
+    while k >= 0 and view.sentence[k] == view.sentence[i]:
+        t = toks[k].text
+        if title_stem(t):
+            head = k
+            if k > 0 and (s := title_stem(toks[k - 1].text)) and s[1] in STACKING:
+                head = k - 1
+            break
+        if not is_title_word(fold(t)):
+            return None
+        k -= 1
+    return role_text(view, head, end) if head is not None else None
+
+
+def role_after(view: ArticleView, j: int) -> str | None:
+    """An apposition after a name: «جليل الحرشاوي، الباحث في المعهد الملكي…»."""
+    toks = view.tokens
+    k = j
+    if k < len(toks) and toks[k].text in "،,":
+        k += 1
+    if k >= len(toks) or view.sentence[k] != view.sentence[j - 1]:
+        return None
+    stem = title_stem(toks[k].text)
+    if stem is None or (k == j and not stem[1].startswith("ال")):
+        return None
+    end = k + 1
+    while end < len(toks) and end - k < MAX_ROLE_TOKENS and toks[end].text not in STOP_PUNCT and view.sentence[end] == view.sentence[k]:
+        end += 1
+    return role_text(view, k, end)
+
+
+def from_mention(view: ArticleView, mention: Mention, known) -> Candidate | None:
+    """Trim one model mention; a PER's title becomes its role."""
+    i, j = view.token_range(mention.start, mention.end)
+    if i >= j or not view.in_body(mention.start, mention.end):
+        return None
+    k = _title_end(view, i, j)
+    if k >= j:
+        return None
+    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", known, outer=(view.tokens[i].start, view.tokens[j - 1].end))
+    if candidate is None:
+        return None
+    if mention.label == "PER":
+        clitic = candidate.start != view.tokens[k].start  # «المبعوث الخاص لبوتين»: the title is someone else's
+        candidate.role = role_text(view, i, k) if k > i else (None if clitic else role_before(view, i))
+        candidate.role = candidate.role or role_after(view, j)
+    return candidate
+
+
+class Vocabulary:
+    """Evidence that a folded word is a name on its own, for clitic decisions (``names.split_clitic``)."""
+
+    def __init__(self) -> None:
+        self.names: Counter[str] = Counter()
+        self.words: Counter[str] = Counter()
+
+    def add_view(self, view: ArticleView) -> None:
+        self.words.update(fold(t.text) for t in view.tokens)
+
+    def add_name(self, folded_words, weight: int = 1) -> None:
+        for w in folded_words:
+            self.names[w] += weight
+
+    def known(self, word: str) -> int:
+        return 10 * self.names[word] + (self.words[word] if len(word) >= 4 else 0)

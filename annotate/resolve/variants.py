@@ -1,0 +1,35 @@
+"""Transliteration variants of foreign names: يفكيروف/يفكوروف, شويغو/شويجو, الحرشاوي/حرشاوي.
+
+The rule is deliberately narrow, because a wrong merge puts two people on one page while a missed one only
+leaves two pages that an editor can merge in the registry:
+
+* a Latin g is written غ, ج or ق — the three are one letter here;
+* in words of five letters or more, an inner long vowel (ا و ي) may be written as another long vowel
+  (same length, same position); first and last letters are kept;
+* the article ال is already gone from keys (``names.core``).
+
+Lengths must match, so سليمان never meets سلمان and محمود never meets محمد.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from annotate.resolve.names import Key
+
+_G = str.maketrans({"غ": "G", "ج": "G", "ق": "G"})
+_VOWELS = str.maketrans({"ا": "V", "و": "V", "ي": "V"})
+MIN_VOWEL_SWAP = 5
+
+
+@functools.lru_cache(maxsize=200_000)
+def variant_word(word: str) -> str:
+    """The bucket of a key word: two words with equal buckets are spellings of one name."""
+    w = word.translate(_G)
+    if len(w) >= MIN_VOWEL_SWAP:
+        w = w[0] + w[1:-1].translate(_VOWELS) + w[-1]
+    return w
+
+
+def variant_key(key: Key) -> Key:
+    return tuple(variant_word(w) for w in key)
