@@ -59,7 +59,7 @@ def _boundary_after(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _line_starts_with_bullet(text: str, token: Token) -> bool:
-    line_start = text.rfind("\n", 0, token.start) + 1
+    line_start = text.rfind("\n", max(0, token.start - 400), token.start) + 1
     return text[line_start:token.end].lstrip()[:1] in BULLETS
 
 
@@ -69,7 +69,7 @@ def _newline_between(text: str, a: Token, b: Token | None) -> bool:
 
 def _line_is_heading(text: str, token: Token) -> bool:
     """A short line with balanced quotes is a heading or a caption, not a wrapped sentence."""
-    line_start = text.rfind("\n", 0, token.start) + 1
+    line_start = text.rfind("\n", max(0, token.start - 400), token.start) + 1
     line = text[line_start : token.end]
     short = len(line.split()) <= 8 and line.count('"') % 2 == 0 and len(line) < 60
     return short and _starts_block(text, line_start) and _next_line_is_long(text, token.end)
@@ -77,10 +77,13 @@ def _line_is_heading(text: str, token: Token) -> bool:
 
 def _starts_block(text: str, line_start: int) -> bool:
     """Is the line the first of its block (start of text, after a blank line or a finished line)?"""
-    before = text[:line_start].rstrip(" \t\r")
-    if not before.strip() or before.endswith("\n\n") or text[:line_start].rstrip().endswith(tuple(TERMINAL) + (":",)):
+    before = text[max(0, line_start - 400) : line_start]  # bounded look-back: no quadratic scans
+    stripped = before.rstrip(" \t\r")
+    if line_start <= len(before) and not stripped.strip():
         return True
-    previous = before[: -1].rstrip(" \t\r")
+    if stripped.endswith("\n\n") or stripped.rstrip().endswith(tuple(TERMINAL) + (":",)):
+        return True
+    previous = stripped[:-1].rstrip(" \t\r")
     return not previous or previous.endswith("\n")
 
 
@@ -88,8 +91,8 @@ def _next_line_is_long(text: str, pos: int) -> bool:
     nl = text.find("\n", pos)
     if nl < 0:
         return False
-    end = text.find("\n", nl + 1)
-    return len(text[nl + 1 : end if end >= 0 else len(text)].split()) > 8
+    end = text.find("\n", nl + 1, nl + 400)
+    return len(text[nl + 1 : end if end >= 0 else nl + 400].split()) > 8
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:

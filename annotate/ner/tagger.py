@@ -111,7 +111,7 @@ def get_tagger(name: str = "shipped", batch_size: int = 256) -> EntityTagger:
 def _load_pipeline(spec: ModelSpec, batch_size: int):
     import stanza
 
-    quiet = {"logging_level": "WARN", "use_gpu": False, "download_method": None}
+    quiet = {"logging_level": "ERROR", "use_gpu": False, "download_method": None}
     if spec.name == "stanza":
         resources = Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
         if not (resources / "resources.json").exists() or not list((resources / "ar" / "ner").glob("*.pt")):

@@ -103,6 +103,21 @@ def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_
     return args
 
 
+def halve_model(source: Path, target: Path) -> None:
+    """Store the model's float32 weights as float16 (half the size to ship).
+
+    stanza loads weights with ``load_state_dict``, which copies them into its float32 parameters,
+    so the loaded model computes in float32 as trained; only the stored precision changes.
+    """
+    import torch
+
+    checkpoint = torch.load(source, map_location="cpu", weights_only=False)
+    checkpoint["model"] = {
+        key: value.half() if value.dtype == torch.float32 else value for key, value in checkpoint["model"].items()
+    }
+    torch.save(checkpoint, target, _use_new_zipfile_serialization=False)
+
+
 def train_ner(data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG) -> Path:
     """Run the whole training; return the trained model file (in ``work``)."""
     limits = limits or Limits()
@@ -125,7 +140,7 @@ def train_ner(data_dir: Path, work: Path, install: bool = False, limits: Limits 
         log.info("training finished in %.0f s", time.time() - started)
         if install:
             MODEL_DIR.mkdir(exist_ok=True)
-            shutil.copyfile(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
+            halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
             shutil.copyfile(pretrain, MODEL_DIR / PRETRAIN_FILE)
             log.info("installed model and pretrain in %s", MODEL_DIR)
     finally:

@@ -6,11 +6,12 @@ HTML, every value escaped); ``render_pages`` writes them all and the data files.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotate.models import Actor, Article, Mention
-from annotate.render import markup, urls
+from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
 from annotate.render.escape import h, md, yaml_string
@@ -140,6 +141,10 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         if url.startswith(("http://", "https://")):
             facts.append(f'- <a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
     out += facts + [""]
+    dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
+    chart = charts.timeline_chart([d for d in dates if d], "الإشارات عبر الزمن (حسب تاريخ المقال)")
+    if chart:
+        out += [chart, ""]
     if actor.roles:
         out.append("## الصفات والمناصب\n")
         for role in actor.roles:
@@ -225,11 +230,14 @@ def home_page(data: SiteData, intro: str) -> str:
     ]
     out += [f"- {article_link(data, page, a.id)} ({h(date_label(a.date))})" for a in data.by_date[:HOME_LATEST]]
     out += ["", "## أبرز الفاعلين\n"]
+    pictures = home_pictures(data)
     top = sorted(
         (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
         key=lambda a: (-len(data.actor_articles[a.id]), -len(data.actor_mentions[a.id]), a.name),
     )[:HOME_TOP]
     out += [f"- {actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top]
+    if pictures:
+        out += ["", "## صور المدونة\n", *pictures]
     out += [
         "",
         "## البيانات\n",
@@ -239,6 +247,25 @@ def home_page(data: SiteData, intro: str) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def home_pictures(data: SiteData, size: int = 16) -> list[str]:
+    """The co-mention network of the most present actors and all mentions over time."""
+    top = sorted(
+        (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
+        key=lambda a: (-len(data.actor_articles[a.id]), a.name),
+    )[:size]
+    chosen = {a.id for a in top}
+    edges: Counter = Counter()
+    for counts in data.article_actors.values():
+        present = sorted(a for a in counts if a in chosen)
+        edges.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    nodes = [(a.id, a.name, a.label) for a in top]
+    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, []) if a.date]
+    return [
+        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها"),
+        charts.timeline_chart(dates, "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)"),
+    ]
 
 
 def timeline_page(data: SiteData) -> str:
