@@ -27,7 +27,7 @@ STARTERS = frozenset(
      "يوم", "شهر", "هذا", "هذه", "بعد", "اول", "القرن", "عقد"}
 )
 SIGNALS = frozenset({"بين", "من", "منذ"})  # before the first end of an interval; never inside the span
-TO_WORDS = frozenset({"الى", "حتى", "لغاية"})  # من/منذ X إلى Y
+TO_WORDS = frozenset({"الي", "حتي", "لغاية"})  # من/منذ X إلى Y
 TIME_SUFFIXES = frozenset({"ص", "م", "صباحا", "مساء", "ظهرا", "AM", "PM", "am", "pm"})
 NOT_TODAY = frozenset({"ذات", "ذلك", "ذاك", "نفس", "طوال", "طيلة"})  # ذات اليوم, طوال اليوم: not a date
 FRIDAY_NAMES = frozenset({"صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "مسجد", "جامع"})  # صلاة الجمعة
@@ -485,9 +485,11 @@ class Reader:
             return i + 1, When("century", offset=L.CENTURY_RELATIVE[one]), False
         return None
 
-    def future_before(self, i: int) -> bool:
-        """A future verb just before a day name (يبدأ منتصف ليل الأحد، اعتبارا من السبت)."""
-        k = i - 1
-        if self.word(k) == "من":
-            k -= 1
-        return bool(self.cue(k, L.FUTURE_CUES))
+    def future_before(self, i: int, reach: int = 6) -> bool:
+        """A future verb earlier in the clause (يبدأ وقف إطلاق النار منتصف ليل الأحد، اعتبارا من السبت)."""
+        for k in range(i - 1, max(-1, i - 1 - reach), -1):
+            if self.toks[k].kind == PUNCT:
+                return False
+            if self.cue(k, L.FUTURE_CUES):
+                return True
+        return False

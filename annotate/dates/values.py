@@ -150,7 +150,7 @@ def _unit(w: When, ref: dt.date | None) -> str | None:
         return f"{ref.year + w.offset:04d}"
     if w.unit == "month":
         index = ref.year * 12 + ref.month - 1 + w.offset
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return _iso(index // 12, index % 12 + 1, w.day)  # 8 من الشهر الجاري: a day of that month
     year, week, _ = (ref + dt.timedelta(weeks=w.offset)).isocalendar()
     return f"{year:04d}-W{week:02d}"
 
