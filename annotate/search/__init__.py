@@ -1,0 +1,10 @@
+"""Arabic search for the static site: a build-time inverted index and its browser counterpart.
+
+``write_search_index(entries, docs_dir)`` writes ``search/index.json``; ``docs/assets/search.js`` loads it
+and normalizes queries exactly as ``annotate.search.normalize`` normalizes the index (parity-tested).
+"""
+
+from annotate.search.index import INDEX_PATH, SearchEntry, build_index, write_search_index
+from annotate.search.normalize import query_variants, stems, terms
+
+__all__ = ["INDEX_PATH", "SearchEntry", "build_index", "query_variants", "stems", "terms", "write_search_index"]

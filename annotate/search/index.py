@@ -1,0 +1,130 @@
+"""Build the static search index: an inverted index of normalized terms → compact posting lists.
+
+Format (``search/index.json``, UTF-8 JSON, read by ``docs/assets/search.js``)::
+
+    {"version": 1,
+     "docs": [[url, title, kind, label, boost], ...],     # sorted by url; a doc's number is its position
+     "terms": "term term ...",                           # sorted by UTF-16 code units (JS string order)
+     "postings": "list list ..."}                        # one per term, same order
+
+A posting list is the sorted doc numbers of the docs containing the term, as gaps (the first number, then
+each difference minus one), each gap written most significant digit first in base 32 over ``ALPHABET``:
+a digit ``d`` is ``ALPHABET[d + 32]`` when more digits follow and ``ALPHABET[d]`` on the last one.
+No full text is shipped; titles are shown, and re-normalized in the browser to rank title matches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotate.search.normalize import terms
+
+VERSION = 1
+INDEX_PATH = "search/index.json"  # docs-relative; never Material's search/search_index.json
+ALPHABET = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
+KINDS = ("actor", "article", "page")
+LABELS = ("PER", "ORG", "LOC", "MISC")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass
+class SearchEntry:
+    """One searchable page.
+
+    ``url`` is site-relative (``actors/khalifa-haftar/``), ``title`` is shown in results (as text, never
+    HTML), ``text`` is what is searched besides the title (article body; for an actor: name, aliases,
+    English name, description), ``kind`` is actor/article/page, ``label`` PER/ORG/LOC/MISC for actors,
+    and ``boost`` multiplies the score (actors: higher, so an actor's page ranks first for its names).
+    """
+
+    url: str
+    title: str
+    text: str
+    kind: str
+    label: str | None = None
+    boost: float = 1.0
+
+
+def check_entry(entry: SearchEntry) -> None:
+    """Reject what would break the index or the links: absolute or scheme URLs, unknown kinds."""
+    where = f"search entry {entry.url!r}"
+    if not isinstance(entry.url, str) or _SCHEME.match(entry.url) or entry.url.startswith(("/", "\\")):
+        raise ValueError(f"{where}: url must be site-relative (like 'actors/x/'), without a scheme or a leading /")
+    if entry.kind not in KINDS:
+        raise ValueError(f"{where}: kind {entry.kind!r} is not one of {', '.join(KINDS)}")
+    if entry.label is not None and entry.label not in LABELS:
+        raise ValueError(f"{where}: label {entry.label!r} is not one of {', '.join(LABELS)}")
+    if not entry.boost > 0:
+        raise ValueError(f"{where}: boost must be positive, not {entry.boost!r}")
+
+
+def encode_postings(numbers: list[int]) -> str:
+    """Sorted, distinct doc numbers → gap-encoded base-32 digits (see the module docstring)."""
+    out = []
+    previous = -1
+    for n in numbers:
+        gap = n - previous - 1
+        previous = n
+        digits = []
+        while True:
+            digits.append(gap & 31)
+            gap >>= 5
+            if not gap:
+                break
+        digits.reverse()
+        out.extend(ALPHABET[d + 32] for d in digits[:-1])
+        out.append(ALPHABET[digits[-1]])
+    return "".join(out)
+
+
+def decode_postings(encoded: str) -> list[int]:
+    """Inverse of ``encode_postings`` (the browser does the same)."""
+    numbers, value, previous = [], 0, -1
+    for ch in encoded:
+        d = ALPHABET.index(ch)
+        if d >= 32:
+            value = value * 32 + d - 32
+        else:
+            previous = previous + 1 + value * 32 + d
+            numbers.append(previous)
+            value = 0
+    return numbers
+
+
+def _js_order(term: str) -> bytes:
+    return term.encode("utf-16-be")  # JS compares strings by UTF-16 code units
+
+
+def build_index(entries: list[SearchEntry]) -> dict:
+    """The index as a JSON-ready dict; same entries (in any order) → same dict."""
+    for entry in entries:
+        check_entry(entry)
+    ordered = sorted(entries, key=lambda e: (e.url, e.kind, e.title))
+    docs = []
+    inverted: dict[str, list[int]] = {}
+    for number, entry in enumerate(ordered):
+        docs.append([entry.url, entry.title, entry.kind, entry.label, round(float(entry.boost), 3)])
+        for term in set(terms(entry.title + "\n" + entry.text)):
+            inverted.setdefault(term, []).append(number)
+    vocabulary = sorted(inverted, key=_js_order)
+    return {
+        "version": VERSION,
+        "docs": docs,
+        "terms": " ".join(vocabulary),
+        "postings": " ".join(encode_postings(inverted[t]) for t in vocabulary),
+    }
+
+
+def dumps(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_search_index(entries: list[SearchEntry], docs_dir: Path) -> list[str]:
+    """Write ``search/index.json`` under ``docs_dir``; return the docs-relative paths written."""
+    path = Path(docs_dir) / INDEX_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(build_index(entries)), encoding="utf-8")
+    return [INDEX_PATH]
