@@ -229,7 +229,11 @@ class Reader:
         return j, When("date", number), not (in_interval or self.cued(i))
 
     def cued(self, i: int) -> bool:
-        """Is the token before ``i`` a word that introduces a date (في، منذ، خلال، مطلع …)?"""
+        """Is the token before ``i`` a word that introduces a date (في، منذ، خلال، مطلع …), or و after
+        a year (في 2019 و2020)?"""
+        if self.word(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == NUMBER:
+            year = self.number(i - 2, (4, 4))
+            return year is not None and 1800 <= year <= 2100
         return bool(self.cue(i - 1, L.CUES))
 
     def day_range(self, i: int) -> Read | None:
