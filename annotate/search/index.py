@@ -4,8 +4,11 @@ Format (``search/index.json``, UTF-8 JSON, read by ``docs/assets/search.js``)::
 
     {"version": 1,
      "docs": [[url, title, kind, label, boost], ...],     # sorted by url; a doc's number is its position
-     "terms": "term term ...",                           # sorted by UTF-16 code units (JS string order)
+     "terms": "0term 3rm ...",                           # front-coded, sorted by UTF-16 code units
      "postings": "list list ..."}                        # one per term, same order
+
+Terms are sorted in JS string order (UTF-16 code units) and front-coded: each space-separated item is one
+character ``chr(48 + k)`` (k = UTF-16 units shared with the previous term) followed by the rest of the term.
 
 A posting list is the sorted doc numbers of the docs containing the term, as gaps (the first number, then
 each difference minus one), each gap written most significant digit first in base 32 over ``ALPHABET``:
@@ -98,6 +101,33 @@ def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")  # JS compares strings by UTF-16 code units
 
 
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def front_code(vocabulary: list[str]) -> str:
+    """Sorted terms → "k" + suffix items (k in UTF-16 units, as JS slices strings)."""
+    items, previous = [], ""
+    for term in vocabulary:
+        k = 0
+        while k < min(len(term), len(previous)) and term[k] == previous[k]:
+            k += 1
+        items.append(chr(48 + _units(term[:k])) + term[k:])
+        previous = term
+    return " ".join(items)
+
+
+def front_decode(coded: str) -> list[str]:
+    """Inverse of ``front_code`` (the browser does the same, on UTF-16 units)."""
+    out: list[str] = []
+    previous = b""
+    for item in coded.split(" ") if coded else []:
+        units = previous[: 2 * (ord(item[0]) - 48)] + item[1:].encode("utf-16-le")
+        out.append(units.decode("utf-16-le"))
+        previous = units
+    return out
+
+
 def build_index(entries: list[SearchEntry]) -> dict:
     """The index as a JSON-ready dict; same entries (in any order) → same dict."""
     for entry in entries:
@@ -113,7 +143,7 @@ def build_index(entries: list[SearchEntry]) -> dict:
     return {
         "version": VERSION,
         "docs": docs,
-        "terms": " ".join(vocabulary),
+        "terms": front_code(vocabulary),
         "postings": " ".join(encode_postings(inverted[t]) for t in vocabulary),
     }
 

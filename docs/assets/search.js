@@ -93,6 +93,18 @@
     return numbers;
   }
 
+  // "k" + suffix items: k (char code - 48) UTF-16 units shared with the previous term.
+  function frontDecode(coded) {
+    var out = [], previous = "";
+    if (!coded) return out;
+    var items = coded.split(" ");
+    for (var i = 0; i < items.length; i++) {
+      previous = previous.slice(0, items[i].charCodeAt(0) - 48) + items[i].slice(1);
+      out.push(previous);
+    }
+    return out;
+  }
+
   function lowerBound(sorted, key) {
     var lo = 0, hi = sorted.length;
     while (lo < hi) {
@@ -105,7 +117,7 @@
   function Index(data) {
     if (!data || data.version !== 1) throw new Error("unknown search index version");
     this.docs = data.docs;
-    this.terms = data.terms ? data.terms.split(" ") : [];
+    this.terms = frontDecode(data.terms);
     this.postings = data.postings ? data.postings.split(" ") : [];
     this.decoded = new Map();
     this.titles = new Map();
