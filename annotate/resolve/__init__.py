@@ -20,6 +20,7 @@ from annotate.resolve.registry import Registry, RegistryActor, RegistryError, lo
 from annotate.resolve.review import Review, ReviewItem, format_review
 from annotate.resolve.rules import Node, Note, UnionFind, node_of, resolve_short_forms, unite_variants
 from annotate.resolve.slugs import assign_slugs, slugify, write_slug_ledger
+from annotate.resolve.variants import variant_word
 from annotate.resolve.spans import ArticleView, Candidate, Vocabulary, fold_words, from_mention
 from annotate.tokenize import tokenize
 
@@ -69,17 +70,18 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
     places = gazetteer.places()
     for place in places:
         vocab.add_name(name_words(place.name), 5)
-    known = vocab.known
 
     # 1. The model's mentions, trimmed; alias cues.
     cands: dict[str, list[Candidate]] = {}
     links: list[tuple[Candidate, Candidate]] = []
+    cue_seen: set[tuple[str, int, int]] = set()
     for article, ann in docs:
         view = views[article.id]
-        mine = [c for m in sorted(ann.mentions, key=lambda m: (m.start, m.end)) if (c := from_mention(view, m, known))]
-        found = alias_cues(view, mine, known)
+        mine = [c for m in sorted(ann.mentions, key=lambda m: (m.start, m.end)) if (c := from_mention(view, m, vocab))]
+        found = alias_cues(view, mine, vocab)
         links += found
         cands[article.id] = merge_found(mine, [alias for alias, _ in found])
+        cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
@@ -102,8 +104,12 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
     model_counts: Counter = Counter()
     for cs in cands.values():
         for c in cs:
+            label = label_for(c.folded_key, c.label)
             model_counts[c.folded_key] += 1
-            index.add(Entry(c.folded_key, label_for(c.folded_key, c.label), "propagated"))
+            index.add(Entry(c.folded_key, label, "propagated"))
+            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4:
+                model_counts[c.folded_key[-1:]] += 1  # a full name vouches for its surname (شويغو, البرهان)
+                index.add(Entry(c.folded_key[-1:], label, "propagated"))
     for actor, name in reg_names:
         index.add(Entry(key_of(name_words(name), "PER"), actor.label, "registry"))
     for alias in registry.aliases:
@@ -117,12 +123,18 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
             index.add(Entry(plain, place.label, "gazetteer", place.guarded))
     for ignored in ignored_keys:
         index.remove(ignored)
-    found_by_article = {aid: [c for c, _ in find_names(views[aid], index, known)] for aid in cands}
+    first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
+    first_names |= frozenset(variant_word(key_of(name_words(n), "PER")[0]) for a, n in reg_names if a.label == "PER" and len(name_words(n)) > 1)
+    found_by_article = {aid: [c for c, _ in find_names(views[aid], index, first_names, vocab)] for aid in cands}
     found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
     too_rare = rare_keys(model_counts, found_counts)
     for aid in cands:
         found = [c for c in found_by_article[aid] if not (c.source == "propagated" and c.folded_key in too_rare)]
         cands[aid] = merge_found(cands[aid], found)
+        # Cues next to names that only propagation found («دقلو، المعروف بـ"حميدتي"»).
+        more = [(a, n) for a, n in alias_cues(views[aid], cands[aid], vocab) if (a.article, a.start, a.end) not in cue_seen]
+        links += more
+        cands[aid] = merge_found(cands[aid], [a for a, _ in more])
     for cs in cands.values():
         for c in cs:
             c.rekey(label_for(c.folded_key, c.label))

@@ -18,7 +18,7 @@ MAX_ALIAS = 4
 MAX_GAP = 4  # tokens between the name and the cue word
 
 
-def alias_cues(view: ArticleView, cands: list[Candidate], known) -> list[tuple[Candidate, Candidate]]:
+def alias_cues(view: ArticleView, cands: list[Candidate], evidence) -> list[tuple[Candidate, Candidate]]:
     """(alias, named) pairs found after each candidate."""
     out: list[tuple[Candidate, Candidate]] = []
     by_end = {}
@@ -26,13 +26,13 @@ def alias_cues(view: ArticleView, cands: list[Candidate], known) -> list[tuple[C
         by_end.setdefault(c.outer[1], c)
     for end, named in sorted(by_end.items()):
         i, _ = view.token_range(end, end + 1)
-        found = _cue(view, i, named, known) or _parenthesis(view, i, named, known)
+        found = _cue(view, i, named, evidence) or _parenthesis(view, i, named, evidence)
         if found is not None:
             out.append((found, named))
     return out
 
 
-def _cue(view: ArticleView, i: int, named: Candidate, known) -> Candidate | None:
+def _cue(view: ArticleView, i: int, named: Candidate, evidence) -> Candidate | None:
     toks = view.tokens
     k = i
     while k < len(toks) and k - i < MAX_GAP and fold(toks[k].text) in FILLERS:
@@ -46,10 +46,10 @@ def _cue(view: ArticleView, i: int, named: Candidate, known) -> Candidate | None
         pass  # بحميدتي: the clitic is attached; make_candidate strips it
     else:
         return None
-    return _name_at(view, k, named, known)
+    return _name_at(view, k, named, evidence)
 
 
-def _parenthesis(view: ArticleView, i: int, named: Candidate, known) -> Candidate | None:
+def _parenthesis(view: ArticleView, i: int, named: Candidate, evidence) -> Candidate | None:
     toks = view.tokens
     if i >= len(toks) or toks[i].text != "(":
         return None
@@ -63,10 +63,10 @@ def _parenthesis(view: ArticleView, i: int, named: Candidate, known) -> Candidat
     letters = all(len(w) <= 3 for w in inner)  # سي آي إيه
     if not (latin or letters or len(inner) == 1):
         return None
-    return make_candidate(view, i + 1, j, named.label, "propagated", known)
+    return make_candidate(view, i + 1, j, named.label, "propagated", evidence)
 
 
-def _name_at(view: ArticleView, k: int, named: Candidate, known) -> Candidate | None:
+def _name_at(view: ArticleView, k: int, named: Candidate, evidence) -> Candidate | None:
     toks = view.tokens
     quoted = False
     while k < len(toks) and toks[k].text in QUOTES:
@@ -79,4 +79,4 @@ def _name_at(view: ArticleView, k: int, named: Candidate, known) -> Candidate | 
         return None
     if j == k:
         return None
-    return make_candidate(view, k, j, named.label, "propagated", known)
+    return make_candidate(view, k, j, named.label, "propagated", evidence)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
 from annotate.arabic import fold, strip_marks
 
@@ -84,34 +83,37 @@ def title_stem(token: str) -> tuple[int, str] | None:
     return None
 
 
-Known = Callable[[str], int]
+class Evidence:
+    """What ``split_clitic`` asks about words: how well attested each reading is."""
+
+    def prefer_stem(self, word: str, stem: str) -> bool:  # pragma: no cover - interface
+        raise NotImplementedError
 
 
-def split_clitic(token: str, known: Known) -> tuple[int, str]:
+def split_clitic(token: str, evidence: Evidence) -> tuple[int, str]:
     """(prefix letters to skip, folded stem) for the first word of a name.
 
-    ``known(folded)`` counts the evidence that a folded word is a name on its own (names already seen, the
-    registry, the gazetteer, the corpus' own vocabulary). A prefix is stripped only when the stem is better
-    attested than the whole word, so لافروف, كريم and وليد keep their first letter while لبوتين loses it.
-    Definite words lose a clitic before ال unless the whole word is the better-known name (والتر).
+    A prefix is stripped only when the evidence prefers the stem (names already seen, the registry, the
+    gazetteer, the corpus' own vocabulary), so لافروف, كريم and وليد keep their first letter while لبوتين
+    loses it. A clitic before ال is stripped unless the whole word is the better-attested name (والتر).
     """
     f = fold(token)
     for p in AL_PREFIXES:
         if f.startswith(p + "ال") and len(f) - len(p) >= 4:
             stem = f[len(p):]
-            if known(f) > known(stem):
-                break
-            return len(p), stem
+            if evidence.prefer_stem(f, stem) or not evidence.prefer_stem(stem, f):
+                return len(p), stem
+            break
     for p in LIL_PREFIXES:
         if f.startswith(p + "لل") and len(f) - len(p) >= 4:
             stem = "ال" + f[len(p) + 2 :]
-            if known(f) <= known(stem):
+            if evidence.prefer_stem(f, stem) or not evidence.prefer_stem(stem, f):
                 return len(p), stem  # the span keeps لل: the article's ل is fused with the preposition
             break
     for p in NAME_PREFIXES:
         if f.startswith(p) and len(f) - len(p) >= 2:
             stem = f[len(p):]
-            if known(stem) > known(f):
+            if evidence.prefer_stem(f, stem):
                 return len(p), stem
     return 0, f
 

@@ -12,13 +12,14 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from annotate.arabic import fold
-from annotate.resolve.names import AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_word
+from annotate.arabic import fold, strip_marks
+from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_word
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 from annotate.resolve.variants import variant_word
 
 # Before a guarded place (مالي): a preposition or a conjunction makes it a place, not an adjective.
 PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى مع عن على بين و أو حتى نحو داخل خارج شمال جنوب شرق غرب وسط".split())
+FUNCTION_WORDS = frozenset("على إلى الى حتى لدى متى عن من في مع أن إن".split())
 MIN_RATIO = 0.2  # a one-word name tagged by the model in fewer than 1 of 5 occurrences is a common word
 MIN_WORD = 3
 
@@ -69,8 +70,12 @@ def _stems(token: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_names(view: ArticleView, index: NameIndex, known) -> list[tuple[Candidate, Entry]]:
-    """Every longest match of a known name at token boundaries, left to right."""
+def find_names(view: ArticleView, index: NameIndex, first_names: frozenset[str] = frozenset(), evidence: Evidence | None = None) -> list[tuple[Candidate, Entry]]:
+    """Every longest match of a known name at token boundaries, left to right.
+
+    A person's surname found alone takes the word before it when that word is a first name the corpus has
+    seen in a full name (سيرغي before شويغو), so a full name the model missed is still tagged whole.
+    """
     toks = view.tokens
     found: list[tuple[Candidate, Entry]] = []
     i = 0
@@ -93,16 +98,26 @@ def find_names(view: ArticleView, index: NameIndex, known) -> list[tuple[Candida
             i += 1
             continue
         j, n, entry = best
-        candidate = make_candidate(view, i, j, entry.label, entry.source, lambda w, n=n, s=entry.words[0]: _force(w, s))
+        if entry.label == "PER" and len(entry.words) == 1 and not n and evidence is not None and _first_name_before(view, i, first_names):
+            candidate = make_candidate(view, i - 1, j, entry.label, entry.source, evidence)
+            if found and found[-1][0].outer[1] > view.tokens[i - 1].start:
+                candidate = None
+        else:
+            candidate = make_candidate(view, i, j, entry.label, entry.source, _Forced(entry.words[0]))
         if candidate is not None:
             found.append((candidate, entry))
         i = j
     return found
 
 
-def _force(word: str, stem: str) -> int:
-    """A ``known`` function that makes ``split_clitic`` pick the reading the index matched."""
-    return 1 if variant_word(core(word)) == variant_word(stem) else 0
+class _Forced(Evidence):
+    """Evidence that makes ``split_clitic`` pick the reading the index matched."""
+
+    def __init__(self, matched: str) -> None:
+        self.matched = variant_word(matched)
+
+    def prefer_stem(self, word: str, stem: str) -> bool:
+        return variant_word(core(stem)) == self.matched and variant_word(core(word)) != self.matched
 
 
 def _match_rest(view: ArticleView, i: int, rest: tuple[str, ...]) -> int | None:
@@ -114,6 +129,14 @@ def _match_rest(view: ArticleView, i: int, rest: tuple[str, ...]) -> int | None:
             return None
         i += 1
     return i
+
+
+def _first_name_before(view: ArticleView, i: int, first_names: frozenset[str]) -> bool:
+    if i == 0 or view.sentence[i - 1] != view.sentence[i] or not is_word(view.tokens[i - 1].text):
+        return False
+    if strip_marks(view.tokens[i - 1].text) in FUNCTION_WORDS:  # على folds to علي, a first name
+        return False
+    return variant_word(core(view.tokens[i - 1].text)) in first_names
 
 
 def _after_preposition(view: ArticleView, i: int) -> bool:

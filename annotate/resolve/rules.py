@@ -4,7 +4,8 @@ Nodes are (label, key). They are united when their keys are spelling variants (`
 text or the registry says one is an alias of the other, and when a multi-word name sits inside a longer name
 in the same article (خليفة حفتر in خليفة بلقاسم حفتر). Bare one-word person names (حفتر، شويغو) are resolved
 per mention, not united: to the most salient full name containing them in the same article, else in the
-corpus — so صدام حفتر and خليفة حفتر stay two actors while each article's «حفتر» goes to its own Haftar.
+corpus. Salience is the full name's mentions in the article plus the number of articles it appears in, so a
+son named in full twice (صدام حفتر) does not take the bare «حفتر» from the father the corpus is about — so صدام حفتر and خليفة حفتر stay two actors while each article's «حفتر» goes to its own Haftar.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ class UnionFind:
         self.parent: dict[Node, Node] = {}
         self.owner: dict[Node, str] = {}
         self.members: dict[Node, list[Node]] = {}
+        first: dict[str, Node] = {}
         for node, owner in sorted(owners.items()):
             self.add(node)
-            root = self.find(node)
-            if root in self.owner and self.owner[root] != owner:
-                continue
-            self.owner[root] = owner
+            self.owner[node] = owner
+            if owner in first:
+                self.union(first[owner], node)  # a registry actor's name and aliases are one actor
+            else:
+                first[owner] = node
 
     def add(self, node: Node) -> None:
         if node not in self.parent:
@@ -133,7 +136,7 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
                 scope = "corpus"
             if not roots:
                 continue
-            best = max(roots, key=lambda r: (local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
+            best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
             target[n] = best
             if len(roots) > 1:
                 others = " / ".join(" ".join(r[1]) for r in roots if r != best)

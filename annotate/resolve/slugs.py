@@ -58,7 +58,8 @@ def transliterate_word(word: str) -> str:
 
 def slugify(text: str) -> str:
     """ASCII slug: Latin text lowercased, Arabic transliterated, anything else dropped."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", text))
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or not ch.isascii() and ord(ch) >= 0x600)
+    words = re.findall(r"[^\W_]+", plain)
     parts = [transliterate_word(w) if not w.isascii() else w.lower() for w in words]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
     return re.sub(r"-{2,}", "-", slug) or "x"

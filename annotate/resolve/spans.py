@@ -15,6 +15,7 @@ from annotate.models import Annotation, Article, Mention, Token
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import (
     HEADS,
+    Evidence,
     STACKING,
     Key,
     is_nisba,
@@ -25,6 +26,7 @@ from annotate.resolve.names import (
     split_clitic,
     title_stem,
 )
+from annotate.resolve.variants import variant_word
 from annotate.tokenize import sentences_in
 
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
@@ -101,7 +103,7 @@ def fold_words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(fold(t.text) for t in tokens if is_word(t.text))
 
 
-def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, known, outer=None) -> Candidate | None:
+def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, evidence, outer=None) -> Candidate | None:
     """A candidate from tokens [i, j): strip edge punctuation and the clitic of the first word."""
     toks = view.tokens
     while i < j and not is_word(toks[i].text):
@@ -111,7 +113,7 @@ def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, k
     if i >= j:
         return None
     first = toks[i]
-    n, stem = split_clitic(first.text, known)
+    n, stem = split_clitic(first.text, evidence)
     start = skip_letters(view.article.text, first.start, n) if n else first.start
     head = view.article.text[start : first.end]
     if stem.startswith("ال") and not fold(head).startswith("ال"):  # للقاهرة: show the name as القاهرة
@@ -191,7 +193,7 @@ def role_after(view: ArticleView, j: int) -> str | None:
     return role_text(view, k, end)
 
 
-def from_mention(view: ArticleView, mention: Mention, known) -> Candidate | None:
+def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | None:
     """Trim one model mention; a PER's title becomes its role."""
     i, j = view.token_range(mention.start, mention.end)
     if i >= j or not view.in_body(mention.start, mention.end):
@@ -199,7 +201,7 @@ def from_mention(view: ArticleView, mention: Mention, known) -> Candidate | None
     k = _title_end(view, i, j)
     if k >= j:
         return None
-    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", known, outer=(view.tokens[i].start, view.tokens[j - 1].end))
+    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=(view.tokens[i].start, view.tokens[j - 1].end))
     if candidate is None:
         return None
     if mention.label == "PER":
@@ -209,19 +211,24 @@ def from_mention(view: ArticleView, mention: Mention, known) -> Candidate | None
     return candidate
 
 
-class Vocabulary:
-    """Evidence that a folded word is a name on its own, for clitic decisions (``names.split_clitic``)."""
+class Vocabulary(Evidence):
+    """Evidence that a folded word is a name or a word on its own, for clitic decisions (``names.split_clitic``)."""
 
     def __init__(self) -> None:
         self.names: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
 
     def add_view(self, view: ArticleView) -> None:
-        self.words.update(fold(t.text) for t in view.tokens)
+        self.words.update(variant_word(fold(t.text)) for t in view.tokens)
 
     def add_name(self, folded_words, weight: int = 1) -> None:
         for w in folded_words:
-            self.names[w] += weight
+            self.names[variant_word(w)] += weight
 
-    def known(self, word: str) -> int:
-        return 10 * self.names[word] + (self.words[word] if len(word) >= 4 else 0)
+    def prefer_stem(self, word: str, stem: str) -> bool:
+        """Is ``stem`` (word minus a clitic) the better reading? As a name (model, registry, places), or, for
+        stems of four letters or more, as a word seen bare more often than with the clitic (وبنغازي/بنغازي)."""
+        s, w = variant_word(stem), variant_word(word)  # counted by spelling bucket: أردوجان is attested by أردوغان
+        if 10 * self.names[s] + self.words[s] > 10 * self.names[w] + self.words[w]:
+            return True
+        return len(stem) >= 4 and self.words[s] > self.words[w]
