@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from annotate.dates.normalize import matching_copy, tokenize
-from annotate.dates.rules import Found, Reader
+from annotate.dates.rules import CORE_WORDS, Found, Reader
 from annotate.dates.values import value_of
+from annotate.dates.windows import trigger_regex, windows
 from annotate.models import DateMention
 
 __all__ = ["find_dates", "parse_publication_date"]
 
 BULLETS = "-*•–—·▪●"
+TRIGGERS = trigger_regex(CORE_WORDS)
 
 
 def find_dates(
@@ -31,12 +33,11 @@ def find_dates(
     bounds = [(0, len(text))] if spans is None else sorted((max(0, s), min(len(text), e)) for s, e in spans)
     mentions: list[DateMention] = []
     for start, end in bounds:
-        if start >= end:
-            continue
-        for found in Reader(copy, tokenize(copy, start, end)).read_all():
-            if mentions and found.start < mentions[-1].end:
-                continue  # overlapping spans were given: keep the first reading
-            mentions.append(_mention(text, found, ref))
+        for lo, hi in windows(copy, TRIGGERS, start, end):
+            for found in Reader(copy, tokenize(copy, lo, hi)).read_all():
+                if mentions and found.start < mentions[-1].end:
+                    continue  # overlapping spans were given: keep the first reading
+                mentions.append(_mention(text, found, ref))
     return mentions
 
 

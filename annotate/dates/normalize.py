@@ -9,7 +9,7 @@ length, every offset found in it is an offset into the original: nothing needs m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotate.dates.lexicon import CLITICS
 
@@ -42,8 +42,7 @@ def matching_copy(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A token of the matching copy; ``word`` is its text without PAD."""
 
     start: int
@@ -56,29 +55,29 @@ class Tok:
 def tokenize(copy: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``copy[start:end]``."""
     toks = []
+    append = toks.append
     for m in TOKEN.finditer(copy, start, end):
-        kind = m.lastindex or PUNCT
-        s = m.start()
+        kind = m.lastindex
+        s, e = m.span()
         word = m.group()
-        if kind == WORD and PAD in word:
-            word = word.replace(PAD, "")
-        # عربي21 is a name; و2020 and ب2019 are a clitic and a number.
-        glued = kind == NUMBER and s > 1 and copy[s - 1].isalpha() and (copy[s - 2].isalpha() or copy[s - 2] == PAD)
-        toks.append(Tok(s, m.end(), kind, word, glued))
+        glued = False
+        if kind == WORD:
+            if PAD in word:
+                word = word.replace(PAD, "")
+        elif kind == NUMBER and s > 1 and copy[s - 1].isalpha():
+            glued = copy[s - 2].isalpha() or copy[s - 2] == PAD  # عربي21 is a name; و2020 a clitic and a year
+        append(Tok(s, e, kind, word, glued))
     return toks
 
 
-def strip_clitic(word: str, known) -> tuple[str, int]:
-    """``word`` without a prefix clitic (و، ف، ب، ل and pairs) when the rest is in ``known``; else ``word``.
+def with_clitics(known) -> dict[str, tuple[str, int]]:
+    """Every word of ``known`` with and without a prefix clitic (و، ف، ب، ل and pairs) → (the word, clitic length).
 
-    Returns the form found and the number of letters skipped (0 when ``word`` itself is known or nothing fits).
+    Built once per word list, so that looking a token up is one dict access.
     """
-    if word in known:
-        return word, 0
-    for clitic in CLITICS:
-        if word.startswith(clitic) and word[len(clitic):] in known:
-            return word[len(clitic):], len(clitic)
-    return word, 0
+    forms = {clitic + word: (word, len(clitic)) for word in known for clitic in CLITICS}
+    forms.update((word, (word, 0)) for word in known)  # a word that is itself known never loses a letter
+    return forms
 
 
 def skip_letters(copy: str, start: int, letters: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from annotate.dates import lexicon as L
-from annotate.dates.normalize import NUMBER, PUNCT, WORD, Tok, skip_letters, strip_clitic
+from annotate.dates.normalize import NUMBER, PUNCT, WORD, Tok, skip_letters, with_clitics
 from annotate.dates.values import Span, When
 
 DECADE_WORDS: dict[str, int] = {
@@ -26,8 +26,17 @@ STARTERS = frozenset(
      *L.YEAR_WORDS, *L.MODIFIERS, *L.TIMES_OF_DAY, *L.SEASONS, *DECADE_WORDS,
      "يوم", "شهر", "هذا", "هذه", "بعد", "اول", "القرن", "عقد"}
 )
+# The words a date expression is built around; the rest (modifiers, يوم، هذا …) only lead into one of these.
+CORE_WORDS = frozenset(
+    {*L.MONTHS, *L.TWO_WORD_MONTHS, *L.HIJRI_MONTHS, *L.TWO_WORD_HIJRI, *L.WEEKDAYS, *L.DEICTIC, *L.UNITS,
+     *L.YEAR_WORDS, *L.SEASONS, *DECADE_WORDS, "القرن"}
+)
 SIGNALS = frozenset({"بين", "من", "منذ"})  # before the first end of an interval; never inside the span
 TO_WORDS = frozenset({"الي", "حتي", "لغاية"})  # من/منذ X إلى Y
+# Lookup tables with the clitic forms spelled out (وحزيران → حزيران, 1).
+_STARTER_FORMS = with_clitics(STARTERS)
+SIGNAL_FORMS, TO_FORMS = with_clitics(SIGNALS), with_clitics(TO_WORDS)
+CUE_FORMS, FUTURE_FORMS = with_clitics(L.CUES), with_clitics(L.FUTURE_CUES)
 TIME_SUFFIXES = frozenset({"ص", "م", "صباحا", "مساء", "ظهرا", "AM", "PM", "am", "pm"})
 NOT_TODAY = frozenset({"ذات", "ذلك", "ذاك", "نفس", "طوال", "طيلة"})  # ذات اليوم, طوال اليوم: not a date
 FRIDAY_NAMES = frozenset({"صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "مسجد", "جامع"})  # صلاة الجمعة
@@ -51,7 +60,6 @@ class Reader:
 
     def __init__(self, copy: str, toks: list[Tok]):
         self.copy, self.toks, self.n = copy, toks, len(toks)
-        self._bare: list[tuple[str, int] | None] = [None] * len(toks)
 
     # -- token access -------------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -64,15 +72,11 @@ class Reader:
     def _split(self, i: int) -> tuple[str, int]:
         if not 0 <= i < self.n or self.toks[i].kind != WORD:
             return "", 0
-        cached = self._bare[i]
-        if cached is None:
-            cached = self._bare[i] = strip_clitic(self.toks[i].word, STARTERS)
-        return cached
+        return _STARTER_FORMS.get(self.toks[i].word, ("", 0))
 
-    def cue(self, i: int, words: frozenset[str]) -> str:
-        """The word at ``i`` if it is one of ``words``, with or without a clitic; else ''."""
-        form = strip_clitic(self.word(i), words)[0]
-        return form if form in words else ""
+    def cue(self, i: int, forms: dict[str, tuple[str, int]]) -> str:
+        """The word at ``i`` if it is in ``forms`` (one of the *_FORMS tables), with or without a clitic; else ''."""
+        return forms.get(self.word(i), ("", 0))[0]
 
     def punct(self, i: int) -> str:
         return self.toks[i].word if 0 <= i < self.n and self.toks[i].kind == PUNCT else ""
@@ -91,9 +95,10 @@ class Reader:
 
     # -- the top level ----------------------------------------------------------------------------
     def read_all(self) -> list[Found]:
-        found, i = [], 0
+        found, i, toks, starters = [], 0, self.toks, _STARTER_FORMS
         while i < self.n:
-            hit = self.read(i)
+            tok = toks[i]
+            hit = self.read(i) if tok.kind == NUMBER or (tok.kind == WORD and tok.word in starters) else None
             if hit is None:
                 i += 1
             else:
@@ -234,7 +239,7 @@ class Reader:
         if self.word(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == NUMBER:
             year = self.number(i - 2, (4, 4))
             return year is not None and 1800 <= year <= 2100
-        return bool(self.cue(i - 1, L.CUES))
+        return bool(self.cue(i - 1, CUE_FORMS))
 
     def day_range(self, i: int) -> Read | None:
         """A bare day number that opens an interval: 5-8 أبريل 2024, من 5 إلى 8 أبريل, بين 5 و8 أبريل."""
@@ -252,7 +257,7 @@ class Reader:
 
     # -- intervals --------------------------------------------------------------------------------
     def signal(self, i: int) -> str:
-        return self.cue(i - 1, SIGNALS)
+        return self.cue(i - 1, SIGNAL_FORMS)
 
     def interval(self, i: int, j: int, first: When) -> tuple[int, Span] | None:
         """``first`` (tokens i..j) followed by a second end: 2019- 2020, من 2011 إلى 2014, بين X وY."""
@@ -268,8 +273,7 @@ class Reader:
         else:
             if self.punct(k) in (",", "،"):
                 k += 1
-            joiner, clitic = strip_clitic(self.word(k), TO_WORDS)
-            if joiner in TO_WORDS and signal in ("من", "منذ"):
+            if self.cue(k, TO_FORMS) and signal in ("من", "منذ"):
                 last = self.absolute(k + 1)
             elif signal == "بين" and self.word(k) == "و":
                 last = self.absolute(k + 1)
@@ -494,6 +498,6 @@ class Reader:
         for k in range(i - 1, max(-1, i - 1 - reach), -1):
             if self.toks[k].kind == PUNCT:
                 return False
-            if self.cue(k, L.FUTURE_CUES):
+            if self.cue(k, FUTURE_FORMS):
                 return True
         return False
