@@ -39,7 +39,7 @@ FURNITURE = [
         r"تم نسخ عنوان المقال إلى الحافظة|تم نسخ الرابط",
         r"^اقرأ أيضا[ًً]?\s*:",  # related-article teaser
         r"\((getty|afp|reuters|ap|epa|أ ف ب|رويترز|الأناضول|أرشيفية|getty images)\)\s*$",  # photo caption credit
-        r"\s[-–]\s*(جيتي|أرشيفية|الأناضول|رويترز|فيسبوك|تويتر|أ ف ب|عربي21)$",
+        r"[-–]\s*(جيتي|أرشيفية|الأناضول|رويترز|فيسبوك|تويتر|أ ف ب|عربي21)$",  # caption credit
         r"^[-–—_=*•\s]+$",
     )
 ]
@@ -48,6 +48,16 @@ _OUTLET = [
     re.compile(r"(?:ترجمته|ترجمها|ترجمة)\s*[\"«“](?P<name>[^\"»”\n]{2,40})[\"»”]"),
     re.compile(r"(?:حديثه|حديثها|تصريحات|تصريح)\s+(?:خاصة?\s+)?(?:لـ|ل)\s*[\"«“]?(?P<name>[^\"»”\n]{2,40})[\"»”]"),
 ]
+
+
+class _Loader(yaml.SafeLoader):
+    """Front matter loader that leaves dates as text, so a bad date is reported, not crashed on."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -92,7 +102,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
     if end < 0:
         raise InputError(f"{path}:1: front matter opened with '---' but never closed")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.load(text[4:end], Loader=_Loader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

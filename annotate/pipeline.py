@@ -114,6 +114,22 @@ def annotate_corpus(articles: list[Article], options: BuildOptions, report: Buil
     return [found[a.id] for a in articles]
 
 
+def published_slugs(ledger: Path, out: Path) -> dict[str, str]:
+    """Slugs already published: those the previous site served, then the committed ledger (which wins)."""
+    import json
+
+    from annotate.resolve.slugs import read_ledger
+
+    served: dict[str, str] = {}
+    previous = out / "data" / "slugs.json"
+    if previous.exists():
+        try:
+            served = {str(k): str(v) for k, v in json.loads(previous.read_text(encoding="utf-8")).items()}
+        except (ValueError, AttributeError):
+            log.warning("%s: unreadable, ignored", previous)
+    return served | read_ledger(ledger)
+
+
 def build(options: BuildOptions) -> BuildReport:
     """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
     from annotate.render import SiteData, render_pages
@@ -128,7 +144,7 @@ def build(options: BuildOptions) -> BuildReport:
     annotations = annotate_corpus(articles, options, report)
     timer.lap("tag")
     registry = load_registry(options.corpus / REGISTRY_FILE)
-    published = None  # wired to the slug ledger with the resolve stage
+    published = published_slugs(options.corpus / SLUG_LEDGER, options.out)
     resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published)
     report.stale = list(resolution.stale)
     timer.lap("resolve")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from annotate.models import Annotation, Article
+from annotate.models import Annotation, Article, DateMention, Mention
 from annotate.ner.tagger import get_tagger
 from annotate.tokenize import sentences_in
 
@@ -26,10 +26,16 @@ def annotate_articles(articles: Sequence[Article], ner_model: str = "shipped") -
     tagger = get_tagger(ner_model)
     sentences = [list(sentences_in(a.text, body_spans(a))) for a in articles]
     mentions = tagger.tag([(a.text, s) for a, s in zip(articles, sentences, strict=True)])
-    return [
-        Annotation(a.id, s, m, find_dates(a.text, a.date, body_spans(a)))
-        for a, s, m in zip(articles, sentences, mentions, strict=True)
-    ]
+    out = []
+    for article, sents, found in zip(articles, sentences, mentions, strict=True):
+        dates = find_dates(article.text, article.date, body_spans(article))
+        out.append(Annotation(article.id, sents, without_dates(found, dates), dates))
+    return out
+
+
+def without_dates(mentions: list[Mention], dates: list[DateMention]) -> list[Mention]:
+    """Drop entity spans inside a date expression: month names such as حزيران or آب are not places."""
+    return [m for m in mentions if not any(d.start <= m.start and m.end <= d.end for d in dates)]
 
 
 def annotate_article(article: Article, ner_model: str = "shipped") -> Annotation:

@@ -38,13 +38,13 @@ class _Parser(HTMLParser):
             self.page.links.append((attributes["src"], attributes))
         if tag == "script":
             self.page.scripts.append(attributes.get("src", "inline"))
-        if tag in ("script", "style"):
+        if tag in ("script", "style") or (tag == "a" and "headerlink" in (attributes.get("class") or "")):
             self._skip += 1
         if tag == "h1":
             self._in_h1 = True
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
+        if tag in ("script", "style") or (tag == "a" and self._skip):
             self._skip -= 1
         if tag == "h1":
             self._in_h1 = False

@@ -44,11 +44,17 @@ def highlight(mention: Mention) -> Marked:
 
 
 def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
-    """HTML for ``text[start:end]``: gaps and marked spans escaped; overlapping marks after the first dropped."""
+    """HTML for ``text[start:end]``: gaps and marked spans escaped.
+
+    Where marks overlap, the one listed first wins (callers list entities before dates), so every
+    entity anchor that an actor page links to exists.
+    """
+    kept: list[Marked] = []
+    for mark in marks:
+        if start <= mark.start and mark.end <= end and not any(mark.start < k.end and k.start < mark.end for k in kept):
+            kept.append(mark)
     out, pos = [], start
-    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
-        if mark.start < pos or mark.end > end or mark.start < start:
-            continue
+    for mark in sorted(kept, key=lambda m: m.start):
         out.append(h(text[pos : mark.start]))
         out.append(mark.html(h(text[mark.start : mark.end])))
         pos = mark.end
