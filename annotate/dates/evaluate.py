@@ -77,16 +77,18 @@ def compare(text: str, reference: str | None, gold: list[Item], score: Score, wh
 
 
 def evaluate(gold: ModuleType | None = None, corpus: Path = CORPUS) -> dict[str, Score]:
-    """Scores per source: ``seed`` (the corpus articles) and ``written`` (the sentences)."""
+    """Scores per source: ``seed`` (the corpus articles), ``written`` (sentences per case) and ``held-out``
+    (sentences written after the rules, never tuned on)."""
     gold = gold or load_gold()
-    scores = {"seed": Score(), "written": Score()}
+    scores = {"seed": Score(), "written": Score(), "held-out": Score()}
     for name, article in gold.SEED.items():
         text = (corpus / name).read_text(encoding="utf-8")
         compare(text, article["reference"], locate(text, article["dates"], name), scores["seed"], name)
-    for n, sentence in enumerate(gold.WRITTEN):
-        where = f"written[{n}] ({sentence['case']})"
-        items = locate(sentence["text"], sentence["dates"], where)
-        compare(sentence["text"], sentence["reference"], items, scores["written"], where)
+    for source, sentences in (("written", gold.WRITTEN), ("held-out", getattr(gold, "HELD_OUT", []))):
+        for n, sentence in enumerate(sentences):
+            where = f"{source}[{n}] ({sentence['case']})"
+            items = locate(sentence["text"], sentence["dates"], where)
+            compare(sentence["text"], sentence["reference"], items, scores[source], where)
     return scores
 
 

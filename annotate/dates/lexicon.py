@@ -59,7 +59,22 @@ MARKERS: dict[str, int] = {
     "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1,
 }
 
-YEAR_WORDS = frozenset({"عام", "العام", "سنة", "السنة", "سنه", "السنه"})
+YEAR_WORDS = frozenset({"عام", "العام", "سنة", "السنة", "سنه", "السنه", "عامي", "سنتي"})  # عامي 2019 و2020
+
+# Ordinal day numbers, read only before من + a month (الرابع من تموز/يوليو 2019).
+_UNITS_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+ORDINAL_DAYS: dict[str, int] = {word: n for n, word in enumerate(_UNITS_ORD, 1)}
+ORDINAL_DAYS.update({"الحادي عشر": 11, **{f"{w} عشر": n for n, w in enumerate(_UNITS_ORD[1:9], 12)}})
+ORDINAL_DAYS.update({"العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21, "الحادي والثلاثين": 31})
+ORDINAL_DAYS.update({f"{w} والعشرين": n for n, w in enumerate(_UNITS_ORD[1:9], 22)})
+ORDINAL_FIRST_WORDS = frozenset(key.split()[0] for key in ORDINAL_DAYS)
+
+# "Ago": قبل + a dual or a unit word → (unit, how many).
+AGO: dict[str, tuple[str, int]] = {
+    "يوم": ("day", 1), "يومين": ("day", 2), "اسبوع": ("week", 1), "اسبوعين": ("week", 2),
+    "شهر": ("month", 1), "شهرين": ("month", 2), "عام": ("year", 1), "عامين": ("year", 2),
+    "سنة": ("year", 1), "سنتين": ("year", 2),
+}
 GREGORIAN_ERA = frozenset({"م", "ميلادي", "ميلادية", "للميلاد", "ميلاديه"})
 HIJRI_ERA = frozenset({"ه", "هجري", "هجرية", "هجريه", "للهجرة", "للهجره"})
 

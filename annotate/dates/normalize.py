@@ -64,7 +64,7 @@ def tokenize(copy: str, start: int, end: int) -> list[Tok]:
         if kind == WORD:
             if PAD in word:
                 word = word.replace(PAD, "")
-        elif kind == NUMBER and s > 1 and copy[s - 1].isalpha():
+        elif kind == NUMBER and s > 1 and copy[s - 1] != PAD and copy[s - 1].isalpha():  # الـ25 is not glued
             glued = copy[s - 2].isalpha() or copy[s - 2] == PAD  # عربي21 is a name; و2020 a clitic and a year
         append(Tok(s, e, kind, word, glued))
     return toks

@@ -24,12 +24,12 @@ DECADE_WORDS: dict[str, int] = {
 STARTERS = frozenset(
     {*L.MONTHS, *L.TWO_WORD_MONTHS, *L.HIJRI_MONTHS, *L.TWO_WORD_HIJRI, *L.WEEKDAYS, *L.DEICTIC, *L.UNITS,
      *L.YEAR_WORDS, *L.MODIFIERS, *L.TIMES_OF_DAY, *L.SEASONS, *DECADE_WORDS,
-     "يوم", "شهر", "هذا", "هذه", "بعد", "اول", "القرن", "عقد"}
+     *L.ORDINAL_FIRST_WORDS, "يوم", "شهر", "هذا", "هذه", "بعد", "قبل", "اول", "القرن", "عقد"}
 )
 # The words a date expression is built around; the rest (modifiers, يوم، هذا …) only lead into one of these.
 CORE_WORDS = frozenset(
     {*L.MONTHS, *L.TWO_WORD_MONTHS, *L.HIJRI_MONTHS, *L.TWO_WORD_HIJRI, *L.WEEKDAYS, *L.DEICTIC, *L.UNITS,
-     *L.YEAR_WORDS, *L.SEASONS, *DECADE_WORDS, "القرن"}
+     *L.YEAR_WORDS, *L.SEASONS, *DECADE_WORDS, *L.AGO, "القرن"}
 )
 SIGNALS = frozenset({"بين", "من", "منذ"})  # before the first end of an interval; never inside the span
 TO_WORDS = frozenset({"الي", "حتي", "لغاية"})  # من/منذ X إلى Y
@@ -128,6 +128,8 @@ class Reader:
             when = replace(when, future=True)
         clitic = self._split(i)[1]
         start = skip_letters(self.copy, tok.start, clitic) if clitic else tok.start
+        if tok.kind == NUMBER and self.word(i - 1) == "ال" and self.adjacent(i - 1, i):
+            start = self.toks[i - 1].start  # الـ25 من يناير
         return Found(start, self.toks[j - 1].end, when), j
 
     # -- number-led forms -------------------------------------------------------------------------
@@ -164,9 +166,15 @@ class Reader:
         day = self.day_number(i)
         if day is None:
             return None
-        k = i + 1
+        return self.day_and_month(i + 1, day)
+
+    def day_and_month(self, k: int, day: int) -> Read | None:
+        """What follows a day number or an ordinal day: the month, the year, a marker, a clock time."""
+        i = k - 1
         if self.punct(k) in ("-", "/") and self.adjacent(i, k):
             k += 1
+        elif self.word(k) == "من" and (self.one_month(k + 1) or self.hijri_month(k + 1)):
+            k += 1  # 25 من يناير
         month = self.month(k)
         if month is not None:
             j, number, _, _ = month
@@ -314,7 +322,7 @@ class Reader:
         if b == "يوم":
             return self.day_like(i + 1, after_yawm=True) or self.full_date(i + 1)
         if b == "شهر":
-            return self.month_led(i + 1, cued=True)
+            return self.month_led(i + 1, cued=True) or self.hijri_month_led(i + 1)
         if b in ("هذا", "هذه"):
             unit = L.UNITS.get(nxt)
             return (i + 2, When("unit", unit=unit, offset=0), False) if unit else None
@@ -345,8 +353,32 @@ class Reader:
             return self.century(i + 1)
         if b in L.SEASONS:
             year = self.year(i + 1)
-            return (year[0], When("season", year[1], season=L.SEASONS[b]), False) if year else None
+            if year is not None:
+                return year[0], When("season", year[1], season=L.SEASONS[b]), False
+            rel = self.year_word(i + 1) if self.bare(i + 1) in L.UNITS else None  # صيف العام الماضي
+            if rel is not None and rel[1].unit == "year":
+                return rel[0], When("season", offset=rel[1].offset, season=L.SEASONS[b], unit="year"), False
+            return None
+        if b in L.ORDINAL_FIRST_WORDS:
+            return self.ordinal_day(i)
+        if b == "قبل":
+            return self.ago(i)
         return None
+
+    def ordinal_day(self, i: int) -> Read | None:
+        """الرابع من تموز/يوليو 2019، الحادي والعشرين من أيار: an ordinal counts only before من + a month."""
+        one, two = self.bare(i), f"{self.bare(i)} {self.word(i + 1)}"
+        day, k = (L.ORDINAL_DAYS[two], i + 2) if two in L.ORDINAL_DAYS else (L.ORDINAL_DAYS.get(one), i + 1)
+        if day is None or self.word(k) != "من" or not (self.one_month(k + 1) or self.hijri_month(k + 1)):
+            return None
+        return self.day_and_month(k, day)
+
+    def ago(self, i: int) -> Read | None:
+        """قبل يومين، قبل أسبوع، قبل عامين: counted back from the reference; not قبل يومين من الانتخابات."""
+        unit = L.AGO.get(self.word(i + 1))
+        if unit is None or self.word(i + 2) in ("من", "علي", "فقط") or self.word(i - 1) in ("ما", "من"):
+            return None
+        return i + 2, When("ago", unit=unit[0], offset=-unit[1]), False
 
     def year_word(self, i: int) -> Read | None:
         """عام 2019، العام 1943م، سنة 1420 هـ; العام الماضي when a marker follows."""
@@ -394,8 +426,8 @@ class Reader:
             k += 1
         if 0 <= k < self.n and self.toks[k].kind == NUMBER:
             dated = self.numeric_date(k) or self.full_date(k)
-            if dated is not None:
-                return dated
+            if dated is not None:  # the day name picks the year when none is written (الأحد 10 مارس)
+                return dated[0], replace(dated[1], weekday=day), False
         return j, When("weekday", weekday=day, rel=rel), False
 
     def deictic(self, i: int) -> Read | None:
@@ -467,7 +499,10 @@ class Reader:
         if month is None:
             return None
         year = self.year(month[0], (3, 4))
-        return (year[0], When("hijri", year[1], month[1]), False) if year else None
+        if year is not None:
+            return year[0], When("hijri", year[1], month[1]), False
+        rel, j = self.marker(month[0])  # رمضان الماضي: resolved against the reference
+        return (j, When("hijri", None, month[1], rel=rel), False) if rel is not None else None
 
     # -- decades and centuries --------------------------------------------------------------------
     def decade(self, i: int) -> Read | None:

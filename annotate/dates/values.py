@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 # A reference in the 21st century is assumed when an article has no date and says "the last century":
 # every article of a news corpus was written after 2000, so this is knowledge, not a guess.
@@ -22,7 +22,7 @@ ASSUMED_CENTURY = 21
 class When:
     """The meaning of one date expression, before it is resolved against a reference date.
 
-    kind: date | hijri | weekday | deictic | unit | decade | century | season.
+    kind: date | hijri | weekday | deictic | unit | ago | decade | century | season.
     ``rel`` is the marker after a day, a month or a unit: -1 الماضي, 0 الجاري, +1 المقبل, None none.
     """
 
@@ -33,7 +33,7 @@ class When:
     weekday: int | None = None
     offset: int = 0  # deictic: days from the reference; unit and century: periods from the reference
     rel: int | None = None
-    unit: str | None = None  # week | month | year
+    unit: str | None = None  # day | week | month | year
     decade: int | None = None
     century: int | None = None
     season: str | None = None
@@ -79,7 +79,18 @@ def _date(w: When, ref: dt.date | None) -> str | None:
     if ref is None:
         iso = _iso(2000, w.month, w.day)  # 2000 is a leap year: 29 February stays valid
         return "XXXX" + iso[4:] if iso else None
+    if w.weekday is not None and w.day is not None:  # الأحد 10 مارس: the year in which that day is a Sunday
+        fits = [y for y in (ref.year, ref.year + 1, ref.year - 1) if _weekday_of(y, w.month, w.day) == w.weekday]
+        if fits:
+            return _iso(fits[0], w.month, w.day)
     return _iso(_resolve_year(w, ref), w.month, w.day)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _resolve_year(w: When, ref: dt.date) -> int:
@@ -112,6 +123,10 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 def _hijri(w: When, ref: dt.date | None) -> str | None:
     """Hijri dates become Gregorian: a day is a day, a month or a year an interval of days."""
     try:
+        if w.year is None:  # رمضان الماضي: the Hijri year from the reference
+            if ref is None or w.month is None:
+                return None
+            w = replace(w, year=_hijri_year(w, Gregorian.fromdate(ref).to_hijri()))
         if w.day is not None:
             return Hijri(w.year, w.month, w.day).to_gregorian().isoformat()
         first_month, last_month = (w.month, w.month) if w.month else (1, 12)
@@ -121,6 +136,15 @@ def _hijri(w: When, ref: dt.date | None) -> str | None:
         return f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
     except (ValueError, OverflowError):
         return None  # outside the Umm al-Qura tables (1343–1500 AH) or not a real day
+
+
+def _hijri_year(w: When, now: Hijri) -> int:
+    """Latest such month on or before the reference's Hijri month; strictly before/after with a marker."""
+    if w.rel == 1:
+        return now.year if w.month > now.month else now.year + 1
+    if w.rel == -1:
+        return now.year if w.month < now.month else now.year - 1
+    return now.year if w.month <= now.month else now.year - 1
 
 
 def _weekday(w: When, ref: dt.date | None) -> str | None:
@@ -171,7 +195,18 @@ def _century(w: When, ref: dt.date | None) -> str | None:
 
 
 def _season(w: When, ref: dt.date | None) -> str | None:
-    return f"{w.year:04d}-{w.season}" if w.year is not None else None
+    if w.year is not None:
+        return f"{w.year:04d}-{w.season}"
+    return f"{ref.year + w.offset:04d}-{w.season}" if ref is not None and w.unit == "year" else None
+
+
+def _ago(w: When, ref: dt.date | None) -> str | None:
+    """قبل يومين → the day two days before the reference; قبل عامين → the year; and so on."""
+    if ref is None:
+        return None
+    if w.unit == "day":
+        return (ref + dt.timedelta(days=w.offset)).isoformat()
+    return _unit(replace(w, kind="unit"), ref)
 
 
 _VALUES = {
@@ -183,4 +218,5 @@ _VALUES = {
     "decade": _decade,
     "century": _century,
     "season": _season,
+    "ago": _ago,
 }
