@@ -210,7 +210,8 @@ def _title_from(lines: list[Line], body: list[int]) -> str:
     if not body:
         return ""
     words = " ".join(lines[i].text for i in body[:3]).split()
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return re.sub(r'(^|\s)(["«“])\s+', r"\1\2", title)  # an opening quote left alone by a line wrap
 
 
 def _paragraphs(text: str, body: list[Line]) -> list[tuple[int, int]]:

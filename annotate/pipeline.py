@@ -130,6 +130,17 @@ def published_slugs(ledger: Path, out: Path) -> dict[str, str]:
     return served | read_ledger(ledger)
 
 
+def newest_date_epoch(articles: list[Article]) -> int:
+    """The newest publication date as a Unix time: the site's build date depends on the corpus only."""
+    import datetime as dt
+
+    dates = sorted(a.date for a in articles if a.date)
+    if not dates:
+        return 0
+    newest = dates[-1] + "-01-01"[len(dates[-1]) - 4 :] if len(dates[-1]) < 10 else dates[-1]
+    return int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc).timestamp())
+
+
 def build(options: BuildOptions) -> BuildReport:
     """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
     from annotate.render import SiteData, render_pages
@@ -165,7 +176,8 @@ def build(options: BuildOptions) -> BuildReport:
     intro = (docs / "index.md").read_text(encoding="utf-8")
     render_pages(data, docs, intro)
     timer.lap("render")
-    build_site(work, docs, options.out, {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()})
+    redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
+    build_site(work, docs, options.out, redirects, epoch=newest_date_epoch(articles))
     timer.lap("mkdocs")
     return report
 

@@ -7,7 +7,9 @@ finished without a warning (``--strict``): a failed build leaves the last good s
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+from contextlib import contextmanager
 import tempfile
 from pathlib import Path
 
@@ -45,8 +47,25 @@ def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, st
     return path
 
 
-def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None) -> None:
-    """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``."""
+@contextmanager
+def build_date(epoch: int):
+    """Pin MkDocs' build date (sitemap lastmod) so the same corpus gives the same bytes any day."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None, epoch: int = 0) -> None:
+    """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``.
+
+    ``epoch`` is the build date MkDocs records (the pipeline passes the newest article's date).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -58,7 +77,8 @@ def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | No
         config_file = write_config(work, docs, staging, redirects or {})
         config = load_config(config_file=str(config_file), strict=True)
         _quiet_mkdocs()
-        build(config)
+        with build_date(epoch):
+            build(config)
     except (MkDocsException, SystemExit, Exception) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error

@@ -11,7 +11,7 @@ EXPECTED = {
     "times-russia-arms-haftar": ("كيف تدعم روسيا حفتر رجلها في ليبيا بالسلاح؟.. التايمز تكشف", "2024-04-16", None),
     "putin-haftar-new-assad": ("بدعمه لـ “حفتر”.. بوتين يستنسخ في ليبيا بشار أسد جديد", None, "الأناضول ووكالات"),
     "haftar-office-director-moscow": ("بعد زيارة مدير مكتبه.. هل أعلنت روسيا رسميا دعمها لحفتر؟", None, "عربي21"),
-    "mee-haftar-egypt-russia-cables": ('نشر موقع "', None, "عربي21"),
+    "mee-haftar-egypt-russia-cables": ('نشر موقع "ميدل إيست آي" البريطاني', None, "عربي21"),
 }
 FURNITURE = ["gettyimages", "℃", "تم نسخ عنوان المقال", "سوشال", "ملفات وتقارير", "(Getty)", "- جيتي", "getty\n"]
 

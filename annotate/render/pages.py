@@ -41,7 +41,8 @@ def article_link(data: SiteData, from_file: str, article_id: str) -> str:
 
 
 def date_label(value: str | None) -> str:
-    return value or "بلا تاريخ"
+    """A date as HTML: ISO values isolated left-to-right so RTL text around them cannot reorder them."""
+    return f'<bdi dir="ltr">{h(value)}</bdi>' if value else "بلا تاريخ"
 
 
 # --- article -------------------------------------------------------------------------------------------
@@ -83,7 +84,7 @@ def article_text_html(data: SiteData, article: Article, page: str) -> str:
 
 
 def article_meta(article: Article) -> str:
-    parts = [f'<span class="meta-date">التاريخ: {h(date_label(article.date))}</span>']
+    parts = [f'<span class="meta-date">التاريخ: {date_label(article.date)}</span>']
     if article.source:
         parts.append(f'<span class="meta-source">المصدر: {h(article.source)}</span>')
     if article.url and article.url.startswith(("http://", "https://")):
@@ -149,7 +150,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out.append("## الصفات والمناصب\n")
         for role in actor.roles:
             where = article_link(data, page, role["article"]) if role.get("article") in data.article_by_id else ""
-            out.append(f"- {md(role['role'])} — {where} ({h(date_label(role.get('date')))})")
+            out.append(f"- {md(role['role'])} — {where} ({date_label(role.get('date'))})")
         out.append("")
     out.append("## الإشارات في سياقها\n")
     by_article: dict[str, list[tuple[int, Mention]]] = {}
@@ -158,7 +159,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     for article_id in articles:
         article = data.article_by_id[article_id]
         out.append(f"### {md(article.title or article.id)}\n")
-        out.append(f"{article_link(data, page, article_id)} · {h(date_label(article.date))}\n")
+        out.append(f"{article_link(data, page, article_id)} · {date_label(article.date)}\n")
         out.append('<ul class="contexts">')
         for group in by_sentence(data, article, by_article[article_id]):
             out.append("<li>" + context_html(data, article, group, page) + "</li>")
@@ -209,7 +210,7 @@ def articles_index(data: SiteData) -> str:
     out = [front("المقالات"), "# المقالات\n", f"{len(data.articles)} مقالاً، الأحدث أولاً.\n"]
     out += ["| التاريخ | العنوان | المصدر |", "|---|---|---|"]
     for article in data.by_date:
-        out.append(f"| {h(date_label(article.date))} | {article_link(data, page, article.id)} | {md(article.source or '')} |")
+        out.append(f"| {date_label(article.date)} | {article_link(data, page, article.id)} | {md(article.source or '')} |")
     return "\n".join(out) + "\n"
 
 
@@ -228,7 +229,7 @@ def home_page(data: SiteData, intro: str) -> str:
         "",
         "## أحدث المقالات\n",
     ]
-    out += [f"- {article_link(data, page, a.id)} ({h(date_label(a.date))})" for a in data.by_date[:HOME_LATEST]]
+    out += [f"- {article_link(data, page, a.id)} ({date_label(a.date)})" for a in data.by_date[:HOME_LATEST]]
     out += ["", "## أبرز الفاعلين\n"]
     pictures = home_pictures(data)
     top = sorted(
