@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from annotate.models import LABELS, Actor, Annotation, Article, Mention
 from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
-from annotate.resolve.names import display, key_of
+from annotate.resolve.names import display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -77,7 +77,7 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
     cue_seen: set[tuple[str, int, int]] = set()
     for article, ann in docs:
         view = views[article.id]
-        mine = [c for m in sorted(ann.mentions, key=lambda m: (m.start, m.end)) if (c := from_mention(view, m, vocab))]
+        mine = [c for m in _join_split_names(article, ann.mentions) if (c := from_mention(view, m, vocab))]
         found = alias_cues(view, mine, vocab)
         links += found
         cands[article.id] = merge_found(mine, [alias for alias, _ in found])
@@ -145,6 +145,19 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
     return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
 
 
+def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Join two PER spans separated by one space (رجب | طيب أردوغان): the model broke one name in two."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        prev = out[-1] if out else None
+        joinable = prev and prev.label == m.label == "PER" and article.text[prev.end : m.start] == " "
+        if joinable and not m.text.startswith(("و", "ف")) and title_stem(m.text.split()[0]) is None:
+            out[-1] = Mention(prev.start, m.end, article.text[prev.start : m.end], "PER", source=prev.source)
+        else:
+            out.append(m)
+    return out
+
+
 def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:
     """Drop the mentions an editor marked as not an actor; return the keys ignored everywhere."""
     everywhere: set[tuple] = set()
@@ -181,7 +194,7 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
         uf.add(node)
     unite_variants(uf, nodes, notes)
     for alias, named in links:
-        if alias.label == named.label and uf.union(node_of(alias), node_of(named)):
+        if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(list(alias.words))}» is another name for «{display(list(named.words))}»", alias.article))
     node_ids = _name_merges(uf, registry, nodes, stale)
     target = resolve_short_forms(uf, flat, notes)
@@ -288,7 +301,7 @@ def _canonical(members: list[Candidate]) -> str:
     """Display name of an automatic actor: the most frequent spelling of its longest key."""
     longest = max(len(c.key) for c in members)
     counts = Counter(display(list(c.words)) for c in members if len(c.key) == longest)
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
 def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[str, str]]:

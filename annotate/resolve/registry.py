@@ -140,10 +140,12 @@ class _Reader:
             self.errors.append(f"{self.shown}:{root.start_mark.line + 1}: the registry must be a mapping with keys {', '.join(SECTIONS)}")
             raise RegistryError(self.errors)
         sections = self.mapping(root, "", set(SECTIONS))
+        read: list[tuple[int, yaml.Node, RegistryActor]] = []
         for i, node in self.items(sections.get("actors"), "actors"):
             if (a := self.actor(node, f"actors[{i}]")) is not None:
                 reg.actors.append(a)
-        self.check_actors(reg.actors, sections.get("actors"))
+                read.append((i, node, a))
+        self.check_actors(read)
         ids = {a.id for a in reg.actors}
         for i, node in self.items(sections.get("merge"), "merge"):
             f = self.mapping(node, f"merge[{i}]", {"into", "from"}, required={"into", "from"})
@@ -261,35 +263,32 @@ class _Reader:
         opt = {k: self.string(f.get(k), f"{key}.{k}") if k in f else None for k in ("name_en", "description")}
         aliases = self.strings(f.get("aliases"), f"{key}.aliases") or []
         roles = self.strings(f.get("roles"), f"{key}.roles") or []
-        if not (actor_id and name and label):
-            return None
-        return RegistryActor(actor_id, name, label, slug, opt["name_en"], aliases, opt["description"], roles, links, self.where(node))
+        if not (actor_id and name):
+            return None  # an invalid label is reported; the actor still takes part in the duplicate checks
+        return RegistryActor(actor_id, name, label or "MISC", slug, opt["name_en"], aliases, opt["description"], roles, links, self.where(node))
 
-    def check_actors(self, actors: list[RegistryActor], section) -> None:
+    def check_actors(self, read: list[tuple[int, yaml.Node, RegistryActor]]) -> None:
+        """Ids, slugs and names must each belong to one actor."""
         from annotate.resolve.names import key_of
         from annotate.resolve.spans import fold_words
         from annotate.tokenize import tokenize
 
-        nodes = {i: n for i, n in self.items(section, "actors")} if section is not None else {}
         seen_id: dict[str, int] = {}
         seen_slug: dict[str, int] = {}
         seen_name: dict[tuple, str] = {}
-        index = 0
-        for i, node in nodes.items():
-            if index >= len(actors) or actors[index].where != self.where(node):
-                continue
-            a = actors[index]
-            index += 1
+        for i, node, a in read:
+            fields = {k.value: (k, v) for k, v in node.value}
             if a.id in seen_id:
-                self.error(node, f"actors[{i}].id", f"{a.id!r} is already used by actors[{seen_id[a.id]}]")
+                self.error(fields["id"][1], f"actors[{i}].id", f"{a.id!r} is already used by actors[{seen_id[a.id]}]")
             seen_id.setdefault(a.id, i)
             if a.slug and a.slug in seen_slug:
-                self.error(node, f"actors[{i}].slug", f"{a.slug!r} is already used by actors[{seen_slug[a.slug]}]")
+                self.error(fields["slug"][1], f"actors[{i}].slug", f"{a.slug!r} is already used by actors[{seen_slug[a.slug]}]")
             if a.slug:
                 seen_slug.setdefault(a.slug, i)
             for name in [a.name, *a.aliases]:
                 key = (a.label, key_of(fold_words(tokenize(name)), a.label))
                 other = seen_name.get(key)
                 if other is not None and other != a.id:
-                    self.error(node, f"actors[{i}].aliases", f"{name!r} also names {other!r}; use a 'split' decision instead")
+                    where = fields.get("aliases", fields["name"])[1]
+                    self.error(where, f"actors[{i}].aliases", f"{name!r} also names {other!r}; use a 'split' decision instead")
                 seen_name.setdefault(key, a.id)

@@ -138,6 +138,8 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
                 continue
             best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
             target[n] = best
+            if not any(is_subsequence(c.key, k) for _, k in uf.members[best]):
+                notes.append(Note("variant", (node_of(c), best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
             if len(roots) > 1:
                 others = " / ".join(" ".join(r[1]) for r in roots if r != best)
                 notes.append(Note("short-form", (node_of(c), best), f"«{' '.join(c.key)}» could also be: {others} ({scope})", c.article))
