@@ -346,3 +346,25 @@ def test_speed_is_reported_not_asserted():
     for _ in range(20):
         find_dates(text, "2024-01-01")
     print(f"\nfind_dates on 10,000 characters: {(time.perf_counter() - start) / 20 * 1000:.2f} ms")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("في الرابع من تموز/يوليو 2019", ("الرابع من تموز/يوليو 2019", "2019-07-04")),
+        ("في الحادي والعشرين من أيار 2020", ("الحادي والعشرين من أيار 2020", "2020-05-21")),
+        ("في الـ25 من يناير 2011", ("الـ25 من يناير 2011", "2011-01-25")),
+        ("وقع قبل يومين", ("قبل يومين", "2024-03-12")),
+        ("وقع قبل عامين", ("قبل عامين", "2022")),
+        ("إلى شهر رمضان الماضي", ("شهر رمضان الماضي", "2023-03-23/2023-04-20")),
+        ("في صيف العام الماضي", ("صيف العام الماضي", "2023-SU")),
+        ("وتجري الأحد 10 مارس", ("الأحد 10 مارس", "2024-03-10")),
+    ],
+)
+def test_ordinals_ago_hijri_markers_and_day_names_that_fix_the_year(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["اللقاء الأول من نوعه", "قبل يومين من الانتخابات", "الفصل الثاني من الكتاب"])
+def test_ordinals_and_ago_need_their_context(text):
+    assert find_dates(text, REF) == []
