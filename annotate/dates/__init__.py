@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from annotate.dates.normalize import matching_copy, tokenize
+from annotate.dates.normalize import LETTERS, matching_copy, tokenize
 from annotate.dates.rules import CORE_WORDS, Found, Reader
 from annotate.dates.values import value_of
 from annotate.dates.windows import trigger_regex, windows
@@ -19,7 +19,7 @@ from annotate.models import DateMention
 __all__ = ["find_dates", "parse_publication_date"]
 
 BULLETS = "-*•–—·▪●"
-TRIGGERS = trigger_regex(CORE_WORDS)
+TRIGGERS = trigger_regex(CORE_WORDS, LETTERS)
 
 
 def find_dates(

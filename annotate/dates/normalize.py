@@ -27,10 +27,10 @@ _TABLE.update({ord(d): str(i % 10) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩۰
 _TABLE.update({ord("٫"): ".", ord("٬"): ",", ord("\u2013"): "-", ord("\u2014"): "-", ord("\u2212"): "-"})
 del _lo, _hi, _c
 
-_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
+LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
 TOKEN = re.compile(
     rf"(\d+(?:[.,:]\d+)*)"  # 1: number (2.500, 10:12:02, 15.04.2024)
-    rf"|([{_LETTER}][{_LETTER}{PAD}]*)"  # 2: Arabic word, marks absorbed
+    rf"|([{LETTERS}][{LETTERS}{PAD}]*)"  # 2: Arabic word, marks absorbed
     rf"|([A-Za-z]+)"  # 3: Latin word (AM/PM, names)
     rf"|([^\s{PAD}])"  # 4: any other mark, one at a time
 )

@@ -36,8 +36,10 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def trigger_regex(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\d+|" + trie_pattern(words))
+def trigger_regex(words: Iterable[str], letters: str) -> re.Pattern[str]:
+    """Numbers, and whole words of ``words`` behind at most two clitic letters (وحزيران، بالأمس)."""
+    word = f"(?<![{letters}{PAD}])(?:[وفبل]{PAD}*){{0,2}}" + trie_pattern(words) + f"(?![{letters}])"
+    return re.compile(r"\d+|" + word)
 
 
 def windows(copy: str, triggers: re.Pattern[str], start: int, end: int) -> Iterator[tuple[int, int]]:
