@@ -151,3 +151,26 @@ def eval_ner_command(data_dir: Path, model_path, pretrain_path) -> None:
     _require_data(data_dir)
     tagger = _run(lambda: EntityTagger(model_spec("shipped", model_path, pretrain_path)))
     click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))
+
+
+@main.command("actors")
+@_build_options
+@click.option("--review", is_flag=True, help="List new actors, actors seen once and low-confidence merges and splits.")
+@click.option("--record-slugs", is_flag=True, help="Record this build's actor slugs in CORPUS/slugs.yml (commit it).")
+def actors_command(review: bool, record_slugs: bool, **kwargs) -> None:
+    """Resolve the corpus' actors and print them (or the review list); optionally record their slugs."""
+    from annotate.pipeline import SLUG_LEDGER, BuildReport, resolve_corpus
+    from annotate.resolve import format_review, write_slug_ledger
+
+    options = _options(**kwargs)
+    _, _, resolution = _run(lambda: resolve_corpus(options, BuildReport()))
+    if review:
+        click.echo(format_review(resolution))
+    else:
+        for actor in resolution.actors:
+            click.echo(f"{actor.label}\t{actor.slug}\t{actor.name}\t{'، '.join(a for a in actor.aliases if a != actor.name)}")
+    for line in resolution.stale:
+        click.echo(f"registry: {line}", err=True)
+    if record_slugs:
+        write_slug_ledger(resolution, options.corpus / SLUG_LEDGER)
+        click.echo(f"recorded {len(resolution.slugs)} slugs in {options.corpus / SLUG_LEDGER}")

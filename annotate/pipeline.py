@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotate.cache import AnnotationCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
@@ -19,6 +20,9 @@ from annotate.ingest import corpus_files, read_article
 from annotate.models import Annotation, Article
 from annotate.ner.tagger import model_spec
 from annotate.tokenize import sentences_in
+
+if TYPE_CHECKING:
+    from annotate.resolve import Resolution
 
 log = logging.getLogger(__name__)
 
@@ -141,13 +145,10 @@ def newest_date_epoch(articles: list[Article]) -> int:
     return int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc).timestamp())
 
 
-def build(options: BuildOptions) -> BuildReport:
-    """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
-    from annotate.render import SiteData, render_pages
+def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Article], list[Annotation], "Resolution"]:
+    """Stages 1–4: ingest, tag (cached), resolve with the corpus' registry and published slugs."""
     from annotate.resolve import load_registry, resolve
-    from annotate.site import build_site, copy_hand_written
 
-    report = BuildReport()
     timer = _Timer(report)
     articles = ingest_corpus(options.corpus, options.keep_going, report)
     report.articles = len(articles)
@@ -159,6 +160,17 @@ def build(options: BuildOptions) -> BuildReport:
     resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published)
     report.stale = list(resolution.stale)
     timer.lap("resolve")
+    return articles, annotations, resolution
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
+    from annotate.render import SiteData, render_pages
+    from annotate.site import build_site, copy_hand_written
+
+    report = BuildReport()
+    articles, annotations, resolution = resolve_corpus(options, report)
+    timer = _Timer(report)
     data = SiteData(
         articles=articles,
         annotations={a.article_id: a for a in annotations},
