@@ -322,14 +322,21 @@
       });
     }
 
+    function setToggle(on) {  // tell Material too (it locks the page scroll under the open box)
+      if (toggle && toggle.checked !== on) {
+        toggle.checked = on;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    }
+
     function open(focus) {
-      if (toggle && !toggle.checked) toggle.checked = true;
+      setToggle(true);
       if (focus && document.activeElement !== input) input.focus();
       load();
     }
 
     function close() {
-      if (toggle) toggle.checked = false;
+      setToggle(false);
       input.blur();
     }
 

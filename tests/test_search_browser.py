@@ -1,0 +1,271 @@
+"""The search in Chromium: issue 6's cases, actor ranking, hostile text, JS/Python parity, no outside request.
+
+Builds a small site (hand-written docs + a few pages + the search index) with MkDocs, serves it on
+127.0.0.1 and drives Debian's Chromium through Playwright (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from annotate.search import SearchEntry, write_search_index
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (Debian package chromium)")
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (Python) installed; not its browsers")
+
+CASES = json.loads((Path(__file__).parent / "js_parity" / "cases.json").read_text(encoding="utf-8"))
+LONG_WORD = "ب" * 5000
+HOSTILE_TITLE = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> \u202eمقلوب\u202c"
+
+# url, title, kind, label, boost, text
+ENTRIES = [
+    ("actors/khalifa-haftar/", "خليفة حفتر", "actor", "PER", 3.0, "خليفة حفتر المشير حفتر Khalifa Haftar قائد قوات شرق ليبيا"),
+    ("actors/moscow/", "موسكو", "actor", "LOC", 3.0, "موسكو Moscow عاصمة روسيا"),
+    ("actors/lna/", "الجيش الوطني الليبي", "actor", "ORG", 3.0, "الجيش الوطني الليبي قوات حفتر Libyan National Army"),
+    ("articles/haftar-visit/", "حفتر في زيارة لحفتر", "article", None, 1.0,
+     "زار حفتر القاهرة. وقال مكتب حفتر إن لحفتر وحفتر وبحفتر دوراً. المشير حفتر يصل."),
+    ("articles/ahmad-hamza/", "لقاء سياسي", "article", None, 1.0, "التقى أحمد شفيق بالوفد."),
+    ("articles/ahmad-plain/", "اجتماع", "article", None, 1.0, "وصل احمد الى الاجتماع."),
+    ("articles/italy-hamza/", "روما", "article", None, 1.0, "أعلنت إيطاليا موقفها."),
+    ("articles/italy-plain/", "مؤتمر", "article", None, 1.0, "قالت ايطاليا إن المؤتمر انتهى."),
+    ("articles/moscow-clitic/", "رحلة", "article", None, 1.0, "سافر الوفد إلى القاهرة وموسكو، ثم عاد بموسكو مرة أخرى."),
+    ("articles/moscow-plain/", "عاصمة", "article", None, 1.0, "وصل الوفد الروسي اليوم إلى موسكو."),
+    ("articles/president/", "تصريح", "article", None, 1.0, "نُسب التصريح للرئيس في الجلسة."),
+    ("articles/writers-shadda/", "أدب", "article", None, 1.0, "اجتمع الكتّاب في المعرض."),
+    ("articles/book-plain/", "معرض", "article", None, 1.0, "صدر الكتاب الجديد."),
+    ("articles/punctuation/", "علامات", "article", None, 1.0, "قال: «طرابلس»، وسأل: بنغازي؟ ثم (سرت)."),
+    ("articles/hostile/", HOSTILE_TITLE, "article", None, 1.0,
+     "نص\u200b عادي\u200d <script>window.__pwned=3</script> <img src=x onerror=window.__pwned=4> \u202eمعكوس\u202c " + LONG_WORD),
+    ("about/", "عن الموقع", "page", None, 1.0, "عن الموقع"),
+]
+
+# query → a page that must be among the results (issue 6, both ways)
+FINDS = [
+    ("أحمد", "articles/ahmad-plain/"), ("احمد", "articles/ahmad-hamza/"),
+    ("إيطاليا", "articles/italy-plain/"), ("ايطاليا", "articles/italy-hamza/"),
+    ("موسكو", "articles/moscow-clitic/"), ("وموسكو", "articles/moscow-plain/"), ("بموسكو", "articles/moscow-plain/"),
+    ("رئيس", "articles/president/"), ("الرئيس", "articles/president/"),
+    ("الكتاب", "articles/writers-shadda/"), ("الكتّاب", "articles/book-plain/"),
+    ("طرابلس", "articles/punctuation/"), ("«بنغازي»؟", "articles/punctuation/"), ("سرت،", "articles/punctuation/"),
+    ("مقلوب", "articles/hostile/"), (LONG_WORD[:30], "articles/hostile/"),
+]
+
+# query → the page that must rank first (an actor's page for its name or alias)
+FIRST = [
+    ("حفتر", "actors/khalifa-haftar/"), ("خليفة حفتر", "actors/khalifa-haftar/"), ("المشير حفتر", "actors/khalifa-haftar/"),
+    ("لحفتر", "actors/khalifa-haftar/"), ("Khalifa Haftar", "actors/khalifa-haftar/"), ("موسكو", "actors/moscow/"),
+    ("الجيش الوطني الليبي", "actors/lna/"),
+]
+
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def nav_files() -> list[str]:
+    """The Markdown files mkdocs.yml's nav names (the test site gives each a stub unless docs/ has it)."""
+    import yaml
+
+    from annotate.site import BASE_CONFIG
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python tags
+    found = []
+
+    def walk(item):
+        if isinstance(item, str) and item.endswith(".md"):
+            found.append(item)
+        elif isinstance(item, dict):
+            [walk(v) for v in item.values()]
+        elif isinstance(item, list):
+            [walk(v) for v in item]
+
+    walk(yaml.load(BASE_CONFIG.read_text(encoding="utf-8"), Loader=Loader).get("nav", []))
+    return found
+
+
+def build(work: Path) -> Path:
+    from annotate.site import build_site, copy_hand_written
+
+    docs = work / "docs"
+    copy_hand_written(docs)
+    pages = {name: "# صفحة\n" for name in nav_files() if not (docs / name).exists()}
+    for url, title, *_ in ENTRIES:
+        if url != "about/":
+            pages[url.rstrip("/") + ".md"] = "# صفحة\n\nنص.\n"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    entries = [SearchEntry(url, title, text, kind, label, boost) for url, title, kind, label, boost, text in ENTRIES]
+    write_search_index(entries, docs)
+    build_site(work, docs, work / "site")
+    return work / "site"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The site served at http://127.0.0.1:PORT/ (and its parent folder, for a base path test)."""
+    site = build(tmp_path_factory.mktemp("search-site"))
+    servers = []
+    for folder in (site, site.parent):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    yield tuple(f"http://127.0.0.1:{s.server_address[1]}/" for s in servers)
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records every request and every dialog; the test asserts none left localhost."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.requests = []
+    pg.dialogs = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    outside = [u for u in pg.requests if urlsplit(u).hostname != "127.0.0.1"]
+    context.close()
+    assert not outside, f"requests left localhost: {outside}"
+
+
+FITS = """() => {
+  const w = window.innerWidth;
+  for (const x of [-10000, 10000]) { window.scrollTo(x, 0); if (window.scrollX !== 0) return "page scrolls sideways"; }
+  for (const e of document.querySelectorAll(".md-search-result__item, .ar-search__title, .md-search__form")) {
+    const r = e.getBoundingClientRect();
+    if (r.left < -1 || r.right > w + 1) return e.className + " spans " + r.left + ".." + r.right;
+  }
+  return "ok";
+}"""
+
+
+def search(pg, query: str) -> list[str]:
+    return pg.evaluate("q => arSearch.search(q).then(rs => rs.map(r => r.url))", query)
+
+
+def test_parity_with_python(served, page):
+    page.goto(served[0])
+    got = page.evaluate(
+        """cases => cases.map(c => {
+             const t = arSearch.terms(c.input);
+             return {input: c.input, fold: arSearch.fold(c.input), terms: t, stems: t.map(arSearch.stems)};
+           })""",
+        CASES,
+    )
+    mismatches = [(c["input"][:40], g, c) for c, g in zip(CASES, got) if g != c]
+    assert not mismatches, f"search.js and annotate.search.normalize disagree: {mismatches[:3]}"
+
+
+@pytest.mark.parametrize(("query", "expected"), FINDS, ids=[q[:12] for q, _ in FINDS])
+def test_finds(served, page, query, expected):
+    page.goto(served[0] + "articles/president/")
+    assert expected in search(page, query)
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST, ids=[q for q, _ in FIRST])
+def test_actor_ranks_first(served, page, query, expected):
+    page.goto(served[0])
+    assert search(page, query)[0] == expected
+
+
+def test_exact_match_ranks_before_prefix(served, page):
+    page.goto(served[0])
+    results = search(page, "الكتاب")
+    assert results.index("articles/book-plain/") < 2  # الكتاب itself, before words that merely start with it
+
+
+def test_search_box_ui_mobile_dark(served, browser):
+    """The header box at 390 px in dark mode: labels in Arabic, result kinds, links that resolve, no overflow."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme="dark")
+    pg = context.new_page()
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        pg.goto(served[0] + "articles/president/")
+        assert pg.get_attribute("body", "data-md-color-scheme") == "slate"
+        pg.click("label.md-header__button[for=__search]")
+        box = pg.locator("input.md-search__input")
+        assert box.is_visible()
+        box.fill("حفتر")
+        pg.wait_for_selector(".md-search-result__item")
+        pg.wait_for_selector("body[data-md-scrolllock]", state="attached")  # Material locks the page under the box
+        first = pg.locator(".md-search-result__item").first
+        assert first.locator(".ar-search__title").inner_text() == "خليفة حفتر"
+        assert first.locator(".ar-search__kind").inner_text().startswith("شخص")
+        kinds = pg.locator(".ar-search__kind").all_inner_texts()
+        assert any(k.startswith("مقال") for k in kinds) and any(k.startswith("منظمة") for k in kinds)
+        assert pg.evaluate(FITS) == "ok"
+        first.locator("a").click()
+        pg.wait_for_url(served[0] + "actors/khalifa-haftar/")
+        pg.goto(served[0] + "?q=" + "زززقق")
+        pg.wait_for_function("document.querySelector('.md-search-result__meta').textContent === 'لا نتائج'")
+        assert pg.locator("input.md-search__input").get_attribute("placeholder") == "بحث"
+    finally:
+        context.close()
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_hostile_text_renders_literally(served, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    pg = context.new_page()
+    dialogs, requests = [], []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        for query in ("مقلوب", "script", "معكوس", LONG_WORD[:50]):
+            pg.goto(served[0] + "?q=" + query)
+            pg.wait_for_selector(".md-search-result__item")
+            pg.wait_for_selector("body[data-md-scrolllock]", state="attached")
+            titles = pg.locator(".ar-search__title").all_text_contents()
+            assert HOSTILE_TITLE in titles
+            assert pg.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
+            assert pg.evaluate("window.__pwned") is None
+            assert pg.evaluate(FITS) == "ok"
+        assert not dialogs
+    finally:
+        context.close()
+    assert all(urlsplit(u).path != "/x" for u in requests), "an <img src=x> from the index was loaded"
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_works_under_a_base_path(served, page):
+    """The same site one folder down (http://127.0.0.1:PORT/site/): index and result links follow the page."""
+    base = served[1] + "site/"
+    page.goto(base + "articles/president/")
+    page.fill("input.md-search__input", "حفتر")
+    page.wait_for_selector(".md-search-result__item")
+    href = page.locator(".md-search-result__link").first.get_attribute("href")
+    assert href == base + "actors/khalifa-haftar/"
+    assert base + "search/index.json" in page.requests
+
+
+def test_does_not_load_materials_search(served, page):
+    page.goto(served[0])
+    page.fill("input.md-search__input", "موسكو")
+    page.wait_for_selector(".md-search-result__item")
+    assert not [u for u in page.requests if "search_index" in u or "workers/search" in u]
