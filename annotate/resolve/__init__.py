@@ -17,6 +17,7 @@ from annotate.resolve.cues import alias_cues
 from annotate.resolve.names import display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
+from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
 from annotate.resolve.rules import Node, Note, UnionFind, node_of, resolve_short_forms, unite_variants
 from annotate.resolve.slugs import assign_slugs, slugify, write_slug_ledger
@@ -83,6 +84,8 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
         cands[article.id] = merge_found(mine, [alias for alias, _ in found])
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
+    cands = split_run_ons(views, cands, vocab)
+
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
 
@@ -112,6 +115,11 @@ def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = 
                 index.add(Entry(c.folded_key[-1:], label, "propagated"))
     for actor, name in reg_names:
         index.add(Entry(key_of(name_words(name), "PER"), actor.label, "registry"))
+    for merge in registry.merges:
+        into = registry.actor(merge.into)
+        for name in merge.items:
+            if into is not None and not name.isascii():
+                index.add(Entry(key_of(name_words(name), "PER"), into.label, "registry"))
     for alias in registry.aliases:
         target = registry.actor(alias.actor)
         label = target.label if target else label_of_id(alias.actor) or "PER"

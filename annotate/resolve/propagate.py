@@ -145,19 +145,19 @@ def _after_preposition(view: ArticleView, i: int) -> bool:
 
 def merge_found(existing: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """Add matches that overlap nothing; let a longer match replace the model spans it contains."""
-    existing = sorted(existing, key=lambda c: (c.outer[0], c.outer[1]))
-    starts = [c.outer[0] for c in existing]
+    existing = sorted(existing, key=lambda c: (c.start, c.end))
+    starts = [c.start for c in existing]
     drop: set[int] = set()
     added: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for cand in sorted(found, key=lambda c: (c.outer[0], -c.outer[1])):
-        lo, hi = cand.outer
+    for cand in sorted(found, key=lambda c: (c.start, -c.end)):
+        lo, hi = cand.start, cand.end
         if any(a < hi and lo < b for a, b in taken):
             continue
         k = bisect.bisect_left(starts, hi)
-        overlapping = [x for x in range(max(0, bisect.bisect_left(starts, lo) - 1), k) if existing[x].outer[0] < hi and lo < existing[x].outer[1]]
+        overlapping = [x for x in range(max(0, bisect.bisect_left(starts, lo) - 1), k) if existing[x].start < hi and lo < existing[x].end]
         if overlapping:
-            inside = all(lo <= existing[x].outer[0] and existing[x].outer[1] <= hi and existing[x].label == cand.label for x in overlapping)
+            inside = all(lo <= existing[x].start and existing[x].end <= hi and existing[x].label == cand.label for x in overlapping)
             longer = all(len(existing[x].key) < len(cand.key) for x in overlapping)
             if not (inside and longer):
                 continue

@@ -29,6 +29,7 @@ from annotate.resolve.names import (
 from annotate.resolve.variants import variant_word
 from annotate.tokenize import sentences_in
 
+NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار".split())
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -199,6 +200,9 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     k = _title_end(view, i, j)
+    if mention.label == "PER":
+        while k < j - 1 and (fold(view.tokens[k].text) in NOT_NAMES or is_nisba(fold(view.tokens[k].text))):
+            k += 1  # «الانقلابي حفتر», «نجل حفتر»: words before the name that are neither name nor title
     if k >= j:
         return None
     candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=(view.tokens[i].start, view.tokens[j - 1].end))
@@ -231,4 +235,7 @@ class Vocabulary(Evidence):
         s, w = variant_word(stem), variant_word(word)  # counted by spelling bucket: أردوجان is attested by أردوغان
         if 10 * self.names[s] + self.words[s] > 10 * self.names[w] + self.words[w]:
             return True
+        if len(stem) >= 4 and word.startswith("و") and len(word) == len(stem) + 1:
+            # The conjunction is the commonest clitic, and و-names of four letters (وليد، وسام) have 3-letter stems.
+            return self.words[s] >= max(1, self.words[w])
         return len(stem) >= 4 and self.words[s] > self.words[w]

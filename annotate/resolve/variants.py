@@ -3,9 +3,9 @@
 The rule is deliberately narrow, because a wrong merge puts two people on one page while a missed one only
 leaves two pages that an editor can merge in the registry:
 
-* a Latin g is written غ, ج or ق — the three are one letter here;
-* in words of five letters or more, an inner long vowel (ا و ي) may be written as another long vowel
-  (same length, same position); first and last letters are kept;
+* in words of five letters or more (shorter words are too often real Arabic words: مغرب/مقرب):
+  a Latin g is written غ, ج or ق — the three are one letter here; and an inner long vowel (ا و ي) may be
+  written as another long vowel (same length, same position); first and last letters are kept;
 * the article ال is already gone from keys (``names.core``).
 
 Lengths must match, so سليمان never meets سلمان and محمود never meets محمد.
@@ -19,16 +19,16 @@ from annotate.resolve.names import Key
 
 _G = str.maketrans({"غ": "G", "ج": "G", "ق": "G"})
 _VOWELS = str.maketrans({"ا": "V", "و": "V", "ي": "V"})
-MIN_VOWEL_SWAP = 5
+MIN_LENGTH = 5
 
 
 @functools.lru_cache(maxsize=200_000)
 def variant_word(word: str) -> str:
     """The bucket of a key word: two words with equal buckets are spellings of one name."""
+    if len(word) < MIN_LENGTH:
+        return word  # مغرب and مقرب are two words, not two spellings
     w = word.translate(_G)
-    if len(w) >= MIN_VOWEL_SWAP:
-        w = w[0] + w[1:-1].translate(_VOWELS) + w[-1]
-    return w
+    return w[0] + w[1:-1].translate(_VOWELS) + w[-1]
 
 
 def variant_key(key: Key) -> Key:
