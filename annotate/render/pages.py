@@ -22,8 +22,9 @@ HOME_TOP = 10
 
 
 def front(title: str, **extra: str) -> str:
+    """YAML front matter. The title is HTML-escaped: MkDocs themes insert it unescaped (in <title>)."""
     lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
-    return T.FRONT_MATTER.format(title=yaml_string(title), extra=lines)
+    return T.FRONT_MATTER.format(title=yaml_string(h(title)), extra=lines)
 
 
 def link(from_file: str, to_file: str, text: str) -> str:
@@ -269,17 +270,29 @@ def home_pictures(data: SiteData, size: int = 16) -> list[str]:
     ]
 
 
+def timeline_key(value: str | None) -> str | None:
+    """Sort key of a date value: its start (``2019-04/2020-06`` → ``2019-04``; ``197X`` → ``1970``).
+
+    Values without a year (``XXXX-09-17``) cannot be placed on a timeline and are left out.
+    """
+    if not value or not value[:1].isdigit():
+        return None
+    start = value.split("/", 1)[0]
+    return start.replace("X", "0")
+
+
 def timeline_page(data: SiteData) -> str:
     page = "timeline.md"
     rows = []
     for article in data.articles:
         for number, found in enumerate(data.annotations[article.id].dates):
-            if found.value:
-                rows.append((found.value, article.id, number, found))
-    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+            key = timeline_key(found.value)
+            if key:
+                rows.append((key, found.value, article.id, number, found))
+    rows.sort(key=lambda r: r[:4])
     out = [front("الخط الزمني"), "# الخط الزمني\n", f"{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.\n"]
     out.append('<ul class="timeline">')
-    for value, article_id, number, found in rows:
+    for _, value, article_id, number, found in rows:
         article = data.article_by_id[article_id]
         sentence = data.sentence_of(article_id, found.start)
         start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
