@@ -184,6 +184,16 @@
     return keys;
   };
 
+  // Normalize the titles ahead of the first query, in small slices while the browser is idle.
+  Index.prototype.warmTitles = function () {
+    var self = this, next = 0;
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+    (function slice() {
+      for (var end = Math.min(next + 250, self.docs.length); next < end; next++) self.titleKeys(next);
+      if (next < self.docs.length) later(slice);
+    })();
+  };
+
   Index.prototype.titleBonus = function (d, variants) {
     var keys = this.titleKeys(d), bonus = 0;
     for (var i = 0; i < variants.length; i++) {
@@ -247,6 +257,7 @@
           var index = new Index(data);
           api.loadMs = performance.now() - started;
           document.documentElement.setAttribute("data-ar-search", "ready");
+          index.warmTitles();
           return index;
         });
       loading.catch(function () {
