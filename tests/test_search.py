@@ -164,3 +164,23 @@ def test_index_size_per_article_on_real_news():
                 if len(articles) == 300:
                     break
     assert gzip_per_article(articles) <= 1024
+
+
+def test_entries_from_published_data(tmp_path):
+    from annotate.search import entries_from_data
+
+    data = tmp_path / "data"
+    data.mkdir()
+    record = {"id": "a1", "title": "زيارة", "url": "articles/a1/", "text": "وصل حفتر إلى موسكو."}
+    (data / "annotations.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    actor = {"id": "p1", "name": "خليفة حفتر", "label": "PER", "aliases": ["المشير حفتر"], "url": "actors/khalifa-haftar/",
+             "name_en": "Khalifa Haftar", "description": "قائد عسكري"}
+    (data / "actors.json").write_text(json.dumps([actor], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "about.md").write_text("# عن الموقع\n\nنص الصفحة.\n", encoding="utf-8")
+    by_url = {e.url: e for e in entries_from_data(tmp_path)}
+    assert by_url["articles/a1/"].kind == "article" and "موسكو" in by_url["articles/a1/"].text
+    haftar = by_url["actors/khalifa-haftar/"]
+    assert (haftar.kind, haftar.label, haftar.boost > 1) == ("actor", "PER", True)
+    assert {"المشير", "khalifa", "قايد"} <= set(terms(haftar.text))
+    assert by_url["about/"].title == "عن الموقع"
+    build_index(list(by_url.values()))  # valid entries

@@ -4,7 +4,8 @@
 and normalizes queries exactly as ``annotate.search.normalize`` normalizes the index (parity-tested).
 """
 
+from annotate.search.entries import entries_from_data
 from annotate.search.index import INDEX_PATH, SearchEntry, build_index, write_search_index
 from annotate.search.normalize import query_variants, stems, terms
 
-__all__ = ["INDEX_PATH", "SearchEntry", "build_index", "query_variants", "stems", "terms", "write_search_index"]
+__all__ = ["INDEX_PATH", "SearchEntry", "build_index", "entries_from_data", "query_variants", "stems", "terms", "write_search_index"]
