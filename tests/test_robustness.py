@@ -111,7 +111,7 @@ def test_big_inputs(tmp_path):
     from annotate.tag import annotate_articles
     from annotate.tokenize import sentences_in
 
-    big = (NORMAL * 100_000)[: 10_000_000]
+    big = (NORMAL * 120_000)[:10_000_000]
     corpus = write_corpus(tmp_path / "corpus", {"big.txt": big, "line.txt": ("حفتر في موسكو " * 75_000)[:1_000_000]})
     article = read_article(corpus / "big.txt", corpus)
     assert len(article.text) == 10_000_000

@@ -1,0 +1,86 @@
+"""Rebuilds: cache keyed by content and version, byte-identical output, parallel and Dask annotation."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotate.cache import AnnotationCache, article_key, tagger_version
+from annotate.ner.tagger import model_spec
+from annotate.pipeline import BuildOptions, BuildReport, annotate_corpus, build, ingest_corpus
+from tests.conftest import CORPUS, MODEL
+
+pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model is needed")
+
+
+def files(folder: Path, suffixes: tuple[str, ...]) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix in suffixes
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in CORPUS.iterdir():
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_two_builds_are_byte_identical(tmp_path, corpus):
+    reports = []
+    for run in ("one", "two"):
+        reports.append(build(BuildOptions(corpus=corpus, out=tmp_path / run / "site", cache=tmp_path / run / "cache")))
+    docs = [files(tmp_path / run / "cache" / "site" / "docs", (".md", ".json", ".jsonl")) for run in ("one", "two")]
+    assert docs[0] == docs[1] and len(docs[0]) > 20
+    sites = [files(tmp_path / run / "site", (".html", ".json", ".jsonl", ".xml")) for run in ("one", "two")]
+    assert sites[0] == sites[1]
+    assert reports[0].tagged == 5 and reports[1].tagged == 5  # separate caches: both tagged from scratch
+
+
+def test_cache_retags_only_what_changed(tmp_path, corpus):
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    first = build(options)
+    assert (first.cached, first.tagged) == (0, 5)
+    again = build(options)
+    assert (again.cached, again.tagged) == (5, 0)
+    (work / "new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين.\n", encoding="utf-8")
+    edited = build(options)
+    assert (edited.cached, edited.tagged) == (5, 1)
+    (work / "actors.yml").write_text((work / "actors.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    registry = build(options)
+    assert registry.tagged == 0  # a registry edit re-resolves without re-tagging
+
+
+def test_cache_from_another_version_is_ignored(tmp_path, corpus):
+    report = BuildReport()
+    articles = ingest_corpus(corpus, False, report)
+    cache = AnnotationCache(tmp_path)
+    current = article_key(articles[0], tagger_version(model_spec("shipped").version))
+    assert article_key(articles[0], tagger_version("another-model")) != current
+    corrupt = cache._path(current)
+    corrupt.parent.mkdir(parents=True, exist_ok=True)
+    corrupt.write_text("{not json", encoding="utf-8")
+    annotations = annotate_corpus(articles[:1], BuildOptions(corpus=corpus, cache=tmp_path), report)
+    assert report.tagged == 1 and annotations[0].mentions  # the unreadable entry was ignored and rewritten
+
+
+@pytest.mark.slow
+def test_jobs_and_dask_give_the_same_annotations(tmp_path, corpus):
+    report = BuildReport()
+    articles = ingest_corpus(corpus, False, report)
+    results = {}
+    for name, extra in {"single": {}, "jobs": {"jobs": 2}, "dask": {"scheduler": "local:2"}}.items():
+        options = BuildOptions(corpus=corpus, cache=tmp_path / name, **extra)
+        annotations = annotate_corpus(articles, options, BuildReport())
+        results[name] = [(a.article_id, [(m.start, m.end, m.label) for m in a.mentions], [(d.start, d.end, d.value) for d in a.dates]) for a in annotations]
+    assert results["jobs"] == results["single"]
+    assert results["dask"] == results["single"]
