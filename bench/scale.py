@@ -1,0 +1,102 @@
+"""Build synthetic corpora end to end and print what users wait for and what the site weighs.
+
+    python bench/scale.py --articles 1000 5000 [--jobs-throughput 200]
+
+For each size: full build (tagging included), rebuild with nothing changed, after one article
+changes, after the registry changes; peak memory (max RSS of the build process and its workers);
+MkDocs time per page; site size; search index size (gzip) per article. Then annotation throughput
+with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the real CLI in a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import write_corpus  # noqa: E402
+
+
+def run_build(corpus: Path, out: Path, cache: Path, *extra: str) -> dict:
+    """One CLI build; returns wall time, peak RSS (MB, via /usr/bin/time) and the CLI's stage times."""
+    command = [sys.executable, "-m", "annotate", "site", "--corpus", str(corpus), "--out", str(out), "--cache", str(cache), *extra]
+    timed = ["/usr/bin/time", "-f", "MAXRSS %M", *command] if Path("/usr/bin/time").exists() else command
+    started = time.perf_counter()
+    result = subprocess.run(timed, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
+    rss = re.search(r"MAXRSS (\d+)", result.stderr)
+    stages = dict(re.findall(r"(\w+) ([\d.]+)s", result.stdout.split("time:", 1)[-1].splitlines()[0]))
+    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"), "stages": {k: float(v) for k, v in stages.items()}}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_index_gzip(site: Path) -> int:
+    index = site / "search" / "index.json"
+    return len(gzip.compress(index.read_bytes(), 9)) if index.exists() else 0
+
+
+def scale(articles: int, work: Path) -> None:
+    corpus = write_corpus(work / "corpus", articles)
+    (corpus / "actors.yml").write_text("actors: []\n", encoding="utf-8")
+    out, cache = work / "site", work / "cache"
+    full = run_build(corpus, out, cache)
+    nothing = run_build(corpus, out, cache)
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nوأضاف خليفة حفتر أن الاجتماع سيعقد في روما.\n", encoding="utf-8")
+    one = run_build(corpus, out, cache)
+    (corpus / "actors.yml").write_text("actors: []\nignore:\n  - text: ليبيا\n", encoding="utf-8")
+    registry = run_build(corpus, out, cache)
+    pages = sum(1 for _ in out.rglob("index.html"))
+    print(f"\n## {articles} articles ({pages} pages)")
+    print(f"full build:            {full['wall']:7.1f} s  (stages: {full['stages']})")
+    print(f"rebuild, nothing:      {nothing['wall']:7.1f} s")
+    print(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build")
+    print(f"rebuild, registry:     {registry['wall']:7.1f} s")
+    print(f"peak memory:           {max(r['rss_mb'] for r in (full, nothing, one, registry)):7.0f} MB")
+    mkdocs = full["stages"].get("mkdocs", float("nan"))
+    print(f"mkdocs:                {mkdocs:7.1f} s = {1000 * mkdocs / pages:.2f} ms per page")
+    print(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
+    index = search_index_gzip(out)
+    print(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
+
+
+def throughput(articles: int, work: Path) -> None:
+    corpus = write_corpus(work / "throughput", articles)
+    print(f"\n## annotation throughput ({articles} articles, fresh cache each)")
+    rates = {}
+    for jobs in (1, 2):
+        result = run_build(corpus, work / f"site-j{jobs}", work / f"cache-j{jobs}", "--jobs", str(jobs))
+        rates[jobs] = articles / result["stages"]["tag"]
+        print(f"--jobs {jobs}: tag stage {result['stages']['tag']:.1f} s = {rates[jobs]:.1f} articles/s")
+    print(f"speed-up --jobs 2 / --jobs 1: {rates[2] / rates[1]:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--jobs-throughput", type=int, default=200, help="articles for the --jobs comparison (0: skip)")
+    args = parser.parse_args()
+    for size in args.articles:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
+            scale(size, Path(tmp))
+    if args.jobs_throughput:
+        with tempfile.TemporaryDirectory(prefix="bench-jobs-") as tmp:
+            throughput(args.jobs_throughput, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
