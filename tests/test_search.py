@@ -78,7 +78,7 @@ def test_front_coding_round_trip():
 def entries() -> list[SearchEntry]:
     return [
         SearchEntry("articles/b/", "زيارة إلى موسكو", "وصل أحمد إلى موسكو والتقى للرئيس.", "article"),
-        SearchEntry("actors/khalifa-haftar/", "خليفة حفتر", "المشير حفتر Khalifa Haftar", "actor", "PER", 3.0),
+        SearchEntry("actors/khalifa-haftar/", "خليفة حفتر", "قائد", "actor", "PER", 3.0, ["المشير حفتر", "Khalifa Haftar"]),
         SearchEntry("articles/a/", "<script>x</script>", "نص\u200b عادي", "article"),
     ]
 
@@ -94,10 +94,12 @@ def test_index_is_deterministic_and_order_free(tmp_path):
 def test_index_layout():
     index = build_index(entries())
     assert [d[0] for d in index["docs"]] == ["actors/khalifa-haftar/", "articles/a/", "articles/b/"]
-    assert index["docs"][0] == ["actors/khalifa-haftar/", "خليفة حفتر", "actor", "PER", 3.0]
+    assert index["docs"][0] == ["actors/khalifa-haftar/", "خليفة حفتر", "actor", "PER", 3.0, ["Khalifa Haftar", "المشير حفتر"]]
+    assert index["docs"][1] == ["articles/a/", "<script>x</script>", "article", None, 1.0]
     vocabulary = front_decode(index["terms"])
     postings = dict(zip(vocabulary, map(decode_postings, index["postings"].split(" "))))
     assert postings["حفتر"] == [0]
+    assert postings["khalifa"] == postings["المشير"] == [0]  # names are searchable
     assert postings["موسكو"] == [2]
     assert postings["script"] == [1]  # titles are indexed; markup is just words
     assert vocabulary == sorted(vocabulary, key=lambda t: t.encode("utf-16-be"))
@@ -181,6 +183,7 @@ def test_entries_from_published_data(tmp_path):
     assert by_url["articles/a1/"].kind == "article" and "موسكو" in by_url["articles/a1/"].text
     haftar = by_url["actors/khalifa-haftar/"]
     assert (haftar.kind, haftar.label, haftar.boost > 1) == ("actor", "PER", True)
+    assert haftar.names == ["المشير حفتر", "Khalifa Haftar"]
     assert {"المشير", "khalifa", "قايد"} <= set(terms(haftar.text))
     assert by_url["about/"].title == "عن الموقع"
     build_index(list(by_url.values()))  # valid entries

@@ -46,7 +46,12 @@ ENTRIES = [
     ("articles/hostile/", HOSTILE_TITLE, "article", None, 1.0,
      "نص\u200b عادي\u200d <script>window.__pwned=3</script> <img src=x onerror=window.__pwned=4> \u202eمعكوس\u202c " + LONG_WORD),
     ("about/", "عن الموقع", "page", None, 1.0, "عن الموقع"),
+    ("actors/east/", "شرق", "actor", "LOC", 3.0, "شرق الشرق"),
+    ("actors/eastern-libya/", "الشرق الليبي", "actor", "LOC", 3.0, "الشرق الليبي"),
+    ("actors/mikhail/", "ميخائيل", "actor", "PER", 3.0, "ميخائيل"),
+    ("actors/mikhail-bogdanov/", "ميخائيل بوغدانوف", "actor", "PER", 3.0, "ميخائيل بوغدانوف"),
 ]
+NAMES = {"actors/khalifa-haftar/": ["المشير حفتر", "Khalifa Haftar"], "actors/east/": ["الشرق"]}
 
 # query → a page that must be among the results (issue 6, both ways)
 FINDS = [
@@ -64,6 +69,8 @@ FIRST = [
     ("حفتر", "actors/khalifa-haftar/"), ("خليفة حفتر", "actors/khalifa-haftar/"), ("المشير حفتر", "actors/khalifa-haftar/"),
     ("لحفتر", "actors/khalifa-haftar/"), ("Khalifa Haftar", "actors/khalifa-haftar/"), ("موسكو", "actors/moscow/"),
     ("الجيش الوطني الليبي", "actors/lna/"),
+    ("الشرق", "actors/east/"), ("الشرق الليبي", "actors/eastern-libya/"), ("ميخائيل", "actors/mikhail/"),
+    ("ميخائيل بوغدانوف", "actors/mikhail-bogdanov/"),
 ]
 
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -105,7 +112,10 @@ def build(work: Path) -> Path:
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
-    entries = [SearchEntry(url, title, text, kind, label, boost) for url, title, kind, label, boost, text in ENTRIES]
+    entries = [
+        SearchEntry(url, title, text, kind, label, boost, NAMES.get(url, []))
+        for url, title, kind, label, boost, text in ENTRIES
+    ]
     write_search_index(entries, docs)
     build_site(work, docs, work / "site")
     return work / "site"

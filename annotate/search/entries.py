@@ -29,9 +29,9 @@ def article_entries(annotations: Path) -> list[SearchEntry]:
 def actor_entries(actors: Path) -> list[SearchEntry]:
     out = []
     for record in json.loads(actors.read_text(encoding="utf-8")):
-        names = [record["name"], *(record.get("aliases") or []), record.get("name_en") or ""]
-        text = "\n".join([*names, record.get("description") or ""])
-        out.append(SearchEntry(record["url"], record["name"], text, "actor", record.get("label"), ACTOR_BOOST))
+        names = [*(record.get("aliases") or []), *([record["name_en"]] if record.get("name_en") else [])]
+        text = "\n".join([record["name"], *names, record.get("description") or ""])
+        out.append(SearchEntry(record["url"], record["name"], text, "actor", record.get("label"), ACTOR_BOOST, names))
     return out
 
 

@@ -3,7 +3,8 @@
 Format (``search/index.json``, UTF-8 JSON, read by ``docs/assets/search.js``)::
 
     {"version": 1,
-     "docs": [[url, title, kind, label, boost], ...],     # sorted by url; a doc's number is its position
+     "docs": [[url, title, kind, label, boost, names?], ...],  # sorted by url; number = position; names
+                                                               # (aliases) only when there are some
      "terms": "0term 3rm ...",                           # front-coded, sorted by UTF-16 code units
      "postings": "list list ..."}                        # one per term, same order
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotate.search.normalize import terms
@@ -40,7 +41,9 @@ class SearchEntry:
     ``url`` is site-relative (``actors/khalifa-haftar/``), ``title`` is shown in results (as text, never
     HTML), ``text`` is what is searched besides the title (article body; for an actor: name, aliases,
     English name, description), ``kind`` is actor/article/page, ``label`` PER/ORG/LOC/MISC for actors,
-    and ``boost`` multiplies the score (actors: higher, so an actor's page ranks first for its names).
+    ``boost`` multiplies the score (actors: higher, so an actor's page ranks first for its names), and
+    ``names`` (optional: an actor's aliases and English name) count as titles when ranking: an exact match
+    of a name ranks like an exact match of the title (they must also be in ``text`` or the title to be found).
     """
 
     url: str
@@ -49,6 +52,7 @@ class SearchEntry:
     kind: str
     label: str | None = None
     boost: float = 1.0
+    names: list[str] = field(default_factory=list)
 
 
 def check_entry(entry: SearchEntry) -> None:
@@ -136,8 +140,10 @@ def build_index(entries: list[SearchEntry]) -> dict:
     docs = []
     inverted: dict[str, list[int]] = {}
     for number, entry in enumerate(ordered):
-        docs.append([entry.url, entry.title, entry.kind, entry.label, round(float(entry.boost), 3)])
-        for term in set(terms(entry.title + "\n" + entry.text)):
+        doc = [entry.url, entry.title, entry.kind, entry.label, round(float(entry.boost), 3)]
+        names = sorted({n for n in entry.names if n and n != entry.title})
+        docs.append(doc + [names] if names else doc)
+        for term in set(terms("\n".join([entry.title, *names, entry.text]))):
             inverted.setdefault(term, []).append(number)
     vocabulary = sorted(inverted, key=_js_order)
     return {

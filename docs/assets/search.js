@@ -174,14 +174,21 @@
     return best;
   };
 
+  // A doc's title and names (aliases): each one's terms joined by spaces ("wholes"), and all their terms
+  // with their stems ("keys").
   Index.prototype.titleKeys = function (d) {
-    var keys = this.titles.get(d);
-    if (!keys) {
-      keys = [];
-      terms(String(this.docs[d][1] || "")).forEach(function (t) { keys.push(t); keys.push.apply(keys, stems(t)); });
-      this.titles.set(d, keys);
+    var entry = this.titles.get(d);
+    if (!entry) {
+      var doc = this.docs[d], titles = [String(doc[1] || "")].concat(Array.isArray(doc[5]) ? doc[5].map(String) : []);
+      entry = { wholes: [], keys: [] };
+      titles.forEach(function (title) {
+        var found = terms(title);
+        entry.wholes.push(found.join(" "));
+        found.forEach(function (t) { entry.keys.push(t); entry.keys.push.apply(entry.keys, stems(t)); });
+      });
+      this.titles.set(d, entry);
     }
-    return keys;
+    return entry;
   };
 
   // Normalize the titles ahead of the first query, in small slices while the browser is idle.
@@ -195,7 +202,7 @@
   };
 
   Index.prototype.titleBonus = function (d, variants) {
-    var keys = this.titleKeys(d), bonus = 0;
+    var keys = this.titleKeys(d).keys, bonus = 0;
     for (var i = 0; i < variants.length; i++) {
       for (var j = 0; j < keys.length; j++) {
         if (keys[j] === variants[i]) return 0.5;
@@ -205,11 +212,12 @@
     return bonus;
   };
 
-  // Ranked results: docs matching more query terms first, then by score × boost.
+  // Ranked results: docs matching more query terms first, then by score × boost, where a doc's score sums
+  // each query term's best match, a title bonus per term, and 1 when the title or one of the names is exactly the query.
   Index.prototype.search = function (query) {
     var qterms = [];
     terms(query).forEach(function (t) { if (qterms.indexOf(t) < 0 && qterms.length < MAX_QUERY_TERMS) qterms.push(t); });
-    var acc = new Map(), self = this;
+    var acc = new Map(), self = this, whole = qterms.join(" ");
     qterms.forEach(function (q) {
       var variants = queryVariants(q);
       self.matchTerm(q).forEach(function (score, d) {
@@ -223,6 +231,7 @@
     acc.forEach(function (r) {
       var doc = self.docs[r.doc];
       if (typeof doc[0] !== "string" || UNSAFE_URL.test(doc[0])) return;
+      if (self.titleKeys(r.doc).wholes.indexOf(whole) >= 0) r.score += 1;  // ميخائيل before ميخائيل بوغدانوف
       r.score *= typeof doc[4] === "number" && doc[4] > 0 ? doc[4] : 1;
       results.push(r);
     });
