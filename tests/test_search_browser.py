@@ -279,3 +279,30 @@ def test_does_not_load_materials_search(served, page):
     page.fill("input.md-search__input", "موسكو")
     page.wait_for_selector(".md-search-result__item")
     assert not [u for u in page.requests if "search_index" in u or "workers/search" in u]
+
+
+BUILT_SITE = os.environ.get("ANNOTATE_SITE")
+
+
+@pytest.mark.skipif(not BUILT_SITE, reason="set ANNOTATE_SITE to a site built by `python -m annotate site` to check it")
+def test_built_site_actors_rank_first(browser):
+    """On a real build: every actor's page ranks first for its name and for each alias, all requests local."""
+    site = Path(BUILT_SITE)
+    actors = json.loads((site / "data" / "actors.json").read_text(encoding="utf-8"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    pg = context.new_page()
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        pg.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        queries = [(q, a["url"]) for a in actors for q in [a["name"], *a["aliases"]]]
+        firsts = pg.evaluate("qs => Promise.all(qs.map(q => arSearch.search(q).then(rs => rs.length ? rs[0].url : null)))",
+                             [q for q, _ in queries])
+    finally:
+        context.close()
+        server.shutdown()
+    wrong = [(q, url, got) for (q, url), got in zip(queries, firsts) if got != url]
+    assert not wrong, f"{len(wrong)} of {len(queries)} names/aliases do not rank their actor first: {wrong[:5]}"
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
