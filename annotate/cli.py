@@ -24,12 +24,13 @@ def main(verbose: bool) -> None:
 @click.option("--limit-sentences", type=int, default=None, help="Train on the first N sentences only (smoke tests).")
 @click.option("--limit-unlabeled", type=int, default=None, help="Use the first N unlabeled lines only.")
 @click.option("--max-steps", type=int, default=None, help="Override the configured number of steps.")
-def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps) -> None:
+@click.option("--resume", is_flag=True, help="Continue from the best checkpoint in --work (e.g. after a session ended).")
+def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool) -> None:
     """Train the Arabic entity tagger (settings: annotate/ner/train.yaml)."""
     from annotate.ner.train import Limits, train_ner
 
     _require_data(data_dir)
-    model = train_ner(data_dir, work, install=install, limits=Limits(limit_sentences, limit_unlabeled, max_steps))
+    model = train_ner(data_dir, work, install=install, limits=Limits(limit_sentences, limit_unlabeled, max_steps), resume=resume)
     click.echo(f"model: {model}")
 
 

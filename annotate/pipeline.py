@@ -166,6 +166,7 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
 def build(options: BuildOptions) -> BuildReport:
     """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
     from annotate.render import SiteData, render_pages
+    from annotate.search import entries_from_data, write_search_index
     from annotate.site import build_site, copy_hand_written
 
     report = BuildReport()
@@ -187,6 +188,7 @@ def build(options: BuildOptions) -> BuildReport:
     copy_hand_written(docs)
     intro = (docs / "index.md").read_text(encoding="utf-8")
     render_pages(data, docs, intro)
+    write_search_index(entries_from_data(docs), docs)
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
     build_site(work, docs, options.out, redirects, epoch=newest_date_epoch(articles))

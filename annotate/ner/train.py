@@ -84,17 +84,20 @@ def build_pretrain(config: dict, data_dir: Path, work: Path, train: list, limits
     return out
 
 
-def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits) -> list[str]:
+def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits, resume: bool = False) -> list[str]:
     """The ner_tagger command line for this configuration."""
     tagger = dict(config["tagger"])
     if limits.max_steps:
         tagger["max_steps"] = limits.max_steps
-        tagger["eval_interval"] = max(1, limits.max_steps // 2)
+        tagger["eval_interval"] = min(tagger["eval_interval"], max(1, limits.max_steps // 2))
     args = [
         "--mode", "train", "--shorthand", "ar_anercorp", "--train_file", str(train), "--eval_file", str(dev),
         "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(save_dir), "--save_name", MODEL_FILE,
         "--seed", str(config["seed"]), "--log_step", "100",
     ]  # fmt: skip
+    if resume and (save_dir / MODEL_FILE).exists():
+        # Continue from the best checkpoint so far (stanza's finetune mode; the step count restarts).
+        args += ["--finetune", "--finetune_load_name", str(save_dir / MODEL_FILE)]
     for key, value in tagger.items():
         if isinstance(value, bool):
             args += [f"--{key}"] if value else []
@@ -118,8 +121,17 @@ def halve_model(source: Path, target: Path) -> None:
     torch.save(checkpoint, target, _use_new_zipfile_serialization=False)
 
 
-def train_ner(data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG) -> Path:
-    """Run the whole training; return the trained model file (in ``work``)."""
+def train_ner(
+    data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG, resume: bool = False
+) -> Path:
+    """Run the whole training; return the trained model file (in ``work``).
+
+    ``resume`` continues from the checkpoint in ``work`` (saved at every dev improvement), so a run cut
+    short by the end of a session is not lost.
+    """
+    import torch
+
+    torch.set_flush_denormal(True)  # tiny gradients as denormals slow CPU training tenfold
     limits = limits or Limits()
     config = load_config(config_path)
     work.mkdir(parents=True, exist_ok=True)
@@ -135,7 +147,7 @@ def train_ner(data_dir: Path, work: Path, install: bool = False, limits: Limits 
         pretrain = build_pretrain(config, data_dir, work, train, limits)
         from stanza.models import ner_tagger
 
-        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits))
+        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits, resume))
         shutil.copyfile(pretrain, work / PRETRAIN_FILE)
         log.info("training finished in %.0f s", time.time() - started)
         if install:
