@@ -241,8 +241,9 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     successor.update(successor2)
 
     actors: dict[str, Actor] = {}
+    dates = {a.id: a.date for a, _ in docs}
     for root in sorted(groups, key=lambda r: ids[r]):
-        actors[ids[root]] = _actor(ids[root], root, [flat[n] for n in groups[root]], uf, registry, place_of, docs)
+        actors[ids[root]] = _actor(ids[root], root, [flat[n] for n in groups[root]], uf, registry, place_of, dates)
     for actor in registry.actors:
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
@@ -341,8 +342,7 @@ def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[st
     return ids, successor
 
 
-def _actor(actor_id: str, root: Node, members: list[Candidate], uf: UnionFind, registry: Registry, place_of, docs) -> Actor:
-    dates = {a.id: a.date for a, _ in docs}
+def _actor(actor_id: str, root: Node, members: list[Candidate], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
     owner = uf.owner.get(root, "")
     reg = registry.actor(owner[4:]) if owner.startswith("reg:") else None
     place = place_of.get(owner)

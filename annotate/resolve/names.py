@@ -54,10 +54,16 @@ def is_word(text: str) -> bool:
     return bool(_LETTER.search(text))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=500_000)
+def folded(token: str) -> str:
+    """``arabic.fold``, memoized: a corpus has far fewer distinct words than tokens."""
+    return fold(token)
+
+
+@functools.lru_cache(maxsize=500_000)
 def core(token: str) -> str:
     """Folded token without the article ال (kept when too little would remain)."""
-    f = fold(token)
+    f = folded(token)
     return f[2:] if f.startswith("ال") and len(f) >= 5 else f
 
 
@@ -72,7 +78,7 @@ def is_title_word(folded: str) -> bool:
 
 def title_stem(token: str) -> tuple[int, str] | None:
     """(prefix letters, folded head) if the token is a title head, possibly with a clitic (ووزير → 1, وزير)."""
-    f = fold(token)
+    f = folded(token)
     if f in HEADS:
         return 0, f
     for p in ("وب", "ول", "و", "ف", "ب", "ل"):
@@ -97,7 +103,7 @@ def split_clitic(token: str, evidence: Evidence) -> tuple[int, str]:
     gazetteer, the corpus' own vocabulary), so لافروف, كريم and وليد keep their first letter while لبوتين
     loses it. A clitic before ال is stripped unless the whole word is the better-attested name (والتر).
     """
-    f = fold(token)
+    f = folded(token)
     for p in AL_PREFIXES:
         if f.startswith(p + "ال") and len(f) - len(p) >= 4:
             stem = f[len(p):]

@@ -9,6 +9,7 @@ in the corpus. Matches never overlap a model mention, except to extend one that 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -35,26 +36,32 @@ class Entry:
 
 
 class NameIndex:
+    """Known names by their spelling buckets (``variants``): a dict lookup per length, never a scan."""
+
     def __init__(self) -> None:
-        self.by_first: dict[str, dict[tuple[str, ...], Entry]] = defaultdict(dict)
+        self.names: dict[tuple[str, ...], Entry] = {}
+        self.lengths: dict[str, set[int]] = defaultdict(set)  # first bucket → lengths of names starting with it
 
     def add(self, entry: Entry) -> None:
         if not entry.words or (len(entry.words) == 1 and len(entry.words[0]) < MIN_WORD):
             return
-        slot = self.by_first[variant_word(entry.words[0])]
-        old = slot.get(entry.words)
+        key = tuple(variant_word(w) for w in entry.words)
+        old = self.names.get(key)
         if old is None or _rank(entry) < _rank(old):
-            slot[entry.words] = entry
+            self.names[key] = entry
+        self.lengths[key[0]].add(len(key))
 
     def remove(self, words: tuple[str, ...]) -> None:
-        self.by_first.get(variant_word(words[0]), {}).pop(words, None) if words else None
+        if words:
+            self.names.pop(tuple(variant_word(w) for w in words), None)
 
 
 def _rank(entry: Entry) -> int:
     return {"registry": 0, "propagated": 1, "gazetteer": 2}.get(entry.source, 3)
 
 
-def _stems(token: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=500_000)
+def _stems(token: str) -> tuple[tuple[int, str], ...]:
     """(prefix letters, key word) readings of a token: as written first, then without a clitic."""
     f = fold(token)
     out = [(0, core(f))]
@@ -67,7 +74,7 @@ def _stems(token: str) -> list[tuple[int, str]]:
     for p in NAME_PREFIXES:
         if f.startswith(p) and len(f) - len(p) >= 2:
             out.append((len(p), core(f[len(p):])))
-    return out
+    return tuple(out)
 
 
 def find_names(view: ArticleView, index: NameIndex, first_names: frozenset[str] = frozenset(), evidence: Evidence | None = None) -> list[tuple[Candidate, Entry]]:
@@ -83,15 +90,17 @@ def find_names(view: ArticleView, index: NameIndex, first_names: frozenset[str] 
         best: tuple[int, int, Entry] | None = None
         if is_word(toks[i].text):
             for n, stem in _stems(toks[i].text):
-                slot = index.by_first.get(variant_word(stem))
-                if not slot:
+                first = variant_word(stem)
+                lengths = index.lengths.get(first)
+                if not lengths:
                     continue
-                for words, entry in slot.items():
-                    j = _match_rest(view, i + 1, words[1:])
-                    if j is None or (entry.guarded and not n and not _after_preposition(view, i)):
+                for length in sorted(lengths, reverse=True):
+                    rest, j = _next_words(view, i + 1, length - 1)
+                    entry = index.names.get((first, *rest)) if rest is not None else None
+                    if entry is None or (entry.guarded and not n and not _after_preposition(view, i)):
                         continue
-                    if best is None or j > best[0] or (j == best[0] and _rank(entry) < _rank(best[2])):
-                        best = (j, n, entry)
+                    best = (j, n, entry)
+                    break
                 if best is not None:
                     break  # the reading as written wins over a clitic reading
         if best is None:
@@ -120,15 +129,18 @@ class _Forced(Evidence):
         return variant_word(core(stem)) == self.matched and variant_word(core(word)) != self.matched
 
 
-def _match_rest(view: ArticleView, i: int, rest: tuple[str, ...]) -> int | None:
+def _next_words(view: ArticleView, i: int, count: int) -> tuple[tuple[str, ...] | None, int]:
+    """Spelling buckets of the next ``count`` words in the sentence (skipping a hyphen: يونس- بك), and the end index."""
     toks = view.tokens
-    for word in rest:
+    out = []
+    for _ in range(count):
         while i < len(toks) and toks[i].text in "-–" and view.sentence[i] == view.sentence[i - 1]:
-            i += 1  # يونس- بك يفكوروف
-        if i >= len(toks) or view.sentence[i] != view.sentence[i - 1] or variant_word(core(toks[i].text)) != variant_word(word):
-            return None
+            i += 1
+        if i >= len(toks) or view.sentence[i] != view.sentence[i - 1]:
+            return None, i
+        out.append(variant_word(core(toks[i].text)))
         i += 1
-    return i
+    return tuple(out), i
 
 
 def _first_name_before(view: ArticleView, i: int, first_names: frozenset[str]) -> bool:

@@ -117,33 +117,49 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
                 uf.union(("PER", short), ("PER", containers[0]))
     corpus = _corpus_salience(uf, cands)
     index = _word_index(cands)
+    corpus_choice: dict[Key, tuple[Node, list[Node], str] | None] = {}
     for article in sorted(by_article):
         members = by_article[article]
         local = Counter(uf.find(node_of(cands[n])) for n in members)
         first = {}
         for n in members:
             first.setdefault(uf.find(node_of(cands[n])), cands[n].start)
-        keys = _article_keys(cands, members)
+        keys = [(k, variant_key(k)) for k in _article_keys(cands, members) if len(k) > 1]
+        chosen: dict[Key, tuple[Node, list[Node], str] | None] = {}
+        noted: set[Key] = set()
         for n in members:
             c = cands[n]
             if len(c.key) != 1 or _attached(uf, node_of(c)):
                 continue
-            vshort = variant_key(c.key)
-            roots = sorted({uf.find(("PER", k)) for k in keys if len(k) > 1 and is_subsequence(vshort, variant_key(k))})
-            scope = "article"
-            if not roots:
-                roots = sorted({uf.find(node) for node in index.get(vshort[0], ()) if is_subsequence(vshort, variant_key(node[1]))})
-                scope = "corpus"
-            if not roots:
+            if c.key not in chosen:
+                chosen[c.key] = _choose(uf, c.key, keys, index, local, corpus, first, corpus_choice)
+            if chosen[c.key] is None:
                 continue
-            best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
+            best, roots, scope = chosen[c.key]
             target[n] = best
+            if c.key in noted:
+                continue  # one note per article and surface
+            noted.add(c.key)
             if not any(is_subsequence(c.key, k) for _, k in uf.members[best]):
                 notes.append(Note("variant", (node_of(c), best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
             if len(roots) > 1:
                 others = " / ".join(" ".join(r[1]) for r in roots if r != best)
                 notes.append(Note("short-form", (node_of(c), best), f"«{' '.join(c.key)}» could also be: {others} ({scope})", c.article))
     return target
+
+
+def _choose(uf: UnionFind, short: Key, keys: list[tuple[Key, Key]], index, local: Counter, corpus, first: dict, cache: dict) -> tuple[Node, list[Node], str] | None:
+    """The full name a one-word name stands for: in the article if it has one, else in the corpus (cached)."""
+    vshort = variant_key(short)
+    roots = sorted({uf.find(("PER", k)) for k, vkey in keys if is_subsequence(vshort, vkey)})
+    scope = "article"
+    if not roots:
+        if short not in cache:
+            found = sorted({uf.find(node) for node, vkey in index.get(vshort[0], ()) if is_subsequence(vshort, vkey)})
+            cache[short] = (max(found, key=lambda r: (corpus[r][0], corpus[r], _neg(r))), found, "corpus") if found else None
+        return cache[short]
+    best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
+    return best, roots, scope
 
 
 def _neg(node: Node) -> tuple:
@@ -177,4 +193,4 @@ def _word_index(cands: list[Candidate]) -> dict[str, list[Node]]:
         if c.label == "PER" and len(c.key) > 1:
             for w in c.key:
                 index[variant_word(w)].add(node_of(c))
-    return {w: sorted(nodes) for w, nodes in index.items()}
+    return {w: [(node, variant_key(node[1])) for node in sorted(nodes)] for w, nodes in index.items()}

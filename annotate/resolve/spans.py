@@ -14,6 +14,7 @@ from annotate.arabic import fold, strip_marks
 from annotate.models import Annotation, Article, Mention, Token
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import (
+    folded,
     HEADS,
     Evidence,
     STACKING,
@@ -48,17 +49,14 @@ class Candidate:
     role: str | None = None
     outer: tuple[int, int] = (0, 0)  # the span the model gave (with clitic and title), for overlaps
     key: Key = field(default=())
+    folded_key: Key = field(default=(), repr=False)  # the key before label-specific trimming: for votes and propagation
 
     def __post_init__(self) -> None:
+        self.folded_key = key_of(self.folded, "PER")
         if not self.key:
             self.key = key_of(self.folded, self.label)
         if self.outer == (0, 0):
             self.outer = (self.start, self.end)
-
-    @property
-    def folded_key(self) -> Key:
-        """The key before any label-specific trimming: what the words say, for votes and propagation."""
-        return key_of(self.folded, "PER")
 
     def rekey(self, label: str) -> None:
         self.label = label
@@ -101,7 +99,7 @@ class ArticleView:
 
 
 def fold_words(tokens: list[Token]) -> tuple[str, ...]:
-    return tuple(fold(t.text) for t in tokens if is_word(t.text))
+    return tuple(folded(t.text) for t in tokens if is_word(t.text))
 
 
 def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, evidence, outer=None) -> Candidate | None:
@@ -223,7 +221,7 @@ class Vocabulary(Evidence):
         self.words: Counter[str] = Counter()
 
     def add_view(self, view: ArticleView) -> None:
-        self.words.update(variant_word(fold(t.text)) for t in view.tokens)
+        self.words.update(variant_word(folded(t.text)) for t in view.tokens)
 
     def add_name(self, folded_words, weight: int = 1) -> None:
         for w in folded_words:
