@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import signal
 import subprocess
@@ -20,7 +19,7 @@ from annotate.cli import main
 from annotate.errors import AnnotateError, InputError
 from annotate.pipeline import BuildOptions, build
 from tests.conftest import MODEL, ROOT
-from tests.sitecheck import page_file, parse
+from tests.sitecheck import page_file
 
 needs_model = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model is needed to build sites")
 

@@ -6,11 +6,7 @@ Builds a small site (hand-written docs + a few pages + the search index) with Mk
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,9 +14,9 @@ import pytest
 
 from annotate.search import SearchEntry, write_search_index
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (Debian package chromium)")
-sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (Python) installed; not its browsers")
+from tests.browser import close_page, needs_chromium, open_page, serve
+
+pytestmark = needs_chromium
 
 CASES = json.loads((Path(__file__).parent / "js_parity" / "cases.json").read_text(encoding="utf-8"))
 LONG_WORD = "ب" * 5000
@@ -73,7 +69,6 @@ FIRST = [
     ("ميخائيل بوغدانوف", "actors/mikhail-bogdanov/"),
 ]
 
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def nav_files() -> list[str]:
@@ -121,46 +116,17 @@ def build(work: Path) -> Path:
     return work / "site"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The site served at http://127.0.0.1:PORT/ (and its parent folder, for a base path test)."""
     site = build(tmp_path_factory.mktemp("search-site"))
-    servers = []
-    for folder in (site, site.parent):
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-    yield tuple(f"http://127.0.0.1:{s.server_address[1]}/" for s in servers)
-    for server in servers:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield b
-        b.close()
+    with serve(site) as root, serve(site.parent) as parent:
+        yield root, parent
 
 
 @pytest.fixture
-def page(browser):
-    """A page that records every request and every dialog; the test asserts none left localhost."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.requests = []
-    pg.dialogs = []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    yield pg
-    outside = [u for u in pg.requests if urlsplit(u).hostname != "127.0.0.1"]
-    context.close()
-    assert not outside, f"requests left localhost: {outside}"
+def page(recording_page):
+    return recording_page
 
 
 FITS = """() => {
@@ -211,10 +177,7 @@ def test_exact_match_ranks_before_prefix(served, page):
 
 def test_search_box_ui_mobile_dark(served, browser):
     """The header box at 390 px in dark mode: labels in Arabic, result kinds, links that resolve, no overflow."""
-    context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme="dark")
-    pg = context.new_page()
-    requests = []
-    pg.on("request", lambda r: requests.append(r.url))
+    pg = open_page(browser, 390, 800, color_scheme="dark")
     try:
         pg.goto(served[0] + "articles/president/")
         assert pg.get_attribute("body", "data-md-color-scheme") == "slate"
@@ -236,16 +199,11 @@ def test_search_box_ui_mobile_dark(served, browser):
         pg.wait_for_function("document.querySelector('.md-search-result__meta').textContent === 'لا نتائج'")
         assert pg.locator("input.md-search__input").get_attribute("placeholder") == "بحث"
     finally:
-        context.close()
-    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+        close_page(pg)
 
 
 def test_hostile_text_renders_literally(served, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    pg = context.new_page()
-    dialogs, requests = [], []
-    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.on("request", lambda r: requests.append(r.url))
+    pg = open_page(browser, 390, 800)
     try:
         for query in ("مقلوب", "script", "معكوس", LONG_WORD[:50]):
             pg.goto(served[0] + "?q=" + query)
@@ -256,11 +214,10 @@ def test_hostile_text_renders_literally(served, browser):
             assert pg.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
             assert pg.evaluate("window.__pwned") is None
             assert pg.evaluate(FITS) == "ok"
-        assert not dialogs
+        assert not pg.dialogs
+        assert all(urlsplit(u).path != "/x" for u in pg.requests), "an <img src=x> from the index was loaded"
     finally:
-        context.close()
-    assert all(urlsplit(u).path != "/x" for u in requests), "an <img src=x> from the index was loaded"
-    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+        close_page(pg)
 
 
 def test_works_under_a_base_path(served, page):
@@ -281,28 +238,19 @@ def test_does_not_load_materials_search(served, page):
     assert not [u for u in page.requests if "search_index" in u or "workers/search" in u]
 
 
-BUILT_SITE = os.environ.get("ANNOTATE_SITE")
-
-
-@pytest.mark.skipif(not BUILT_SITE, reason="set ANNOTATE_SITE to a site built by `python -m annotate site` to check it")
-def test_built_site_actors_rank_first(browser):
-    """On a real build: every actor's page ranks first for its name and for each alias, all requests local."""
-    site = Path(BUILT_SITE)
-    actors = json.loads((site / "data" / "actors.json").read_text(encoding="utf-8"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    pg = context.new_page()
-    requests = []
-    pg.on("request", lambda r: requests.append(r.url))
+def test_built_site_actors_rank_first(seed_site, browser):
+    """On the real seed build: every actor's page ranks first for its name and for each alias."""
+    actors = json.loads((seed_site / "data" / "actors.json").read_text(encoding="utf-8"))
+    pg = open_page(browser)
     try:
-        pg.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        queries = [(q, a["url"]) for a in actors for q in [a["name"], *a["aliases"]]]
-        firsts = pg.evaluate("qs => Promise.all(qs.map(q => arSearch.search(q).then(rs => rs.length ? rs[0].url : null)))",
-                             [q for q, _ in queries])
+        with serve(seed_site) as root:
+            pg.goto(root)
+            queries = [(q, a["url"]) for a in actors for q in [a["name"], *a["aliases"]]]
+            firsts = pg.evaluate(
+                "qs => Promise.all(qs.map(q => arSearch.search(q).then(rs => rs.length ? rs[0].url : null)))",
+                [q for q, _ in queries],
+            )
     finally:
-        context.close()
-        server.shutdown()
+        close_page(pg)
     wrong = [(q, url, got) for (q, url), got in zip(queries, firsts) if got != url]
     assert not wrong, f"{len(wrong)} of {len(queries)} names/aliases do not rank their actor first: {wrong[:5]}"
-    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests

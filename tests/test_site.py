@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, MODEL, ROOT
+from tests.conftest import CORPUS, MODEL
 from tests.sitecheck import page_file, parse, resolve_link, visible_text
 
 pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model is needed to build the site")
@@ -20,26 +18,9 @@ ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 
 
-def corpus_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(CORPUS.rglob("*")):
-        if path.is_file():
-            digest.update(path.as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    out = tmp_path_factory.mktemp("published") / "site"
-    cache = tmp_path_factory.mktemp("cache")
-    before = corpus_digest()
-    result = subprocess.run(
-        [sys.executable, "-m", "annotate", "site", "--corpus", str(CORPUS), "--out", str(out), "--cache", str(cache)],
-        capture_output=True, text=True, cwd=ROOT, timeout=900,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert corpus_digest() == before, "the build modified the corpus"
-    return out, result
+def built(seed_site, seed_build) -> tuple[Path, subprocess.CompletedProcess]:
+    return seed_site, seed_build
 
 
 @pytest.fixture(scope="session")
