@@ -149,9 +149,13 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out += [chart, ""]
     if actor.roles:
         out.append("## الصفات والمناصب\n")
-        for role in actor.roles:
-            where = article_link(data, page, role["article"]) if role.get("article") in data.article_by_id else ""
-            out.append(f"- {md(role['role'])} — {where} ({date_label(role.get('date'))})")
+        for role, uses in grouped_roles(actor.roles).items():
+            where = "، ".join(
+                f"{article_link(data, page, use['article'])} ({date_label(use.get('date'))})"
+                for use in uses
+                if use.get("article") in data.article_by_id
+            )
+            out.append(f"- **{md(role)}**" + (f" — {where}" if where else ""))
         out.append("")
     out.append("## الإشارات في سياقها\n")
     by_article: dict[str, list[tuple[int, Mention]]] = {}
@@ -171,6 +175,18 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out += [f"- {actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]]
         out.append("")
     return "\n".join(out)
+
+
+def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
+    """Each role once, with the articles (newest first) where the text gave the actor that role."""
+    grouped: dict[str, list[dict]] = {}
+    for role in roles:
+        uses = grouped.setdefault(role["role"], [])
+        if role.get("article") and all(u.get("article") != role["article"] for u in uses):
+            uses.append(role)
+    for uses in grouped.values():
+        uses.sort(key=lambda u: (u.get("date") or "", u.get("article") or ""), reverse=True)
+    return grouped
 
 
 def by_sentence(data: SiteData, article: Article, mentions: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:

@@ -1,0 +1,94 @@
+"""The reading experience in Chromium on the real seed site: navigation, anchors, layout, dark mode.
+
+Screenshots of an article and an actor page at desktop and phone width are written to
+build/screenshots/ (look at them: they are what a reader sees).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser import close_page, needs_chromium, open_page, serve
+from tests.conftest import ROOT
+
+pytestmark = needs_chromium
+SHOTS = ROOT / "build" / "screenshots"
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth + 1"
+
+
+@pytest.fixture(scope="module")
+def site_url(seed_site):
+    with serve(seed_site) as url:
+        yield url
+
+
+def top_actor(seed_site: Path) -> dict:
+    actors = json.loads((seed_site / "data" / "actors.json").read_text(encoding="utf-8"))
+    return max((a for a in actors if a["label"] == "PER"), key=lambda a: (len(a["articles"]), a["mentions"]))
+
+
+def test_home_to_actor_to_sentence_and_back(seed_site, site_url, recording_page):
+    page = recording_page
+    actor = top_actor(seed_site)
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text().startswith("مرصد الفاعلين في الصحافة العربية")
+    page.get_by_role("link", name=actor["name"], exact=True).first.click()
+    page.wait_for_url(site_url + actor["url"])
+    assert actor["name"] in page.locator("h1").first.inner_text()
+    context = page.locator("a.context").first
+    highlighted = context.locator("mark.ent").first.inner_text()
+    href = context.get_attribute("href")
+    assert "#m-" in href
+    context.click()
+    page.wait_for_url("**/articles/**#m-*")
+    anchor = page.url.split("#", 1)[1]
+    target = page.locator(f"#{anchor}")
+    assert target.inner_text() == highlighted  # the mention the actor page showed
+    assert target.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }")
+    assert target.evaluate("e => e.matches(':target')")
+    page.go_back()
+    page.wait_for_url(site_url + actor["url"])
+    assert not page.dialogs
+
+
+def test_article_page_shows_meta_legend_dates_and_related(seed_site, site_url, recording_page):
+    page = recording_page
+    page.goto(site_url + "articles/haftar-putin-moscow-visit/")
+    assert "2023-09-29" in page.locator(".article-meta").inner_text()
+    assert page.locator(".legend .ent").count() == 4
+    date = page.locator("time.date").first
+    date.focus()
+    assert date.get_attribute("title")  # the value shows on hover or focus
+    assert page.locator("a.ent.ent-per").count() > 5 and page.locator("a.ent.ent-loc").count() > 3
+    headings = page.locator("h2").all_inner_texts()
+    assert any("الفاعلون" in h for h in headings) and any("ذات صلة" in h for h in headings)
+
+
+def test_indexes_timeline_and_dark_mode(site_url, browser):
+    page = open_page(browser, color_scheme="dark")
+    try:
+        for path, heading in [("people/", "الأشخاص"), ("organizations/", "المنظمات"), ("places/", "الأماكن"), ("timeline/", "الخط الزمني")]:
+            page.goto(site_url + path)
+            assert page.locator("h1").first.inner_text().startswith(heading)
+            assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        assert page.locator(".timeline li").count() > 10
+        assert page.locator("body").get_attribute("dir") == "rtl" and page.locator("html").get_attribute("lang") == "ar"
+    finally:
+        close_page(page)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_and_no_sideways_scroll(seed_site, site_url, browser, width):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    actor = top_actor(seed_site)
+    page = open_page(browser, width, 900)
+    try:
+        for name, path in [("article", "articles/haftar-putin-moscow-visit/"), ("actor", actor["url"]), ("home", "")]:
+            page.goto(site_url + path)
+            assert page.evaluate(NO_SIDEWAYS_SCROLL), f"{path} scrolls sideways at {width}px"
+            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
+    finally:
+        close_page(page)
