@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from annotate.cli import main
 from annotate.errors import AnnotateError, InputError
 from annotate.pipeline import BuildOptions, build
+from tests.browser import close_page, needs_chromium, open_page, serve
 from tests.conftest import MODEL, ROOT
 from tests.sitecheck import page_file
 
@@ -225,3 +226,23 @@ def test_fuzz_random_text_through_tokenize_tag_render_and_build(tmp_path_factory
         assert "fuzz.txt" in str(error)
         return
     assert page_file(tmp / "site", "articles/fuzz/").exists()
+
+
+@needs_model
+@needs_chromium
+def test_hostile_pages_run_nothing_in_chromium(hostile_site, browser):
+    """Open the hostile article, an actor page and a search for its words: no script ran, no dialog, no image x."""
+    page = open_page(browser, 390, 800)
+    try:
+        with serve(hostile_site) as root:
+            for path in ["articles/hostile/", "articles/normal/", "?q=window", "?q=خبيث"]:
+                page.goto(root + path)
+                page.wait_for_load_state("networkidle")
+                assert page.evaluate("window.__pwned") is None, path
+                assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{path} overflows"
+            page.goto(root + "articles/hostile/")
+            assert "<script>window.__pwned = 1</script>" in page.locator("h1").first.inner_text()
+        assert not page.dialogs
+        assert not [u for u in page.requests if u.rstrip("/").endswith("/x")], "an <img src=x> was requested"
+    finally:
+        close_page(page)
