@@ -2,7 +2,7 @@
 
 Read with ``yaml.compose`` so that every value keeps its line: an error names the file, the line and the key
 (``corpus/actors.yml:12: 'merge[0].into': unknown actor id 'x'``), and every error is reported, not just the
-first. See docs/actors.md for the format.
+first. See docs/registry.md for the format.
 """
 
 from __future__ import annotations
