@@ -23,7 +23,7 @@ def periods(dates: list[str]) -> Counter:
     return Counter(d[:7] for d in dates)
 
 
-def timeline_chart(dates: list[str], title: str, width: int = 640, height: int = 160) -> str:
+def timeline_chart(dates: list[str], title: str, width: int = 720, height: int = 180) -> str:
     """A bar chart of how many mentions fall in each period (dates: ISO strings, one per mention)."""
     counts = periods([d for d in dates if d])
     if not counts:
@@ -45,16 +45,17 @@ def timeline_chart(dates: list[str], title: str, width: int = 640, height: int =
             f"<title>{h(key)}: {counts[key]}</title></rect>"
         )
         if i % label_every == 0:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 30}" font-size="11" text-anchor="middle" fill="currentColor">{h(key)}</text>')
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 30}" font-size="14" text-anchor="middle" fill="currentColor">{h(key)}</text>')
     parts.append(f"</svg><figcaption>{h(title)}</figcaption></figure>")
     return "".join(parts)
 
 
-def network_chart(nodes: list[tuple[str, str, int]], edges: Counter, title: str, size: int = 560) -> str:
-    """Actors (id, name, label) weighted by articles, on a circle; edges weighted by shared articles."""
+def network_chart(nodes: list[tuple[str, str, str]], edges: Counter, title: str, size: int = 760, most: int = 40) -> str:
+    """Actors (id, name, label) on a circle, linked by the ``most`` heaviest shared-article counts."""
     if len(nodes) < 2:
         return ""
-    centre, radius = size / 2, size / 2 - 90
+    edges = Counter(dict(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))[:most]))
+    centre, radius = size / 2, size / 2 - 150
     where = {}
     for i, (actor_id, _, _) in enumerate(nodes):
         angle = 2 * math.pi * i / len(nodes) - math.pi / 2
@@ -62,7 +63,7 @@ def network_chart(nodes: list[tuple[str, str, int]], edges: Counter, title: str,
     heaviest = max(edges.values(), default=1)
     parts = [
         f'<figure class="chart"><svg viewBox="0 0 {size} {size}" role="img" aria-label="{h(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
+        f'xmlns="http://www.w3.org/2000/svg" direction="ltr">'
     ]
     for (a, b), weight in sorted(edges.items()):
         if a in where and b in where:
@@ -73,9 +74,14 @@ def network_chart(nodes: list[tuple[str, str, int]], edges: Counter, title: str,
             )
     for actor_id, name, label in nodes:
         x, y = where[actor_id]
+        # Labels sit outside the circle, on the node's side, so they never cross the edges.
         anchor = "start" if x > centre + 1 else "end" if x < centre - 1 else "middle"
-        dx = 10 if anchor == "start" else -10 if anchor == "end" else 0
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="{COLORS.get(label, "gray")}"><title>{h(name)}</title></circle>')
-        parts.append(f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="13" text-anchor="{anchor}" fill="currentColor">{h(name)}</text>')
+        dx = 12 if anchor == "start" else -12 if anchor == "end" else 0
+        dy = -12 if y < centre - radius * 0.9 else 22 if y > centre + radius * 0.9 else 5
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{COLORS.get(label, "gray")}"><title>{h(name)}</title></circle>')
+        parts.append(
+            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="18" text-anchor="{anchor}" '
+            f'fill="currentColor">{h(name)}</text>'
+        )
     parts.append(f"</svg><figcaption>{h(title)}</figcaption></figure>")
     return "".join(parts)
