@@ -84,3 +84,30 @@ def test_jobs_and_dask_give_the_same_annotations(tmp_path, corpus):
         results[name] = [(a.article_id, [(m.start, m.end, m.label) for m in a.mentions], [(d.start, d.end, d.value) for d in a.dates]) for a in annotations]
     assert results["jobs"] == results["single"]
     assert results["dask"] == results["single"]
+
+
+def test_renamed_actor_keeps_its_old_address(tmp_path):
+    """Publish, record slugs, rename an actor in the registry: the old URL redirects to the new page."""
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("التقى خيري التميمي مدير مكتب خليفة حفتر بمسؤولين روس في موسكو.\n", encoding="utf-8")
+    common = ["--corpus", str(corpus), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache")]
+    assert CliRunner().invoke(main, ["site", *common]).exit_code == 0
+    result = CliRunner().invoke(main, ["actors", "--record-slugs", *common])
+    assert result.exit_code == 0, result.output
+    ledger = (corpus / "slugs.yml").read_text(encoding="utf-8")
+    old = next(line.split(":")[0] for line in ledger.splitlines() if "tmimi" in line and not line.startswith("#"))
+    actor_id = next(line.split(": ")[1] for line in ledger.splitlines() if line.startswith(old + ":"))
+    (corpus / "actors.yml").write_text(
+        f"rename:\n  - actor: {actor_id}\n    name: خيري التميمي\n    slug: khairi-al-tamimi\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["site", *common])
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "site"
+    assert (site / "actors" / "khairi-al-tamimi" / "index.html").exists()
+    redirect = (site / "actors" / old / "index.html").read_text(encoding="utf-8")
+    assert "khairi-al-tamimi" in redirect and "refresh" in redirect.lower()
