@@ -325,10 +325,8 @@ def timeline_page(data: SiteData) -> str:
 
 def review_page(data: SiteData) -> str:
     out = [front("مراجعة الفاعلين"), "# مراجعة الفاعلين\n", "ما يحتاج إلى نظر المحرر في سجل الفاعلين `actors.yml`.\n"]
-    review = data.review
-    sections = getattr(review, "sections", None)
-    if callable(sections):
-        for title, items in sections():
+    if data.review is not None:
+        for title, items in data.review.sections():
             out.append(f"## {md(title)}\n")
             out += [f"- {md(item)}" for item in items] or ["- لا شيء"]
             out.append("")

@@ -85,11 +85,22 @@ class SiteData:
             counts.update(other for other in self.article_actors[article_id] if other != actor_id)
         return sorted(counts.items(), key=lambda kv: (-kv[1], self.actor_by_id[kv[0]].name))
 
-    def related(self, article_id: str, limit: int = 5) -> list[tuple[str, list[str]]]:
-        """Articles sharing the most actors with this one, with the shared actor ids."""
+    def related(self, article_id: str, limit: int = 5, budget: int = 2000) -> list[tuple[str, list[str]]]:
+        """Articles sharing the most actors with this one, with the shared actor ids.
+
+        Candidates are gathered from the article's rarest actors first, within ``budget`` postings: an
+        actor named in every article says nothing about relatedness and would make this quadratic.
+        """
         mine = self.article_actors[article_id]
         candidates: Counter = Counter()
-        for actor_id in mine:
-            candidates.update(a for a in self.actor_articles.get(actor_id, []) if a != article_id)
-        ranked = sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [(other, sorted(set(mine) & set(self.article_actors[other]), key=lambda a: -mine[a])) for other, _ in ranked]
+        seen = 0
+        for actor_id in sorted(mine, key=lambda a: (len(self.actor_articles.get(a, [])), a)):
+            postings = self.actor_articles.get(actor_id, [])
+            if candidates and seen + len(postings) > budget:
+                break
+            candidates.update(a for a in postings if a != article_id)
+            seen += len(postings)
+        shortlist = [a for a, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 10]]
+        shared = {other: set(mine) & set(self.article_actors[other]) for other in shortlist}
+        ranked = sorted(shortlist, key=lambda other: (-len(shared[other]), other))[:limit]
+        return [(other, sorted(shared[other], key=lambda a: (-mine[a], a))) for other in ranked]
