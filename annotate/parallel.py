@@ -46,39 +46,35 @@ def _single_thread_worker() -> None:
     torch.set_num_threads(1)
 
 
-def annotate_missing(articles: list[Article], options: "BuildOptions") -> list[Annotation]:
-    """Annotations for ``articles``, in order, with a progress bar for long runs."""
+def annotate_missing(articles: list[Article], options: "BuildOptions") -> Iterator[list[Annotation]]:
+    """Annotations for ``articles``, batch by batch in input order (so callers can cache as they go)."""
     from tqdm import tqdm
 
     work = list(batches(articles))
     with tqdm(total=len(articles), unit="article", desc="tagging", disable=not options.progress) as bar:
         if options.scheduler:
-            results = _on_dask(work, options, bar)
+            results = _on_dask(work, options)
         elif options.jobs > 1:
-            results = _on_pool(work, options, bar)
+            results = _on_pool(work, options)
         else:
-            results = []
-            for batch in work:
-                results.append(annotate_batch(batch, options.ner_model))
-                bar.update(len(batch))
-    return [annotation for batch in results for annotation in batch]
+            results = (annotate_batch(batch, options.ner_model) for batch in work)
+        for batch, annotations in zip(work, results, strict=True):
+            bar.update(len(batch))
+            yield annotations
 
 
-def _on_pool(work: list[list[Article]], options: "BuildOptions", bar) -> list[list[Annotation]]:
+def _on_pool(work: list[list[Article]], options: "BuildOptions") -> Iterator[list[Annotation]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # fork after torch has threads can deadlock
     with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context, initializer=_single_thread_worker) as pool:
         futures = [pool.submit(annotate_batch, batch, options.ner_model) for batch in work]
-        results = []
-        for future, batch in zip(futures, work, strict=True):
-            results.append(future.result())
-            bar.update(len(batch))
-    return results
+        for future in futures:
+            yield future.result()
 
 
-def _on_dask(work: list[list[Article]], options: "BuildOptions", bar) -> list[list[Annotation]]:
+def _on_dask(work: list[list[Article]], options: "BuildOptions") -> Iterator[list[Annotation]]:
     from distributed import Client, LocalCluster
 
     address = options.scheduler or ""
@@ -91,11 +87,8 @@ def _on_dask(work: list[list[Article]], options: "BuildOptions", bar) -> list[li
         with Client(address, timeout="30s") as client:
             client.run(_single_thread_worker)
             futures = client.map(annotate_batch, work, ner_model=options.ner_model, pure=False)
-            results = []
-            for future, batch in zip(futures, work, strict=True):
-                results.append(future.result())
-                bar.update(len(batch))
-            return results
+            for future in futures:
+                yield future.result()
     finally:
         if cluster is not None:
             cluster.close()

@@ -112,9 +112,11 @@ def annotate_corpus(articles: list[Article], options: BuildOptions, report: Buil
     if missing:
         from annotate.parallel import annotate_missing
 
-        for annotation, (_, key) in zip(annotate_missing([a for a, _ in missing], options), missing, strict=True):
-            cache.put(key, annotation)
-            found[annotation.article_id] = annotation
+        keys = {a.id: key for a, key in missing}
+        for batch in annotate_missing([a for a, _ in missing], options):
+            for annotation in batch:  # cached batch by batch: an interrupted run keeps what it tagged
+                cache.put(keys[annotation.article_id], annotation)
+                found[annotation.article_id] = annotation
     return [found[a.id] for a in articles]
 
 
