@@ -40,10 +40,7 @@ def annotate_batch(articles: Sequence[Article], ner_model: str) -> list[Annotati
 
 def _single_thread_worker() -> None:
     """One core per worker: N workers on N cores beat N workers fighting over 2N threads."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import torch
-
-    torch.set_num_threads(1)
+    os.environ["OMP_NUM_THREADS"] = "1"
 
 
 def annotate_missing(articles: list[Article], options: "BuildOptions") -> Iterator[list[Annotation]]:
