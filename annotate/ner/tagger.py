@@ -116,8 +116,7 @@ def _one_thread_unless_told() -> None:
     """
     import torch
 
-    if "OMP_NUM_THREADS" not in os.environ:
-        torch.set_num_threads(1)
+    torch.set_num_threads(max(1, int(os.environ.get("OMP_NUM_THREADS", "1") or 1)))
 
 
 def _load_pipeline(spec: ModelSpec, batch_size: int):
