@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 REGISTRY_FILE = "actors.yml"
 SLUG_LEDGER = "slugs.yml"
-TAG_BATCH = 16
 
 
 @dataclass

@@ -12,7 +12,6 @@ from annotate.models import Annotation, Article, DateMention, Mention
 from annotate.ner.tagger import get_tagger
 from annotate.tokenize import sentences_in
 
-DEFAULT_BATCH = 32  # articles per stanza call: large enough to fill its batches, small enough for memory
 
 
 def body_spans(article: Article) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from annotate.models import Annotation, Article, Mention
 from annotate.arabic import fold
 from annotate.resolve.names import is_title_word, title_stem
-from annotate.tokenize import sentences_in, tokenize
+from annotate.tokenize import sentences_in
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "resolve_fixtures"
 MARK = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
