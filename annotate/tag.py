@@ -13,7 +13,6 @@ from annotate.ner.tagger import get_tagger
 from annotate.tokenize import sentences_in
 
 
-
 def body_spans(article: Article) -> list[tuple[int, int]]:
     return article.body or [(0, len(article.text))]
 
