@@ -11,6 +11,7 @@ with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the real CLI in a 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import re
 import subprocess
@@ -52,25 +53,26 @@ def scale(articles: int, work: Path) -> None:
     corpus = write_corpus(work / "corpus", articles)
     (corpus / "actors.yml").write_text("actors: []\n", encoding="utf-8")
     out, cache = work / "site", work / "cache"
+    say = functools.partial(print, flush=True)
+    say(f"\n## {articles} articles")
     full = run_build(corpus, out, cache)
+    pages = sum(1 for _ in out.rglob("index.html"))
+    say(f"full build:            {full['wall']:7.1f} s  (stages: {full['stages']}), {pages} pages")
+    mkdocs = full["stages"].get("mkdocs", float("nan"))
+    say(f"mkdocs:                {mkdocs:7.1f} s = {1000 * mkdocs / pages:.2f} ms per page")
+    say(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
+    index = search_index_gzip(out)
+    say(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
     nothing = run_build(corpus, out, cache)
+    say(f"rebuild, nothing:      {nothing['wall']:7.1f} s  = {100 * nothing['wall'] / full['wall']:.1f} % of the full build")
     first = sorted(corpus.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nوأضاف خليفة حفتر أن الاجتماع سيعقد في روما.\n", encoding="utf-8")
     one = run_build(corpus, out, cache)
-    (corpus / "actors.yml").write_text("actors: []\nignore:\n  - text: ليبيا\n", encoding="utf-8")
+    say(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build")
+    (corpus / "actors.yml").write_text("actors: []\nignore:\n  - name: الجفرة\n", encoding="utf-8")
     registry = run_build(corpus, out, cache)
-    pages = sum(1 for _ in out.rglob("index.html"))
-    print(f"\n## {articles} articles ({pages} pages)")
-    print(f"full build:            {full['wall']:7.1f} s  (stages: {full['stages']})")
-    print(f"rebuild, nothing:      {nothing['wall']:7.1f} s")
-    print(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build")
-    print(f"rebuild, registry:     {registry['wall']:7.1f} s")
-    print(f"peak memory:           {max(r['rss_mb'] for r in (full, nothing, one, registry)):7.0f} MB")
-    mkdocs = full["stages"].get("mkdocs", float("nan"))
-    print(f"mkdocs:                {mkdocs:7.1f} s = {1000 * mkdocs / pages:.2f} ms per page")
-    print(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
-    index = search_index_gzip(out)
-    print(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
+    say(f"rebuild, registry:     {registry['wall']:7.1f} s  = {100 * registry['wall'] / full['wall']:.1f} % of the full build")
+    say(f"peak memory:           {max(r['rss_mb'] for r in (full, nothing, one, registry)):7.0f} MB (max RSS of one build)")
 
 
 def throughput(articles: int, work: Path) -> None:
@@ -80,7 +82,7 @@ def throughput(articles: int, work: Path) -> None:
     for jobs in (1, 2):
         result = run_build(corpus, work / f"site-j{jobs}", work / f"cache-j{jobs}", "--jobs", str(jobs))
         rates[jobs] = articles / result["stages"]["tag"]
-        print(f"--jobs {jobs}: tag stage {result['stages']['tag']:.1f} s = {rates[jobs]:.1f} articles/s")
+        print(f"--jobs {jobs}: tag stage {result['stages']['tag']:.1f} s = {rates[jobs]:.1f} articles/s", flush=True)
     print(f"speed-up --jobs 2 / --jobs 1: {rates[2] / rates[1]:.2f}x")
 
 
