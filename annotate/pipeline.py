@@ -168,7 +168,7 @@ def build(options: BuildOptions) -> BuildReport:
     """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
     from annotate.render import SiteData, render_pages
     from annotate.search import entries_from_data, write_search_index
-    from annotate.site import build_site, copy_hand_written
+    from annotate.site import build_site, copy_hand_written, fragments_folder
 
     report = BuildReport()
     articles, annotations, resolution = resolve_corpus(options, report)
@@ -188,7 +188,7 @@ def build(options: BuildOptions) -> BuildReport:
     docs = work / "docs"
     copy_hand_written(docs)
     intro = (docs / "index.md").read_text(encoding="utf-8")
-    render_pages(data, docs, intro)
+    render_pages(data, docs, intro, fragments=fragments_folder(work))
     write_search_index(entries_from_data(docs), docs)
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}

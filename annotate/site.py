@@ -23,12 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
 HAND_WRITTEN = ROOT / "docs"
 OVERRIDES = ROOT / "overrides"  # Material theme overrides (custom_dir)
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+
+
+def fragments_folder(work: Path) -> Path:
+    """Where the render stage keeps the pages' pre-rendered HTML blocks (outside the docs folder)."""
+    return work / "fragments"
 
 
 def copy_hand_written(docs: Path) -> None:
     """Start the docs folder from the hand-written pages and assets (never from generated leftovers)."""
-    if docs.exists():
-        shutil.rmtree(docs)
+    for folder in (docs, fragments_folder(docs.parent)):
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(HAND_WRITTEN, docs, ignore=shutil.ignore_patterns("generated", ".*"))
 
 
@@ -39,6 +46,8 @@ def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, st
         "docs_dir": str(docs.resolve()),
         "site_dir": str(site_dir.resolve()),
         "plugins": {"redirects": {"redirect_maps": dict(sorted(redirects.items()))}},
+        "hooks": [str(HOOKS)],
+        "extra": {"annotate_fragments": str(fragments_folder(work).resolve())},
     }
     if OVERRIDES.is_dir():
         config["theme"] = {"custom_dir": str(OVERRIDES)}

@@ -14,6 +14,7 @@ from annotate.models import Actor, Article, Mention
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
+from annotate.render.fragments import lift, write_fragments
 from annotate.render.escape import h, md, yaml_string
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 
@@ -340,8 +341,11 @@ def review_page(data: SiteData) -> str:
 # --- all ---------------------------------------------------------------------------------------------
 
 
-def render_pages(data: SiteData, docs: Path, intro: str = "# مرصد الفاعلين") -> list[str]:
-    """Write every generated page and data file under ``docs``; return their docs-relative paths."""
+def render_pages(data: SiteData, docs: Path, intro: str = "# مرصد الفاعلين", fragments: Path | None = None) -> list[str]:
+    """Write every generated page and data file under ``docs``; return their docs-relative paths.
+
+    With ``fragments``, raw HTML blocks are stored there and left out of the Markdown (see ``fragments``).
+    """
     pages: dict[str, str] = {
         "index.md": home_page(data, intro),
         "articles/index.md": articles_index(data),
@@ -361,5 +365,8 @@ def render_pages(data: SiteData, docs: Path, intro: str = "# مرصد الفاع
     for name, content in pages.items():
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if fragments is not None:
+            content, blocks = lift(content)
+            write_fragments(fragments, name, blocks)
         path.write_text(content, encoding="utf-8")
     return sorted(pages) + write_data(data, docs)

@@ -12,6 +12,7 @@ current slug; the build never writes the ledger, an explicit command does (``wri
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -56,13 +57,19 @@ def transliterate_word(word: str) -> str:
     return prefix + "".join(out)
 
 
+MAX_SLUG = 64
+
+
 def slugify(text: str) -> str:
     """ASCII slug: Latin text lowercased, Arabic transliterated, anything else dropped."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or not ch.isascii() and ord(ch) >= 0x600)
     words = re.findall(r"[^\W_]+", plain)
     parts = [transliterate_word(w) if not w.isascii() else w.lower() for w in words]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
-    return re.sub(r"-{2,}", "-", slug) or "x"
+    slug = re.sub(r"-{2,}", "-", slug) or "x"
+    if len(slug) > MAX_SLUG:  # a 5,000-letter "name" must still make a valid file name and URL
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(slug.encode()).hexdigest()[:8]
+    return slug
 
 
 def read_ledger(path: Path | None) -> dict[str, str]:
