@@ -72,11 +72,18 @@ def run_tag(*args: str, stdin: str) -> subprocess.CompletedProcess:
 
 @needs_model
 def test_tag_command_whole_text_and_lines():
-    lines = ["زار خليفة حفتر موسكو.", "", "التقى بوتين شويغو في الكرملين.", "نص بلا أسماء."]
+    lines = [
+        "استقبل الرئيس الروسي فلاديمير بوتين اللواء المتقاعد خليفة حفتر في موسكو.",
+        "",
+        "وزار حفتر العاصمة الروسية موسكو والتقى وزير الدفاع الروسي سيرغي شويغو.",
+        "نص بلا أسماء.",
+    ]
     result = run_tag("--lines", "-", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["text"] for r in records] == lines  # order and count kept, empty line included
+    assert ("سيرغي شويغو", "PER") in {(e["text"], e["label"]) for e in records[2]["entities"]}
+    assert records[1]["entities"] == [] and records[3]["entities"] == []
     for record in records:
         assert set(record) == {"text", "entities", "dates"}
         for entity in record["entities"]:
