@@ -9,6 +9,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
-for script, args in [("ner_speed.py", []), ("scale.py", ["--articles", "1000", "--jobs-throughput", "200"])]:
+for script, args in [("ner_speed.py", []), ("scale.py", ["--articles", "1000", "--jobs-throughput", "1000"])]:
     print(f"== bench/{script} {' '.join(args)}", flush=True)
     subprocess.run([sys.executable, str(HERE / script), *args], check=True, cwd=ROOT)
