@@ -13,7 +13,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from annotate.models import Annotation, Article, DateMention, Mention
+from annotate.models import Annotation, Article, DateMention, Mention, date_record, entity_record
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,8 @@ class AnnotationCache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         record = {
-            "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label} for m in annotation.mentions],
-            "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in annotation.dates],
+            "entities": [entity_record(m) for m in annotation.mentions],
+            "dates": [date_record(d) for d in annotation.dates],
         }
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")

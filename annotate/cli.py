@@ -40,10 +40,12 @@ def _require_data(data_dir: Path) -> None:
 
 
 def _annotation_json(annotation, text: str) -> dict:
+    from annotate.models import date_record, entity_record
+
     return {
         "text": text,
-        "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label} for m in annotation.mentions],
-        "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in annotation.dates],
+        "entities": [entity_record(m) for m in annotation.mentions],
+        "dates": [date_record(d) for d in annotation.dates],
     }
 
 

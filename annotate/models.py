@@ -41,6 +41,19 @@ class Mention:
     source: str = "model"  # model | propagated | gazetteer | registry
 
 
+def entity_record(mention: "Mention", with_actor: bool = False) -> dict:
+    """The published form of an entity mention (annotations.jsonl, the tag command, the cache)."""
+    record = {"start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label}
+    if with_actor:
+        record["actor"] = mention.actor
+    return record
+
+
+def date_record(mention: "DateMention") -> dict:
+    """The published form of a date mention."""
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "value": mention.value}
+
+
 @dataclass
 class DateMention:
     """A date expression and its ISO 8601 / TIMEX3-style value (``None`` when unresolvable)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from annotate.models import date_record, entity_record
 from annotate.render import urls
 from annotate.render.site_data import SiteData
 
@@ -23,13 +24,8 @@ def annotation_records(data: SiteData) -> list[dict]:
                 "source": article.source,
                 "url": urls.url_of(urls.article_file(article.id)),
                 "text": article.text,
-                "entities": [
-                    {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "actor": m.actor} for m in mentions
-                ],
-                "dates": [
-                    {"start": d.start, "end": d.end, "text": d.text, "value": d.value}
-                    for d in data.annotations[article.id].dates
-                ],
+                "entities": [entity_record(m, with_actor=True) for m in mentions],
+                "dates": [date_record(d) for d in data.annotations[article.id].dates],
             }
         )
     return records
