@@ -14,7 +14,7 @@ from tests.browser import browser, recording_page  # noqa: F401  (fixtures share
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED_DATA = ROOT.parent / "shared" / "data"
-MODEL = ROOT / "annotate" / "ner" / "model" / "ar_anercorp_nertagger.pt"
+MODEL = ROOT / "annotate" / "ner" / "model" / "ar_ner_anercorp.pt"
 
 needs_shared_data = pytest.mark.skipif(
     not (SHARED_DATA / "anercorp").is_dir(),

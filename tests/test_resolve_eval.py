@@ -12,7 +12,7 @@ from annotate.resolve import load_registry, resolve
 from annotate.resolve.evaluate import load_fixtures, run
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "annotate" / "ner" / "model" / "ar_anercorp_nertagger.pt"
+MODEL = ROOT / "annotate" / "ner" / "model" / "ar_ner_anercorp.pt"
 needs_model = pytest.mark.skipif(not MODEL.exists(), reason=f"needs the trained entity model {MODEL.relative_to(ROOT)} (python -m annotate train-ner --install)")
 
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 MODEL_DIR = HERE / "model"
-MODEL_FILE = MODEL_DIR / "ar_anercorp_nertagger.pt"
+MODEL_FILE = MODEL_DIR / "ar_ner_anercorp.pt"
 PRETRAIN_FILE = MODEL_DIR / "ar_anercorp.pretrain.pt"
 STUB_RESOURCES = HERE / "stanza_resources"
 MODELS = ("shipped", "stanza")

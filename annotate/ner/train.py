@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CONFIG = Path(__file__).with_name("train.yaml")
 MODEL_DIR = Path(__file__).with_name("model")
-MODEL_FILE = "ar_anercorp_nertagger.pt"
+MODEL_FILE = "ar_ner_anercorp.pt"
 PRETRAIN_FILE = "ar_anercorp.pretrain.pt"
 
 
