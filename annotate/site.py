@@ -77,7 +77,6 @@ def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | No
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -88,12 +87,11 @@ def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | No
         _quiet_mkdocs()
         with build_date(epoch):
             build(config)
-    except (MkDocsException, SystemExit, Exception) as error:
+    except BaseException as error:  # whatever stops the build, no half-built folder is left behind
         shutil.rmtree(staging, ignore_errors=True)
+        if not isinstance(error, (Exception, SystemExit)):  # Ctrl-C and the like propagate as they are
+            raise
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     _swap(staging, out)
 
 

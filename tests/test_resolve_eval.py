@@ -4,15 +4,13 @@ and the seed corpus with its registry. `python -m annotate.resolve.evaluate` pri
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from annotate.resolve import load_registry, resolve
 from annotate.resolve.evaluate import load_fixtures, run
+from tests.conftest import MODEL, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "annotate" / "ner" / "model" / "ar_ner_anercorp.pt"
 needs_model = pytest.mark.skipif(not MODEL.exists(), reason=f"needs the trained entity model {MODEL.relative_to(ROOT)} (python -m annotate train-ner --install)")
 
 

@@ -250,10 +250,7 @@ def home_page(data: SiteData, intro: str) -> str:
     out += [f"- {article_link(data, page, a.id)} ({date_label(a.date)})" for a in data.by_date[:HOME_LATEST]]
     out += ["", "## أبرز الفاعلين\n"]
     pictures = home_pictures(data)
-    top = sorted(
-        (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
-        key=lambda a: (-len(data.actor_articles[a.id]), -len(data.actor_mentions[a.id]), a.name),
-    )[:HOME_TOP]
+    top = data.indexed(*INDEXED_LABELS)[:HOME_TOP]
     out += [f"- {actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top]
     if pictures:
         out += ["", "## صور المدونة\n", *pictures]

@@ -60,9 +60,9 @@ class SiteData:
         """article id → Counter of actor ids mentioned."""
         return {a.id: Counter(m.actor for m in self.mentions.get(a.id, []) if m.actor) for a in self.articles}
 
-    def indexed(self, label: str) -> list[Actor]:
-        """Actors of one type, by number of articles (then mentions, then name)."""
-        actors = [a for a in self.actors if a.label == label and a.id in self.actor_articles]
+    def indexed(self, *labels: str) -> list[Actor]:
+        """Mentioned actors of the given types, by number of articles (then mentions, then name)."""
+        actors = [a for a in self.actors if a.label in labels and a.id in self.actor_articles]
         return sorted(actors, key=lambda a: (-len(self.actor_articles[a.id]), -len(self.actor_mentions[a.id]), a.name))
 
     def sentence_of(self, article_id: str, start: int) -> Sentence | None:
