@@ -1,4 +1,9 @@
-"""MkDocs hook (configured by annotate.site): restore the pre-rendered HTML blocks of generated pages."""
+"""MkDocs hooks (configured by annotate.site).
+
+- Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``).
+- In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
+  content); the pages in the navigation are always rendered, since every page carries the navigation.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,27 @@ import json
 from pathlib import Path
 
 from annotate.render.fragments import fragment_file, restore
+
+
+def _always(value: bool):
+    return lambda: value
+
+
+def on_files(files, config):
+    listing = config.extra.get("annotate_changed")
+    if not listing:
+        return files
+    changed = set(json.loads(Path(listing).read_text(encoding="utf-8")))
+    for file in files:
+        file.is_modified = _always(file.src_uri in changed)
+    return files
+
+
+def on_nav(nav, config, files):
+    if config.extra.get("annotate_changed"):
+        for page in nav.pages:
+            page.file.is_modified = _always(True)
+    return nav
 
 
 def on_page_content(html, page, config, files):

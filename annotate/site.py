@@ -6,15 +6,17 @@ finished without a warning (``--strict``): a failed build leaves the last good s
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
-from contextlib import contextmanager
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
+from annotate import site_manifest
 from annotate.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,9 @@ BASE_CONFIG = ROOT / "mkdocs.yml"
 HAND_WRITTEN = ROOT / "docs"
 OVERRIDES = ROOT / "overrides"  # Material theme overrides (custom_dir)
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+FRAGMENTS_CODE = Path(__file__).resolve().parent / "render" / "fragments.py"
+SITE_INPUTS = [BASE_CONFIG, HAND_WRITTEN, OVERRIDES, HOOKS, FRAGMENTS_CODE]  # what every page depends on
+MANIFEST = "site-manifest.json"  # in the build's work folder: what the published site holds
 
 
 def fragments_folder(work: Path) -> Path:
@@ -39,7 +44,7 @@ def copy_hand_written(docs: Path) -> None:
     shutil.copytree(HAND_WRITTEN, docs, ignore=shutil.ignore_patterns("generated", ".*"))
 
 
-def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, str]) -> Path:
+def site_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, str]) -> dict:
     """A config inheriting the project's mkdocs.yml, pointing at this build's folders."""
     config = {
         "INHERIT": str(BASE_CONFIG),
@@ -51,6 +56,10 @@ def write_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, st
     }
     if OVERRIDES.is_dir():
         config["theme"] = {"custom_dir": str(OVERRIDES)}
+    return config
+
+
+def write_config(work: Path, config: dict) -> Path:
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -70,9 +79,11 @@ def build_date(epoch: int):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None, epoch: int = 0) -> None:
+def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None, epoch: int = 0) -> site_manifest.Plan:
     """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``.
 
+    When the last build of ``out`` is known (its manifest in ``work``) and nothing site-wide changed, the
+    temporary folder starts as a copy of ``out`` and MkDocs renders only the pages whose content changed.
     ``epoch`` is the build date MkDocs records (the pipeline passes the newest article's date).
     """
     from mkdocs.commands.build import build
@@ -81,18 +92,43 @@ def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | No
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    manifest = work / MANIFEST
     try:
-        config_file = write_config(work, docs, staging, redirects or {})
-        config = load_config(config_file=str(config_file), strict=True)
+        config = site_config(work, docs, staging, redirects or {})
+        key = site_manifest.site_key(config, SITE_INPUTS)
+        pages = site_manifest.page_digests(docs, fragments_folder(work))
+        plan = site_manifest.plan(manifest, out, key, pages)
+        if not plan.full:
+            _start_from(out, staging, plan)
+            listing = work / "changed.json"
+            listing.write_text(json.dumps(sorted(plan.changed), ensure_ascii=False), encoding="utf-8")
+            config["extra"]["annotate_changed"] = str(listing.resolve())
+        log.info("mkdocs: %s", f"{len(plan.changed)} changed pages" if not plan.full else f"full build ({plan.reason})")
+        loaded = load_config(config_file=str(write_config(work, config)), strict=True)
         _quiet_mkdocs()
         with build_date(epoch):
-            build(config)
+            build(loaded, dirty=not plan.full)
     except BaseException as error:  # whatever stops the build, no half-built folder is left behind
         shutil.rmtree(staging, ignore_errors=True)
         if not isinstance(error, (Exception, SystemExit)):  # Ctrl-C and the like propagate as they are
             raise
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
     _swap(staging, out)
+    site_manifest.save(manifest, out, key, pages)
+    return plan
+
+
+def _start_from(out: Path, staging: Path, plan: site_manifest.Plan) -> None:
+    """Fill the staging folder with the published site, minus the pages whose source is gone."""
+    shutil.copytree(out, staging, dirs_exist_ok=True)
+    for uri in plan.removed_outputs:
+        target = staging / uri
+        target.unlink(missing_ok=True)
+        if target.name == "index.html" and target.parent != staging:
+            try:
+                target.parent.rmdir()  # the page's folder, when nothing else lives there
+            except OSError:
+                pass
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -106,6 +142,17 @@ def _swap(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; ours re-renders every page that carries
+    something site-wide (see ``annotate.site_manifest``), so the warning must not fail ``--strict``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def _quiet_mkdocs() -> None:
     for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.structure.pages"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NoDirtyWarning) for f in build_logger.filters):
+        build_logger.addFilter(_NoDirtyWarning())

@@ -1,0 +1,137 @@
+"""What changed since the last published build, so MkDocs renders only those pages.
+
+A commit that adds one article changes a few dozen generated pages (the article, its actors, the indexes,
+the timeline, related articles); the thousands of others are byte-identical. MkDocs' own ``--dirty`` mode
+decides by file times, which our render stage rewrites on every run, so the decision is made here, by
+content: each page's Markdown plus its pre-rendered fragments. Everything that could change every page
+(the MkDocs config, the theme and its overrides, the hook, the hand-written pages, package versions) goes
+into one site-wide key; when it differs, or the published folder is not the one the manifest describes
+(another build wrote there, someone edited it), the build is a full one.
+
+The manifest lives in the build cache, never in the published site, so the site's bytes stay a function
+of the corpus alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-redirects", "markdown", "pymdown-extensions")
+
+
+@dataclass
+class Plan:
+    """The pages MkDocs must render (``changed``) and the outputs to delete; ``full`` renders everything."""
+
+    full: bool
+    changed: set[str] = field(default_factory=set)
+    removed_outputs: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _tree_digest(folder: Path) -> str:
+    """Every file's path and bytes under ``folder`` (empty when it does not exist)."""
+    if not folder.is_dir():
+        return _digest(b"")
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return _digest(*(part for p in files for part in (p.relative_to(folder).as_posix().encode(), p.read_bytes())))
+
+
+def site_key(config: dict, inputs: list[Path]) -> str:
+    """One key for everything every page depends on: config (without its output folder), files, versions."""
+    settings = {k: v for k, v in config.items() if k != "site_dir"}
+    versions = []
+    for name in _PACKAGES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}: none")
+    parts = [json.dumps(settings, sort_keys=True, ensure_ascii=False).encode(), "\n".join(versions).encode()]
+    for path in inputs:
+        parts.append(_tree_digest(path).encode() if path.is_dir() else (path.read_bytes() if path.exists() else b""))
+    return _digest(*parts)
+
+
+def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
+    """Each docs file's content key: its bytes, plus its fragments file for a Markdown page."""
+    from annotate.render.fragments import fragment_file
+
+    digests = {}
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        uri = path.relative_to(docs).as_posix()
+        parts = [path.read_bytes()]
+        if uri.endswith(".md"):
+            frag = fragment_file(fragments, uri)
+            parts.append(frag.read_bytes() if frag.exists() else b"")
+        digests[uri] = _digest(*parts)
+    return digests
+
+
+def folder_signature(folder: Path) -> str:
+    """Cheap fingerprint of a published folder (paths, sizes, modification times): was it touched since?"""
+    entries = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            stat = os.stat(os.path.join(root, name))
+            entries.append(f"{os.path.relpath(os.path.join(root, name), folder)}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return _digest("\n".join(entries).encode())
+
+
+def dest_uri(src_uri: str) -> str:
+    """Where MkDocs (``use_directory_urls``) writes a docs file."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> Plan:
+    """Compare this build's pages with the manifest of the build that produced ``out``."""
+    if not out.is_dir():
+        return Plan(full=True, reason="no published site yet")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Plan(full=True, reason="no manifest of the previous build")
+    if manifest.get("version") != MANIFEST_VERSION or manifest.get("out") != str(out.resolve()):
+        return Plan(full=True, reason="the manifest describes another site")
+    if manifest.get("key") != key:
+        return Plan(full=True, reason="configuration, theme, hand-written pages or versions changed")
+    if manifest.get("signature") != folder_signature(out):
+        return Plan(full=True, reason=f"{out} was changed since the last build")
+    before: dict[str, str] = manifest.get("pages", {})
+    changed = {uri for uri, digest in pages.items() if before.get(uri) != digest}
+    removed = sorted(dest_uri(uri) for uri in before if uri not in pages)
+    return Plan(full=False, changed=changed, removed_outputs=removed)
+
+
+def save(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> None:
+    """Record what ``out`` now holds, written last: a build that fails before this leaves no manifest."""
+    manifest = {"version": MANIFEST_VERSION, "out": str(out.resolve()), "key": key, "signature": folder_signature(out), "pages": pages}
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = manifest_path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    temporary.replace(manifest_path)
+
