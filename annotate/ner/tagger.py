@@ -17,6 +17,7 @@ import functools
 import logging
 import os
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +120,34 @@ def _one_thread_unless_told() -> None:
     torch.set_num_threads(max(1, int(os.environ.get("OMP_NUM_THREADS", "1") or 1)))
 
 
+@contextmanager
+def _inference_only_loading(trusted: Sequence[Path | None]):
+    """Load the shipped model without two costs that only training needs (together about half the load).
+
+    * stanza's NER trainer builds an SGD optimizer even for tagging; creating a torch optimizer imports
+      torch's compiler (``torch._dynamo``, 1.5 s). Tagging never steps it, so none is built.
+    * ``torch.load(weights_only=True)`` runs a pure-Python unpickler over the 150,000-word vocabularies
+      (1.3 s for the pretrain alone). The two shipped files are part of this package, as trusted as its
+      code, so they are read with the C unpickler. Any other file keeps torch's safe default.
+    """
+    import torch
+    from stanza.models.common import utils as stanza_utils
+
+    trusted_paths = {str(p) for p in trusted if p is not None}
+    original_load, original_optimizer = torch.load, stanza_utils.get_optimizer
+
+    def load(f, *args, **kwargs):
+        if isinstance(f, (str, os.PathLike)) and str(f) in trusted_paths:
+            kwargs["weights_only"] = False
+        return original_load(f, *args, **kwargs)
+
+    torch.load, stanza_utils.get_optimizer = load, (lambda *args, **kwargs: None)
+    try:
+        yield
+    finally:
+        torch.load, stanza_utils.get_optimizer = original_load, original_optimizer
+
+
 def _load_pipeline(spec: ModelSpec, batch_size: int):
     import stanza
 
@@ -133,16 +162,17 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
         if not path.exists():
             raise ModelError(f"{path}: entity model file missing; reinstall the package or run `python -m annotate train-ner --install`")
     try:
-        return stanza.Pipeline(
-            "ar",
-            dir=str(STUB_RESOURCES),
-            processors="tokenize,ner",
-            tokenize_pretokenized=True,
-            ner_model_path=str(spec.model_path),
-            ner_pretrain_path=str(spec.pretrain_path),
-            ner_batch_size=batch_size,
-            allow_unknown_language=True,
-            **quiet,
-        )
+        with _inference_only_loading(trusted=(spec.model_path, spec.pretrain_path)):
+            return stanza.Pipeline(
+                "ar",
+                dir=str(STUB_RESOURCES),
+                processors="tokenize,ner",
+                tokenize_pretokenized=True,
+                ner_model_path=str(spec.model_path),
+                ner_pretrain_path=str(spec.pretrain_path),
+                ner_batch_size=batch_size,
+                allow_unknown_language=True,
+                **quiet,
+            )
     except Exception as error:  # stanza raises many types for a truncated or foreign file
         raise ModelError(f"{spec.model_path}: cannot load the entity model ({type(error).__name__}: {error}); restore it with `git checkout -- annotate/ner/model` or retrain") from error
