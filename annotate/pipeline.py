@@ -51,6 +51,8 @@ class BuildReport:
     actors: Counter = field(default_factory=Counter)
     stale: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    pages_rendered: str = ""  # what MkDocs rendered: every page, or only the changed ones
+
 
     def lines(self) -> list[str]:
         out = [
@@ -58,6 +60,8 @@ class BuildReport:
             "actors: " + ", ".join(f"{label} {n}" for label, n in sorted(self.actors.items())),
             "time: " + ", ".join(f"{stage} {s:.1f}s" for stage, s in self.seconds.items()),
         ]
+        if self.pages_rendered:
+            out.append(f"mkdocs: {self.pages_rendered}")
         out += [f"skipped: {s}" for s in self.skipped]
         out += [f"registry: {s}" for s in self.stale]
         return out
@@ -167,8 +171,9 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
 def build(options: BuildOptions) -> BuildReport:
     """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
     from annotate.render import SiteData, render_pages
+    from annotate.render.docs_folder import DocsFolder
     from annotate.search import entries_from_data, write_search_index
-    from annotate.site import build_site, copy_hand_written, fragments_folder
+    from annotate.site import HAND_WRITTEN, build_site, fragments_folder
 
     report = BuildReport()
     articles, annotations, resolution = resolve_corpus(options, report)
@@ -185,14 +190,16 @@ def build(options: BuildOptions) -> BuildReport:
     )
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     work = options.cache / "site"
-    docs = work / "docs"
-    copy_hand_written(docs)
-    intro = (docs / "index.md").read_text(encoding="utf-8")
-    render_pages(data, docs, intro, fragments=fragments_folder(work))
-    write_search_index(entries_from_data(docs), docs)
+    docs = DocsFolder(work / "docs", fragments_folder(work))
+    docs.copy_tree(HAND_WRITTEN)
+    intro = (HAND_WRITTEN / "index.md").read_text(encoding="utf-8")
+    render_pages(data, docs, intro)
+    write_search_index(entries_from_data(docs.path), docs)
+    pages = docs.finish()
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
-    build_site(work, docs, options.out, redirects, epoch=newest_date_epoch(articles))
+    plan = build_site(work, docs.path, options.out, redirects, epoch=newest_date_epoch(articles), pages=pages)
+    report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
     timer.lap("mkdocs")
     return report
 

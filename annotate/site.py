@@ -36,14 +36,6 @@ def fragments_folder(work: Path) -> Path:
     return work / "fragments"
 
 
-def copy_hand_written(docs: Path) -> None:
-    """Start the docs folder from the hand-written pages and assets (never from generated leftovers)."""
-    for folder in (docs, fragments_folder(docs.parent)):
-        if folder.exists():
-            shutil.rmtree(folder)
-    shutil.copytree(HAND_WRITTEN, docs, ignore=shutil.ignore_patterns("generated", ".*"))
-
-
 def site_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, str]) -> dict:
     """A config inheriting the project's mkdocs.yml, pointing at this build's folders."""
     config = {
@@ -79,12 +71,15 @@ def build_date(epoch: int):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None, epoch: int = 0) -> site_manifest.Plan:
+def build_site(
+    work: Path, docs: Path, out: Path, redirects: dict[str, str] | None = None, epoch: int = 0, pages: dict[str, str] | None = None
+) -> site_manifest.Plan:
     """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``.
 
     When the last build of ``out`` is known (its manifest in ``work``) and nothing site-wide changed, the
     temporary folder starts as a copy of ``out`` and MkDocs renders only the pages whose content changed.
-    ``epoch`` is the build date MkDocs records (the pipeline passes the newest article's date).
+    ``epoch`` is the build date MkDocs records (the pipeline passes the newest article's date); ``pages``
+    are the docs files' content keys when the caller has them (``DocsFolder.finish``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -96,7 +91,8 @@ def build_site(work: Path, docs: Path, out: Path, redirects: dict[str, str] | No
     try:
         config = site_config(work, docs, staging, redirects or {})
         key = site_manifest.site_key(config, SITE_INPUTS)
-        pages = site_manifest.page_digests(docs, fragments_folder(work))
+        if pages is None:
+            pages = site_manifest.page_digests(docs, fragments_folder(work))
         plan = site_manifest.plan(manifest, out, key, pages)
         if not plan.full:
             _start_from(out, staging, plan)

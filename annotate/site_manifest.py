@@ -70,19 +70,16 @@ def site_key(config: dict, inputs: list[Path]) -> str:
 
 
 def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
-    """Each docs file's content key: its bytes, plus its fragments file for a Markdown page."""
+    """Each docs file's content key (as ``DocsFolder`` computes it), read back from disk."""
+    from annotate.render.docs_folder import content_key
     from annotate.render.fragments import fragment_file
 
     digests = {}
     for path in sorted(docs.rglob("*")):
-        if not path.is_file():
-            continue
-        uri = path.relative_to(docs).as_posix()
-        parts = [path.read_bytes()]
-        if uri.endswith(".md"):
+        if path.is_file():
+            uri = path.relative_to(docs).as_posix()
             frag = fragment_file(fragments, uri)
-            parts.append(frag.read_bytes() if frag.exists() else b"")
-        digests[uri] = _digest(*parts)
+            digests[uri] = content_key(path.read_bytes(), frag.read_bytes() if uri.endswith(".md") and frag.exists() else b"")
     return digests
 
 

@@ -111,3 +111,45 @@ def test_renamed_actor_keeps_its_old_address(tmp_path):
     assert (site / "actors" / "khairi-al-tamimi" / "index.html").exists()
     redirect = (site / "actors" / old / "index.html").read_text(encoding="utf-8")
     assert "khairi-al-tamimi" in redirect and "refresh" in redirect.lower()
+
+
+def test_incremental_site_equals_a_full_build(tmp_path, corpus):
+    """After an edit, a removal and an addition, rendering only the changed pages gives the full build's bytes."""
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    first = build(options)
+    assert first.pages_rendered.startswith("full build")
+    build(options)  # the review page now knows the published slugs
+    unchanged = build(options)
+    assert unchanged.pages_rendered.startswith("0 changed files")
+    articles = sorted(p for p in work.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    removed = articles[0]
+    removed_page = options.out / "articles" / removed.stem / "index.html"
+    assert removed_page.exists()
+    removed.unlink()
+    articles[1].write_text(articles[1].read_text(encoding="utf-8") + "\nوقال خليفة حفتر إن الاجتماع سيعقد في روما.\n", encoding="utf-8")
+    (work / "new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين.\n", encoding="utf-8")
+    # The reference: the same previous site (same published slugs), but no record of it, so a full build.
+    reference = BuildOptions(corpus=work, out=tmp_path / "reference", cache=tmp_path / "reference-cache")
+    shutil.copytree(options.out, reference.out)
+    shutil.copytree(options.cache, reference.cache)
+    (reference.cache / "site" / "site-manifest.json").unlink()
+    incremental = build(options)
+    full = build(reference)
+    assert full.pages_rendered.startswith("full build (no manifest")
+    changed = int(incremental.pages_rendered.split()[0])
+    assert 0 < changed < len(list((options.cache / "site" / "docs").rglob("*.md")))
+    suffixes = (".html", ".json", ".jsonl", ".xml", ".css", ".js")
+    assert files(options.out, suffixes) == files(reference.out, suffixes)
+    assert not removed_page.exists() and (options.out / "articles" / "new-article" / "index.html").exists()
+
+
+def test_a_touched_site_is_rebuilt_in_full(tmp_path, corpus):
+    options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options)
+    page = options.out / "about" / "index.html"
+    page.write_text("edited by hand", encoding="utf-8")
+    again = build(options)
+    assert again.pages_rendered.startswith("full build") and "changed since the last build" in again.pages_rendered
+    assert "edited by hand" not in page.read_text(encoding="utf-8")

