@@ -32,6 +32,7 @@ HERE = Path(__file__).parent
 MODEL_DIR = HERE / "model"
 MODEL_FILE = MODEL_DIR / "ar_ner_anercorp.pt"
 PRETRAIN_FILE = MODEL_DIR / "ar_anercorp.pretrain.pt"
+CHARLM_FILES = (MODEL_DIR / "ar_ant_charlm_forward.pt", MODEL_DIR / "ar_ant_charlm_backward.pt")  # when the model uses them
 STUB_RESOURCES = HERE / "stanza_resources"
 MODELS = ("shipped", "stanza")
 MAX_TOKENS = 200  # longer "sentences" (a 1 MB line) are tagged in windows of this many tokens
@@ -46,6 +47,7 @@ class ModelSpec:
     model_path: Path | None
     pretrain_path: Path | None
     normalize: bool
+    charlm_paths: tuple[Path, Path] | None = None
 
     @property
     def version(self) -> str:
@@ -58,7 +60,8 @@ class ModelSpec:
 
 def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None) -> ModelSpec:
     if name == "shipped":
-        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True)
+        charlms = CHARLM_FILES if model_path is None and all(p.exists() for p in CHARLM_FILES) else None
+        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms)
     if name == "stanza":
         return ModelSpec(name, None, None, normalize=False)
     raise ModelError(f"ner_model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
@@ -161,8 +164,11 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
     for path in (spec.model_path, spec.pretrain_path):
         if not path.exists():
             raise ModelError(f"{path}: entity model file missing; reinstall the package or run `python -m annotate train-ner --install`")
+    charlms = {}
+    if spec.charlm_paths:
+        charlms = {"ner_forward_charlm_path": str(spec.charlm_paths[0]), "ner_backward_charlm_path": str(spec.charlm_paths[1])}
     try:
-        with _inference_only_loading(trusted=(spec.model_path, spec.pretrain_path)):
+        with _inference_only_loading(trusted=(spec.model_path, spec.pretrain_path, *(spec.charlm_paths or ()))):
             return stanza.Pipeline(
                 "ar",
                 dir=str(STUB_RESOURCES),
@@ -172,6 +178,7 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
                 ner_pretrain_path=str(spec.pretrain_path),
                 ner_batch_size=batch_size,
                 allow_unknown_language=True,
+                **charlms,
                 **quiet,
             )
     except Exception as error:  # stanza raises many types for a truncated or foreign file

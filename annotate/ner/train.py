@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from annotate.arabic import normalize_token
-from annotate.ner import data, vectors
+from annotate.ner import charlm, data, vectors
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,9 @@ def build_pretrain(config: dict, data_dir: Path, work: Path, train: list, limits
     return out
 
 
-def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits, resume: bool = False) -> list[str]:
+def stanza_arguments(
+    config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits, resume: bool = False, charlms: tuple[Path, Path] | None = None
+) -> list[str]:
     """The ner_tagger command line for this configuration."""
     tagger = dict(config["tagger"])
     if limits.max_steps:
@@ -95,6 +97,8 @@ def stanza_arguments(config: dict, train: Path, dev: Path, pretrain: Path, save_
         "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(save_dir), "--save_name", MODEL_FILE,
         "--seed", str(config["seed"]), "--log_step", "100",
     ]  # fmt: skip
+    if charlms:
+        args += ["--charlm", "--charlm_shorthand", "ar_ant", "--charlm_forward_file", str(charlms[0]), "--charlm_backward_file", str(charlms[1])]
     if resume and (save_dir / MODEL_FILE).exists():
         # Continue from the best checkpoint so far (stanza's finetune mode; the step count restarts).
         args += ["--finetune", "--finetune_load_name", str(save_dir / MODEL_FILE)]
@@ -145,15 +149,21 @@ def train_ner(
     try:
         train_json, dev_json, train = prepare_data(config, data_dir, work, limits)
         pretrain = build_pretrain(config, data_dir, work, train, limits)
+        charlms = None
+        if config.get("charlm"):
+            settings = dict(config["charlm"], **({"max_batches": 0, "eval_steps": -1} if limits.unlabeled_lines else {}))
+            charlms = charlm.train_charlms(dict(config, charlm=settings), data_dir, work / "charlm", limits.unlabeled_lines)
         from stanza.models import ner_tagger
 
-        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits, resume))
+        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits, resume, charlms))
         shutil.copyfile(pretrain, work / PRETRAIN_FILE)
         log.info("training finished in %.0f s", time.time() - started)
         if install:
             MODEL_DIR.mkdir(exist_ok=True)
             halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
             shutil.copyfile(pretrain, MODEL_DIR / PRETRAIN_FILE)
+            for path in charlms or ():
+                shutil.copyfile(path, MODEL_DIR / path.name)
             log.info("installed model and pretrain in %s", MODEL_DIR)
     finally:
         for name in ("annotate", "stanza"):
