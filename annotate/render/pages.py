@@ -29,7 +29,25 @@ def front(title: str, **extra: str) -> str:
 
 
 def link(from_file: str, to_file: str, text: str) -> str:
-    return f"[{md(text)}]({urls.md_link(from_file, to_file)})"
+    """A link as HTML, relative to the page's URL.
+
+    Generated pages are raw HTML below their headings: MkDocs then spends its time on the few headings
+    instead of re-parsing thousands of Markdown links per page (see ``fragments``).
+    """
+    return f'<a href="{h(urls.href(from_file, to_file))}">{h(text)}</a>'
+
+
+def html_list(items: list[str], cls: str = "") -> list[str]:
+    """An HTML list, one line per item (already HTML), followed by a blank line."""
+    opening = f'<ul class="{cls}">' if cls else "<ul>"
+    return [opening, *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+
+
+def html_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """An HTML table (cells already HTML); no class, so the theme styles it like a Markdown table."""
+    head = "<thead><tr>" + "".join(f"<th>{cell}</th>" for cell in headers) + "</tr></thead>"
+    body = ["<tbody>", *("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), "</tbody>"]
+    return ["<table>", head, *body, "</table>", ""]
 
 
 def actor_link(data: SiteData, from_file: str, actor_id: str) -> str:
@@ -102,24 +120,28 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
     if counts:
         out.append("## الفاعلون في المقال\n")
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], data.actor_by_id[kv[0]].name))
-        for actor_id, count in ranked:
-            actor = data.actor_by_id[actor_id]
-            out.append(f"- {actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(actor.label, actor.label)}، {count} إشارة")
-        out.append("")
+        out += html_list(
+            [
+                f"{actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(data.actor_by_id[actor_id].label, '')}، {count} إشارة"
+                for actor_id, count in ranked
+            ],
+            "article-actors",
+        )
     related = data.related(article.id)
     if related:
         out.append("## مقالات ذات صلة\n")
+        items = []
         for other, shared in related:
-            names = "، ".join(md(data.actor_by_id[a].name) for a in shared[:6])
-            out.append(f"- {article_link(data, page, other)} — يشترك في: {names}")
-        out.append("")
+            names = "، ".join(h(data.actor_by_id[a].name) for a in shared[:6])
+            items.append(f"{article_link(data, page, other)} — يشترك في: {names}")
+        out += html_list(items, "related")
     nav = []
     if previous:
         nav.append(f"السابق: {article_link(data, page, previous.id)}")
     if following:
         nav.append(f"التالي: {article_link(data, page, following.id)}")
     if nav:
-        out += ["## التنقل بين المقالات\n", *[f"- {n}" for n in nav], ""]
+        out += ["## التنقل بين المقالات\n", *html_list(nav, "article-nav")]
     return "\n".join(out)
 
 
@@ -131,41 +153,42 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     mentions = data.actor_mentions.get(actor.id, [])
     articles = data.actor_articles.get(actor.id, [])
     out = [front(actor.name), f"# {md(actor.name)}\n"]
-    facts = [f"- **النوع:** {T.LABEL_NAMES.get(actor.label, actor.label)}"]
+    facts = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
     if actor.name_en:
-        facts.append(f"- **الاسم بالإنجليزية:** <span dir=\"ltr\" lang=\"en\">{h(actor.name_en)}</span>")
+        facts.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
     others = [a for a in actor.aliases if a != actor.name]
     if others:
-        facts.append(f"- **أسماء أخرى:** {'، '.join(md(a) for a in others)}")
+        facts.append(f"<strong>أسماء أخرى:</strong> {'، '.join(h(a) for a in others)}")
     if actor.description:
-        facts.append(f"- **نبذة:** {md(actor.description)}")
-    facts.append(f"- **الإشارات:** {len(mentions)} في {len(articles)} مقال")
+        facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
+    facts.append(f"<strong>الإشارات:</strong> {len(mentions)} في {len(articles)} مقال")
     for url in actor.links:
         if url.startswith(("http://", "https://")):
-            facts.append(f'- <a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
-    out += facts + [""]
+            facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
+    out += html_list(facts, "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
     chart = charts.timeline_chart([d for d in dates if d], "الإشارات عبر الزمن (حسب تاريخ المقال)")
     if chart:
         out += [chart, ""]
     if actor.roles:
         out.append("## الصفات والمناصب\n")
+        items = []
         for role, uses in grouped_roles(actor.roles).items():
             where = "، ".join(
                 f"{article_link(data, page, use['article'])} ({date_label(use.get('date'))})"
                 for use in uses
                 if use.get("article") in data.article_by_id
             )
-            out.append(f"- **{md(role)}**" + (f" — {where}" if where else ""))
-        out.append("")
+            items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
+        out += html_list(items, "roles")
     out.append("## الإشارات في سياقها\n")
     by_article: dict[str, list[tuple[int, Mention]]] = {}
     for article_id, number, mention in mentions:
         by_article.setdefault(article_id, []).append((number, mention))
     for article_id in articles:
         article = data.article_by_id[article_id]
-        out.append(f"### {md(article.title or article.id)}\n")
-        out.append(f"{article_link(data, page, article_id)} · {date_label(article.date)}\n")
+        out.append(f'<h3 id="a-{h(article_id)}">{h(article.title or article.id)}</h3>')
+        out.append(f'<p class="context-article">{article_link(data, page, article_id)} · {date_label(article.date)}</p>')
         out.append('<ul class="contexts">')
         for group in by_sentence(data, article, by_article[article_id]):
             out.append("<li>" + context_html(data, article, group, page) + "</li>")
@@ -173,8 +196,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     co = data.co_mentions(actor.id)
     if co:
         out.append("## يرد ذكره مع\n")
-        out += [f"- {actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]]
-        out.append("")
+        out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
     return "\n".join(out)
 
 
@@ -217,19 +239,17 @@ def index_page(data: SiteData, label: str) -> str:
     page = T.INDEX_FILES[label]
     actors = data.indexed(label)
     out = [front(T.LABEL_PLURALS[label]), f"# {T.LABEL_PLURALS[label]}\n", f"{len(actors)} في المدونة، مرتبة حسب عدد المقالات.\n"]
-    out += ["| الاسم | المقالات | الإشارات |", "|---|---|---|"]
-    for actor in actors:
-        out.append(f"| {actor_link(data, page, actor.id)} | {len(data.actor_articles[actor.id])} | {len(data.actor_mentions[actor.id])} |")
-    return "\n".join(out) + "\n"
+    rows = [[actor_link(data, page, a.id), str(len(data.actor_articles[a.id])), str(len(data.actor_mentions[a.id]))] for a in actors]
+    out += html_table(["الاسم", "المقالات", "الإشارات"], rows)
+    return "\n".join(out)
 
 
 def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
     out = [front("المقالات"), "# المقالات\n", f"{len(data.articles)} مقالاً، الأحدث أولاً.\n"]
-    out += ["| التاريخ | العنوان | المصدر |", "|---|---|---|"]
-    for article in data.by_date:
-        out.append(f"| {date_label(article.date)} | {article_link(data, page, article.id)} | {md(article.source or '')} |")
-    return "\n".join(out) + "\n"
+    rows = [[date_label(a.date), article_link(data, page, a.id), h(a.source or "")] for a in data.by_date]
+    out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
+    return "\n".join(out)
 
 
 def home_page(data: SiteData, intro: str) -> str:
@@ -238,30 +258,28 @@ def home_page(data: SiteData, intro: str) -> str:
     mentions = sum(len(m) for m in data.mentions.values())
     dates = sum(len(a.dates) for a in data.annotations.values())
     out = [front("الرئيسية"), intro.strip(), "", "## المدونة بالأرقام\n"]
-    out += [
-        f"- {len(data.articles)} مقالاً — {link(page, 'articles/index.md', 'كل المقالات')}",
-        f"- {counts['PER']} شخصاً — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
-        f"- {counts['ORG']} منظمة — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
-        f"- {counts['LOC']} مكاناً — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
-        f"- {mentions} إشارة إلى فاعلين و{dates} تاريخاً — {link(page, 'timeline.md', 'الخط الزمني')}",
-        "",
-        "## أحدث المقالات\n",
+    figures = [
+        f"{len(data.articles)} مقالاً — {link(page, 'articles/index.md', 'كل المقالات')}",
+        f"{counts['PER']} شخصاً — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
+        f"{counts['ORG']} منظمة — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
+        f"{counts['LOC']} مكاناً — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
+        f"{mentions} إشارة إلى فاعلين و{dates} تاريخاً — {link(page, 'timeline.md', 'الخط الزمني')}",
     ]
-    out += [f"- {article_link(data, page, a.id)} ({date_label(a.date)})" for a in data.by_date[:HOME_LATEST]]
-    out += ["", "## أبرز الفاعلين\n"]
+    out += html_list(figures, "figures")
+    out.append("## أحدث المقالات\n")
+    out += html_list([f"{article_link(data, page, a.id)} ({date_label(a.date)})" for a in data.by_date[:HOME_LATEST]], "latest")
+    out.append("## أبرز الفاعلين\n")
     pictures = home_pictures(data)
     top = data.indexed(*INDEXED_LABELS)[:HOME_TOP]
-    out += [f"- {actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top]
+    out += html_list([f"{actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top], "top-actors")
     if pictures:
-        out += ["", "## صور المدونة\n", *pictures]
-    out += [
-        "",
-        "## البيانات\n",
-        f"- {link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
-        f"- {link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
-        f"- {link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
-        "",
+        out += ["## صور المدونة\n", *pictures, ""]
+    files = [
+        f"{link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
+        f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
+        f"{link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
     ]
+    out += ["## البيانات\n", *html_list(files, "data-files")]
     return "\n".join(out)
 
 
@@ -326,13 +344,11 @@ def review_page(data: SiteData) -> str:
     if data.review is not None:
         for title, items in data.review.sections():
             out.append(f"## {md(title)}\n")
-            out += [f"- {md(item)}" for item in items] or ["- لا شيء"]
-            out.append("")
+            out += html_list([h(item) for item in items] or ["لا شيء"])
     if data.stale:
         out.append("## قرارات لم تعد تطابق شيئاً\n")
-        out += [f"- {md(s)}" for s in data.stale]
-        out.append("")
-    return "\n".join(out) + "\n"
+        out += html_list([h(s) for s in data.stale])
+    return "\n".join(out)
 
 
 # --- all ---------------------------------------------------------------------------------------------

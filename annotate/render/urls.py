@@ -1,7 +1,7 @@
 """Where each generated page lives, as a docs-relative file and as a site-relative URL.
 
 Pages are written as ``<dir>/<name>.md`` and served (``use_directory_urls``) at ``<dir>/<name>/``.
-Links inside raw HTML are written relative to the page's URL; links in Markdown point at files.
+Links (raw HTML) are written relative to the page's URL.
 """
 
 from __future__ import annotations
@@ -52,9 +52,3 @@ def href(from_file: str, to: str) -> str:
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def md_link(from_file: str, to_file: str) -> str:
-    """A Markdown link target (file-relative), which MkDocs validates and rewrites."""
-    return _relative(posixpath.dirname(from_file) or ".", to_file)
