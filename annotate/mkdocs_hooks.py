@@ -1,6 +1,6 @@
 """MkDocs hooks (configured by annotate.site).
 
-- Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``).
+- Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -34,11 +34,16 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_page_content(html, page, config, files):
+def on_post_page(output, page, config):
+    """Put the blocks back into the finished page, just before MkDocs writes it.
+
+    Done here rather than in ``on_page_content``: MkDocs keeps every page's content in memory from the
+    first page read to the last page written, and with the blocks that was most of a big build's memory.
+    """
     folder = config.extra.get("annotate_fragments")
     if not folder:
-        return html
+        return output
     path = fragment_file(Path(folder), page.file.src_uri)
     if not path.exists():
-        return html
-    return restore(html, json.loads(path.read_text(encoding="utf-8")))
+        return output
+    return restore(output, json.loads(path.read_text(encoding="utf-8")))
