@@ -15,7 +15,7 @@ import json
 import shutil
 from pathlib import Path
 
-from annotate.render.fragments import fragment_file, lift
+from annotate.render.fragments import fragment_file, lift, page_toc
 
 STATE = "docs-state.json"
 
@@ -63,7 +63,7 @@ class DocsFolder:
             self.write(uri, markdown)
             return
         content, blocks = lift(markdown)
-        self.write(uri, content, json.dumps(blocks, ensure_ascii=False))
+        self.write(uri, content, json.dumps({"blocks": blocks, "toc": page_toc(content, blocks)}, ensure_ascii=False))
 
     def write(self, uri: str, content: str | bytes, blocks: str | None = None) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content

@@ -45,10 +45,33 @@ def fragment_file(folder: Path, page: str) -> Path:
     return folder / f"{page}.json"
 
 
-def write_fragments(folder: Path, page: str, blocks: list[str]) -> None:
-    path = fragment_file(folder, page)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink"')
+
+
+def page_toc(markdown: str, blocks: list[str]) -> list[dict] | None:
+    """The table of contents of a page that is nothing but raw HTML blocks (else ``None``).
+
+    Such a page needs no Markdown conversion at all: the MkDocs hook gives MkDocs its content (the
+    placeholders) and this table of contents, built from the headings ``pages.heading`` wrote, nested
+    as Python-Markdown's ``toc`` extension nests them.
+    """
+    body = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
+    if PLACEHOLDER_RE.sub("", body).strip():
+        return None
+    root: list[dict] = []
+    stack: list[dict] = []
+    for block in blocks:
+        for level, anchor, name in _HEADING.findall(block):
+            token = {"level": int(level), "id": anchor, "name": name, "children": []}
+            while stack and stack[-1]["level"] >= token["level"]:
+                stack.pop()
+            (stack[-1]["children"] if stack else root).append(token)
+            stack.append(token)
+    return root
+
+
+def fragment_file(folder: Path, page: str) -> Path:
+    return folder / f"{page}.json"
 
 
 def restore(html: str, blocks: list[str]) -> str:

@@ -17,6 +17,7 @@ from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, md, yaml_string
 from annotate.render.site_data import INDEXED_LABELS, SiteData
+from pymdownx.slugs import slugify
 
 HOME_LATEST = 10
 HOME_TOP = 10
@@ -35,6 +36,15 @@ def link(from_file: str, to_file: str, text: str) -> str:
     instead of re-parsing thousands of Markdown links per page (see ``fragments``).
     """
     return f'<a href="{h(urls.href(from_file, to_file))}">{h(text)}</a>'
+
+
+_SLUGIFY = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml), so anchors keep their names
+
+
+def heading(level: int, text: str) -> str:
+    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML."""
+    anchor = h(_SLUGIFY(text, "-"))
+    return f'<h{level} id="{anchor}">{h(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
 
 
 def html_list(items: list[str], cls: str = "") -> list[str]:
@@ -114,11 +124,11 @@ def article_meta(article: Article) -> str:
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
     page = urls.article_file(article.id)
-    out = [front(article.title or article.id), f"# {md(article.title or article.id)}\n", article_meta(article), "", T.LEGEND, ""]
+    out = [front(article.title or article.id), heading(1, article.title or article.id), "", article_meta(article), T.LEGEND, ""]
     out += [article_text_html(data, article, page), ""]
     counts = data.article_actors[article.id]
     if counts:
-        out.append("## الفاعلون في المقال\n")
+        out.append(heading(2, "الفاعلون في المقال"))
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], data.actor_by_id[kv[0]].name))
         out += html_list(
             [
@@ -129,7 +139,7 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
         )
     related = data.related(article.id)
     if related:
-        out.append("## مقالات ذات صلة\n")
+        out.append(heading(2, "مقالات ذات صلة"))
         items = []
         for other, shared in related:
             names = "، ".join(h(data.actor_by_id[a].name) for a in shared[:6])
@@ -141,7 +151,7 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
     if following:
         nav.append(f"التالي: {article_link(data, page, following.id)}")
     if nav:
-        out += ["## التنقل بين المقالات\n", *html_list(nav, "article-nav")]
+        out += [heading(2, "التنقل بين المقالات"), *html_list(nav, "article-nav")]
     return "\n".join(out)
 
 
@@ -152,7 +162,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     page = urls.actor_file(actor.slug)
     mentions = data.actor_mentions.get(actor.id, [])
     articles = data.actor_articles.get(actor.id, [])
-    out = [front(actor.name), f"# {md(actor.name)}\n"]
+    out = [front(actor.name), heading(1, actor.name), ""]
     facts = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
     if actor.name_en:
         facts.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
@@ -171,7 +181,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     if chart:
         out += [chart, ""]
     if actor.roles:
-        out.append("## الصفات والمناصب\n")
+        out.append(heading(2, "الصفات والمناصب"))
         items = []
         for role, uses in grouped_roles(actor.roles).items():
             where = "، ".join(
@@ -181,7 +191,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             )
             items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
         out += html_list(items, "roles")
-    out.append("## الإشارات في سياقها\n")
+    out.append(heading(2, "الإشارات في سياقها"))
     by_article: dict[str, list[tuple[int, Mention]]] = {}
     for article_id, number, mention in mentions:
         by_article.setdefault(article_id, []).append((number, mention))
@@ -195,7 +205,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out.append("</ul>\n")
     co = data.co_mentions(actor.id)
     if co:
-        out.append("## يرد ذكره مع\n")
+        out.append(heading(2, "يرد ذكره مع"))
         out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
     return "\n".join(out)
 
@@ -238,7 +248,7 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 def index_page(data: SiteData, label: str) -> str:
     page = T.INDEX_FILES[label]
     actors = data.indexed(label)
-    out = [front(T.LABEL_PLURALS[label]), f"# {T.LABEL_PLURALS[label]}\n", f"{len(actors)} في المدونة، مرتبة حسب عدد المقالات.\n"]
+    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{len(actors)} في المدونة، مرتبة حسب عدد المقالات.</p>"]
     rows = [[actor_link(data, page, a.id), str(len(data.actor_articles[a.id])), str(len(data.actor_mentions[a.id]))] for a in actors]
     out += html_table(["الاسم", "المقالات", "الإشارات"], rows)
     return "\n".join(out)
@@ -246,7 +256,7 @@ def index_page(data: SiteData, label: str) -> str:
 
 def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
-    out = [front("المقالات"), "# المقالات\n", f"{len(data.articles)} مقالاً، الأحدث أولاً.\n"]
+    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{len(data.articles)} مقالاً، الأحدث أولاً.</p>"]
     rows = [[date_label(a.date), article_link(data, page, a.id), h(a.source or "")] for a in data.by_date]
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
@@ -322,7 +332,7 @@ def timeline_page(data: SiteData) -> str:
             if key:
                 rows.append((key, found.value, article.id, number, found))
     rows.sort(key=lambda r: r[:4])
-    out = [front("الخط الزمني"), "# الخط الزمني\n", f"{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.\n"]
+    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.</p>"]
     out.append('<ul class="timeline">')
     for _, value, article_id, number, found in rows:
         article = data.article_by_id[article_id]
@@ -340,13 +350,13 @@ def timeline_page(data: SiteData) -> str:
 
 
 def review_page(data: SiteData) -> str:
-    out = [front("مراجعة الفاعلين"), "# مراجعة الفاعلين\n", "ما يحتاج إلى نظر المحرر في سجل الفاعلين `actors.yml`.\n"]
+    out = [front("مراجعة الفاعلين"), heading(1, "مراجعة الفاعلين"), "", '<p>ما يحتاج إلى نظر المحرر في سجل الفاعلين <code dir="ltr">actors.yml</code>.</p>']
     if data.review is not None:
         for title, items in data.review.sections():
-            out.append(f"## {md(title)}\n")
+            out.append(heading(2, title))
             out += html_list([h(item) for item in items] or ["لا شيء"])
     if data.stale:
-        out.append("## قرارات لم تعد تطابق شيئاً\n")
+        out.append(heading(2, "قرارات لم تعد تطابق شيئاً"))
         out += html_list([h(s) for s in data.stale])
     return "\n".join(out)
 
