@@ -6,6 +6,7 @@ Each function maps one string to one string and never changes the number of toke
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ _LETTERS = str.maketrans(
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+@functools.lru_cache(maxsize=1 << 18)  # called for every word of every name, many times per build
 def strip_marks(text: str) -> str:
     """Remove diacritics, tatweel and invisible controls (keeps letters as written)."""
     return INVISIBLES.sub("", DIACRITICS.sub("", text.replace(TATWEEL, "")))
@@ -42,6 +44,7 @@ def western_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def normalize_token(token: str) -> str:
     """The tagger's view of a token: marks stripped, alef/ya forms unified, digits western.
 
@@ -52,6 +55,7 @@ def normalize_token(token: str) -> str:
     return out or token
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Aggressive matching key for names and search: also ة→ه, lowercase Latin."""
     return normalize_token(text).replace("ة", "ه").lower()

@@ -49,15 +49,13 @@ ORG_HEADS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def is_word(text: str) -> bool:
     """A token that can be part of a name (has a letter), as opposed to punctuation."""
     return bool(_LETTER.search(text))
 
 
-@functools.lru_cache(maxsize=500_000)
-def folded(token: str) -> str:
-    """``arabic.fold``, memoized: a corpus has far fewer distinct words than tokens."""
-    return fold(token)
+folded = fold  # ``arabic.fold`` is memoized: a corpus has far fewer distinct words than tokens
 
 
 @functools.lru_cache(maxsize=500_000)
