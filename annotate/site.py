@@ -29,6 +29,7 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 FRAGMENTS_CODE = Path(__file__).resolve().parent / "render" / "fragments.py"
 SITE_INPUTS = [BASE_CONFIG, HAND_WRITTEN, OVERRIDES, HOOKS, FRAGMENTS_CODE]  # what every page depends on
 MANIFEST = "site-manifest.json"  # in the build's work folder: what the published site holds
+SPARE, SPARE_MANIFEST = "site-spare", "spare-manifest.json"  # the build before it, reused by the next build
 
 
 def fragments_folder(work: Path) -> Path:
@@ -76,8 +77,9 @@ def build_site(
 ) -> site_manifest.Plan:
     """Run ``mkdocs build --strict`` into a temporary folder, then swap it into ``out``.
 
-    When the last build of ``out`` is known (its manifest in ``work``) and nothing site-wide changed, the
-    temporary folder starts as a copy of ``out`` and MkDocs renders only the pages whose content changed.
+    When an earlier build of ``out`` is known (its manifest in ``work``) and nothing site-wide changed, the
+    temporary folder starts from it (the spare kept by the last build, else a copy of ``out``) and MkDocs
+    renders only the pages whose content changed since that build.
     ``epoch`` is the build date MkDocs records (the pipeline passes the newest article's date); ``pages``
     are the docs files' content keys when the caller has them (``DocsFolder.finish``).
     """
@@ -87,15 +89,14 @@ def build_site(
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
-    manifest = work / MANIFEST
+    manifest, spare, spare_manifest = work / MANIFEST, work / SPARE, work / SPARE_MANIFEST
     try:
         config = site_config(work, docs, staging, redirects or {})
         key = site_manifest.site_key(config, SITE_INPUTS)
         if pages is None:
             pages = site_manifest.page_digests(docs, fragments_folder(work))
-        plan = site_manifest.plan(manifest, out, key, pages)
+        plan = _start(out, staging, spare, spare_manifest, manifest, key, pages)
         if not plan.full:
-            _start_from(out, staging, plan)
             listing = work / "changed.json"
             listing.write_text(json.dumps(sorted(plan.changed), ensure_ascii=False), encoding="utf-8")
             config["extra"]["annotate_changed"] = str(listing.resolve())
@@ -109,14 +110,33 @@ def build_site(
         if not isinstance(error, (Exception, SystemExit)):  # Ctrl-C and the like propagate as they are
             raise
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
-    _swap(staging, out)
+    _swap(staging, out, spare, manifest, spare_manifest)
     site_manifest.save(manifest, out, key, pages)
     return plan
 
 
-def _start_from(out: Path, staging: Path, plan: site_manifest.Plan) -> None:
-    """Fill the staging folder with the published site, minus the pages whose source is gone."""
-    shutil.copytree(out, staging, dirs_exist_ok=True)
+def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest: Path, key: str, pages: dict[str, str]) -> site_manifest.Plan:
+    """Fill the (empty) staging folder with the most recent known build of ``out``; return what to render.
+
+    The spare (the build before the published one, kept by ``_swap``) is taken over with one rename; else
+    the published site is copied. Outputs of pages that no longer exist are removed.
+    """
+    plan = site_manifest.plan(spare_manifest, out, key, pages, folder=spare)
+    spare_manifest.unlink(missing_ok=True)  # the spare is consumed (or useless) from here on
+    taken = False
+    if not plan.full:
+        try:
+            staging.rmdir()
+            spare.rename(staging)
+            taken = True
+        except OSError:  # another file system: copy instead
+            staging.mkdir(exist_ok=True)
+    shutil.rmtree(spare, ignore_errors=True)
+    if not taken:
+        plan = site_manifest.plan(manifest, out, key, pages)
+        if plan.full:
+            return plan
+        shutil.copytree(out, staging, dirs_exist_ok=True)
     for uri in plan.removed_outputs:
         target = staging / uri
         target.unlink(missing_ok=True)
@@ -125,17 +145,28 @@ def _start_from(out: Path, staging: Path, plan: site_manifest.Plan) -> None:
                 target.parent.rmdir()  # the page's folder, when nothing else lives there
             except OSError:
                 pass
+    return plan
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames; the old site is removed only afterwards."""
+def _swap(staging: Path, out: Path, spare: Path | None = None, manifest: Path | None = None, spare_manifest: Path | None = None) -> None:
+    """Replace ``out`` by ``staging`` with two renames. The old site becomes the spare that the next build
+    starts from (its manifest with it), or is removed when it cannot be kept."""
     old = None
     if out.exists():
         old = out.with_name(f".{out.name}-old-{staging.name.rsplit('-', 1)[-1]}")
         out.rename(old)
     staging.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return
+    if spare is not None and manifest is not None and spare_manifest is not None and manifest.exists():
+        try:
+            shutil.rmtree(spare, ignore_errors=True)
+            old.rename(spare)
+            manifest.replace(spare_manifest)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(old, ignore_errors=True)
 
 
 class _NoDirtyWarning(logging.Filter):

@@ -104,9 +104,13 @@ def dest_uri(src_uri: str) -> str:
     return stem + "/index.html"
 
 
-def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> Plan:
-    """Compare this build's pages with the manifest of the build that produced ``out``."""
-    if not out.is_dir():
+def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str], folder: Path | None = None) -> Plan:
+    """Compare this build's pages with the manifest of the build of ``out`` that ``folder`` holds.
+
+    ``folder`` is ``out`` itself, or the spare copy of an earlier build of it (``annotate.site``).
+    """
+    folder = folder or out
+    if not folder.is_dir():
         return Plan(full=True, reason="no published site yet")
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -116,8 +120,8 @@ def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> Pla
         return Plan(full=True, reason="the manifest describes another site")
     if manifest.get("key") != key:
         return Plan(full=True, reason="configuration, theme, hand-written pages or versions changed")
-    if manifest.get("signature") != folder_signature(out):
-        return Plan(full=True, reason=f"{out} was changed since the last build")
+    if manifest.get("signature") != folder_signature(folder):
+        return Plan(full=True, reason=f"{folder} was changed since the last build")
     before: dict[str, str] = manifest.get("pages", {})
     changed = {uri for uri, digest in pages.items() if before.get(uri) != digest}
     removed = sorted(dest_uri(uri) for uri in before if uri not in pages)
