@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,7 +86,7 @@ class SiteData:
             counts.update(other for other in self.article_actors[article_id] if other != actor_id)
         return sorted(counts.items(), key=lambda kv: (-kv[1], self.actor_by_id[kv[0]].name))
 
-    def related(self, article_id: str, limit: int = 5, budget: int = 2000) -> list[tuple[str, list[str]]]:
+    def related(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
         """Articles sharing the most actors with this one, with the shared actor ids.
 
         Candidates are gathered from the article's rarest actors first, within ``budget`` postings: an
@@ -98,9 +99,10 @@ class SiteData:
             postings = self.actor_articles.get(actor_id, [])
             if candidates and seen + len(postings) > budget:
                 break
-            candidates.update(a for a in postings if a != article_id)
+            candidates.update(postings)
             seen += len(postings)
-        shortlist = [a for a, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 10]]
+        candidates.pop(article_id, None)
+        shortlist = [a for a, _ in heapq.nsmallest(limit * 10, candidates.items(), key=lambda kv: (-kv[1], kv[0]))]
         shared = {other: set(mine) & set(self.article_actors[other]) for other in shortlist}
         ranked = sorted(shortlist, key=lambda other: (-len(shared[other]), other))[:limit]
         return [(other, sorted(shared[other], key=lambda a: (-mine[a], a))) for other in ranked]
