@@ -37,7 +37,13 @@ def run_build(corpus: Path, out: Path, cache: Path, *extra: str) -> dict:
         raise SystemExit(result.stdout + result.stderr)
     rss = re.search(r"MAXRSS (\d+)", result.stderr)
     stages = dict(re.findall(r"(\w+) ([\d.]+)s", result.stdout.split("time:", 1)[-1].splitlines()[0]))
-    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"), "stages": {k: float(v) for k, v in stages.items()}}
+    rendered = re.search(r"^mkdocs: (.*)$", result.stdout, re.M)
+    return {
+        "wall": wall,
+        "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"),
+        "stages": {k: float(v) for k, v in stages.items()},
+        "rendered": rendered.group(1) if rendered else "",
+    }
 
 
 def folder_size(folder: Path) -> int:
@@ -64,14 +70,14 @@ def scale(articles: int, work: Path) -> None:
     index = search_index_gzip(out)
     say(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
     nothing = run_build(corpus, out, cache)
-    say(f"rebuild, nothing:      {nothing['wall']:7.1f} s  = {100 * nothing['wall'] / full['wall']:.1f} % of the full build")
+    say(f"rebuild, nothing:      {nothing['wall']:7.1f} s  = {100 * nothing['wall'] / full['wall']:.1f} % of the full build  (stages: {nothing['stages']}; mkdocs: {nothing['rendered']})")
     first = sorted(corpus.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nوأضاف خليفة حفتر أن الاجتماع سيعقد في روما.\n", encoding="utf-8")
     one = run_build(corpus, out, cache)
-    say(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build")
+    say(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build  (stages: {one['stages']}; mkdocs: {one['rendered']})")
     (corpus / "actors.yml").write_text("actors: []\nignore:\n  - name: الجفرة\n", encoding="utf-8")
     registry = run_build(corpus, out, cache)
-    say(f"rebuild, registry:     {registry['wall']:7.1f} s  = {100 * registry['wall'] / full['wall']:.1f} % of the full build")
+    say(f"rebuild, registry:     {registry['wall']:7.1f} s  = {100 * registry['wall'] / full['wall']:.1f} % of the full build  (stages: {registry['stages']}; mkdocs: {registry['rendered']})")
     say(f"peak memory:           {max(r['rss_mb'] for r in (full, nothing, one, registry)):7.0f} MB (max RSS of one build)")
 
 

@@ -99,7 +99,12 @@ class EntityTagger:
         """BIOES tags for pre-split words (one stanza call; stanza batches inside it)."""
         if not sentences:
             return []
-        doc = self.pipeline([[self._word(w) for w in words] for words in sentences])
+        from stanza.models.common.doc import Document
+
+        # A ready Document (no character offsets: ours are kept on our side) skips the pretokenized path of
+        # stanza's tokenize processor, which rebuilds text and offsets that tagging never reads.
+        document = Document([[{"id": (i,), "text": self._word(w)} for i, w in enumerate(words, 1)] for words in sentences])
+        doc = self.pipeline(document)
         return [[token.ner for token in sentence.tokens] for sentence in doc.sentences]
 
     def _word(self, text: str) -> str:
