@@ -52,6 +52,7 @@ class BuildReport:
     stale: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     pages_rendered: str = ""  # what MkDocs rendered: every page, or only the changed ones
+    peak_mb: float = 0.0
 
 
     def lines(self) -> list[str]:
@@ -62,6 +63,8 @@ class BuildReport:
         ]
         if self.pages_rendered:
             out.append(f"mkdocs: {self.pages_rendered}")
+        if self.peak_mb:
+            out.append(f"memory: peak {self.peak_mb:.0f} MB (largest process)")
         out += [f"skipped: {s}" for s in self.skipped]
         out += [f"registry: {s}" for s in self.stale]
         return out
@@ -120,6 +123,9 @@ def annotate_corpus(articles: list[Article], options: BuildOptions, report: Buil
             for annotation in batch:  # cached batch by batch: an interrupted run keeps what it tagged
                 cache.put(keys[annotation.article_id], annotation)
                 found[annotation.article_id] = annotation
+        from annotate.ner.tagger import release_tagger
+
+        release_tagger()
     return [found[a.id] for a in articles]
 
 
@@ -168,6 +174,13 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     return articles, annotations, resolution
 
 
+def peak_memory_mb() -> float:
+    """Largest resident size so far of this process or of any worker it waited for (Linux: KB)."""
+    import resource
+
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+
+
 def drop_tokens(annotations: list[Annotation]) -> None:
     """Keep only sentence spans once actors are resolved: pages need no tokens, and at 5,000 articles
     the millions of token objects were a third of the build's memory while MkDocs ran."""
@@ -208,6 +221,7 @@ def build(options: BuildOptions) -> BuildReport:
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
     plan = build_site(work, docs.path, options.out, redirects, epoch=newest_date_epoch(articles), pages=pages)
     report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
+    report.peak_mb = peak_memory_mb()
     timer.lap("mkdocs")
     return report
 

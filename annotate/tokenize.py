@@ -9,6 +9,7 @@ Clitics stay attached (لحفتر): the resolver, not the tokenizer, decides wha
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 
 from annotate.models import Sentence, Token
@@ -34,7 +35,8 @@ BULLETS = frozenset("-*•–—")
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into the whole ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    # Interned: a corpus repeats few distinct words millions of times (tens of MB at 5,000 articles).
+    return [Token(m.start(), m.end(), sys.intern(m.group())) for m in TOKEN.finditer(text, start, end)]
 
 
 def _boundary_after(text: str, tokens: list[Token], i: int) -> bool:

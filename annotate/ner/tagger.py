@@ -117,6 +117,20 @@ def get_tagger(name: str = "shipped", batch_size: int = 256) -> EntityTagger:
     return EntityTagger(model_spec(name), batch_size)
 
 
+def release_tagger() -> None:
+    """Free the loaded models once tagging is done: no later stage needs them, and with its batches the
+    model was a third of a 5,000-article build's peak memory."""
+    import ctypes
+    import gc
+
+    get_tagger.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # hand freed heap pages back to the system (glibc)
+    except (OSError, AttributeError):
+        pass
+
+
 def _one_thread_unless_told() -> None:
     """One torch thread per process unless OMP_NUM_THREADS says otherwise.
 
