@@ -4,7 +4,8 @@
 
 For each size: full build (tagging included), rebuild with nothing changed, after one article
 changes, after the registry changes; peak memory (max RSS of the build process and its workers);
-MkDocs time per page; site size; search index size (gzip) per article. Then annotation throughput
+MkDocs time per page; site size; search index size (gzip) per article; search in Chromium (time to the
+first results, when Chromium is installed). Then annotation throughput
 with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the real CLI in a subprocess.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.search_ready import search_ready  # noqa: E402
 from bench.synthetic import write_corpus  # noqa: E402
 
 
@@ -69,6 +71,9 @@ def scale(articles: int, work: Path) -> None:
     say(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
     index = search_index_gzip(out)
     say(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
+    ready = search_ready(out)
+    if ready:
+        say(f"search in Chromium:    index loaded in {ready['load_ms']:.0f} ms; click to {ready['results']} results in {ready['results_ms']:.0f} ms")
     nothing = run_build(corpus, out, cache)
     say(f"rebuild, nothing:      {nothing['wall']:7.1f} s  = {100 * nothing['wall'] / full['wall']:.1f} % of the full build  (stages: {nothing['stages']}; mkdocs: {nothing['rendered']})")
     first = sorted(corpus.glob("*.txt"))[0]
