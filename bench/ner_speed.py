@@ -19,7 +19,11 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (the build uses 1 per process)")
     args = parser.parse_args()
+    import os
+
+    os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     from annotate.ingest import corpus_files, read_article
     from annotate.tokenize import sentences_in
@@ -43,7 +47,7 @@ def main() -> None:
     elapsed = time.perf_counter() - begin
     print(f"import stanza/torch: {imported - started:.2f} s")
     print(f"model load: {loaded - imported:.2f} s")
-    print(f"tagging: {sentences} sentences in {elapsed:.2f} s = {sentences / elapsed:.0f} sentences/s")
+    print(f"tagging ({args.threads} thread{'s' if args.threads > 1 else ''}): {sentences} sentences in {elapsed:.2f} s = {sentences / elapsed:.0f} sentences/s")
 
 
 if __name__ == "__main__":
