@@ -111,7 +111,7 @@ def stanza_arguments(
 
 
 def halve_model(source: Path, target: Path) -> None:
-    """Store the model's float32 weights as float16 (half the size to ship).
+    """Store a model's float32 weights as float16 (half the size to ship): the tagger or a character LM.
 
     stanza loads weights with ``load_state_dict``, which copies them into its float32 parameters,
     so the loaded model computes in float32 as trained; only the stored precision changes.
@@ -119,9 +119,12 @@ def halve_model(source: Path, target: Path) -> None:
     import torch
 
     checkpoint = torch.load(source, map_location="cpu", weights_only=False)
-    checkpoint["model"] = {
-        key: value.half() if value.dtype == torch.float32 else value for key, value in checkpoint["model"].items()
-    }
+    holder, key = checkpoint, "model"  # the tagger: {"model": state dict, ...}
+    if "state_dict" in checkpoint:  # a character LM saved alone
+        key = "state_dict"
+    elif isinstance(checkpoint.get("model"), dict) and "state_dict" in checkpoint["model"]:  # a charlm checkpoint
+        holder, key = checkpoint["model"], "state_dict"
+    holder[key] = {name: value.half() if value.dtype == torch.float32 else value for name, value in holder[key].items()}
     torch.save(checkpoint, target, _use_new_zipfile_serialization=False)
 
 
@@ -163,7 +166,7 @@ def train_ner(
             halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
             shutil.copyfile(pretrain, MODEL_DIR / PRETRAIN_FILE)
             for path in charlms or ():
-                shutil.copyfile(path, MODEL_DIR / path.name)
+                halve_model(path, MODEL_DIR / path.name)
             log.info("installed model and pretrain in %s", MODEL_DIR)
     finally:
         for name in ("annotate", "stanza"):
