@@ -60,11 +60,21 @@ class ModelSpec:
 
 def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None) -> ModelSpec:
     if name == "shipped":
-        charlms = CHARLM_FILES if model_path is None and all(p.exists() for p in CHARLM_FILES) else None
+        charlms = _charlms_beside(Path(model_path)) if model_path else None
+        charlms = charlms or (CHARLM_FILES if all(p.exists() for p in CHARLM_FILES) else None)
         return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms)
     if name == "stanza":
         return ModelSpec(name, None, None, normalize=False)
     raise ModelError(f"ner_model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
+
+
+def _charlms_beside(model_path: Path) -> tuple[Path, Path] | None:
+    """The character LMs of a model in a ``train-ner`` work folder (``charlm/``) or installed beside it."""
+    for folder in (model_path.parent / "charlm", model_path.parent):
+        pair = (folder / CHARLM_FILES[0].name, folder / CHARLM_FILES[1].name)
+        if all(p.exists() for p in pair):
+            return pair
+    return None
 
 
 class EntityTagger:
