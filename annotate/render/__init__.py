@@ -5,7 +5,7 @@ Two steps, as in displaCy: ``views`` turns records into plain view data (what a 
 actor name is escaped on the way out (``escape``).
 """
 
-from annotate.render.site_data import SiteData
 from annotate.render.pages import render_pages
+from annotate.render.site_data import SiteData
 
 __all__ = ["SiteData", "render_pages"]

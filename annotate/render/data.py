@@ -54,7 +54,7 @@ def actor_records(data: SiteData) -> list[dict]:
     return records
 
 
-def write_data(data: SiteData, docs: "DocsFolder | Path") -> list[str]:
+def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     """Write data/annotations.jsonl, data/actors.json and data/slugs.json; return their docs paths."""
     folder = DocsFolder.of(docs)
     lines = [json.dumps(r, ensure_ascii=False) for r in annotation_records(data)]

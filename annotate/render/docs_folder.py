@@ -50,7 +50,7 @@ class DocsFolder:
         self.state.unlink(missing_ok=True)
 
     @classmethod
-    def of(cls, docs: "Path | DocsFolder") -> "DocsFolder":
+    def of(cls, docs: Path | DocsFolder) -> DocsFolder:
         """A plain folder (tests, tools) is written in full, without state."""
         return docs if isinstance(docs, DocsFolder) else cls(Path(docs), incremental=False)
 

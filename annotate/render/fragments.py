@@ -11,7 +11,6 @@ can never start a line with ``<`` nor forge a placeholder).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -39,10 +38,6 @@ def lift(markdown: str) -> tuple[str, list[str]]:
             out.append(line)
     flush()
     return "\n".join(out), blocks
-
-
-def fragment_file(folder: Path, page: str) -> Path:
-    return folder / f"{page}.json"
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink"')

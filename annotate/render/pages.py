@@ -10,14 +10,15 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from pymdownx.slugs import slugify
+
 from annotate.models import Actor, Article, Mention
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
-from annotate.render.escape import h, md, yaml_string
+from annotate.render.escape import h, yaml_string
 from annotate.render.site_data import INDEXED_LABELS, SiteData
-from pymdownx.slugs import slugify
 
 HOME_LATEST = 10
 HOME_TOP = 10
@@ -364,7 +365,7 @@ def review_page(data: SiteData) -> str:
 # --- all ---------------------------------------------------------------------------------------------
 
 
-def render_pages(data: SiteData, docs: "DocsFolder | Path", intro: str = "# مرصد الفاعلين") -> list[str]:
+def render_pages(data: SiteData, docs: DocsFolder | Path, intro: str = "# مرصد الفاعلين") -> list[str]:
     """Write every generated page and data file into ``docs``; return their docs-relative paths.
 
     Pages are produced one at a time and written (when changed) as they come, so a big corpus never holds

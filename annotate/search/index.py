@@ -162,7 +162,7 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_search_index(entries: list[SearchEntry], docs_dir: "Path | DocsFolder") -> list[str]:
+def write_search_index(entries: list[SearchEntry], docs_dir: Path | DocsFolder) -> list[str]:
     """Write ``search/index.json`` under ``docs_dir``; return the docs-relative paths written."""
     from annotate.render.docs_folder import DocsFolder
 
