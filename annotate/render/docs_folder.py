@@ -1,9 +1,10 @@
 """The docs folder MkDocs reads, rewritten file by file only where the content changed.
 
-Every build renders every page, but a commit changes few of them; writing 10,000 unchanged files was
-a large share of a rebuild. Each file's key (its bytes, plus its pre-rendered fragments for a page) is
-kept in a state file next to the folder; a file whose key is unchanged is left alone, files no longer
-produced are removed. The state is dropped before the first write and saved after the last, so an
+A commit changes few pages; writing 10,000 unchanged files was a large share of a rebuild. Each file's
+key (its bytes, plus its pre-rendered fragments for a page) is kept in a state file next to the folder; a
+file whose key is unchanged is left alone, files no longer produced are removed. Pages whose inputs are
+cheaper to fingerprint than to render (articles) also keep their input key, and are not even rendered
+again while it is unchanged (``reuse``). The state is dropped before the first write and saved after the last, so an
 interrupted build leaves no state and the next one rewrites everything. The keys are also what
 ``annotate.site_manifest`` compares to decide which pages MkDocs renders.
 """
@@ -35,13 +36,16 @@ class DocsFolder:
         self.path, self.fragments, self.incremental = docs, fragments, incremental
         self.state = docs.parent / f".{docs.name}-{STATE}"
         self.previous: dict[str, str] = {}
+        self.previous_inputs: dict[str, list[str]] = {}
         self.keys: dict[str, str] = {}
+        self.inputs: dict[str, str] = {}
         if not incremental:
             return
         if docs.is_dir():
             try:
-                self.previous = json.loads(self.state.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                state = json.loads(self.state.read_text(encoding="utf-8"))
+                self.previous, self.previous_inputs = state["keys"], state["inputs"]
+            except (OSError, ValueError, KeyError, TypeError):
                 self.previous = {}
         if not self.previous:  # unknown contents: start from an empty folder
             for folder in (docs, fragments):
@@ -57,8 +61,18 @@ class DocsFolder:
     def __truediv__(self, uri: str) -> Path:
         return self.path / uri
 
-    def write_page(self, uri: str, markdown: str) -> None:
+    def reuse(self, uri: str, inputs: str) -> bool:
+        """Keep the page the last build wrote when it was made from the same ``inputs`` (its input key)."""
+        before = self.previous_inputs.get(uri)
+        if before is None or before[0] != inputs or uri not in self.previous or not (self.path / uri).exists():
+            return False
+        self.keys[uri], self.inputs[uri] = self.previous[uri], inputs
+        return True
+
+    def write_page(self, uri: str, markdown: str, inputs: str | None = None) -> None:
         """A generated Markdown page; with a fragments folder its raw HTML blocks are lifted out."""
+        if inputs is not None:
+            self.inputs[uri] = inputs
         if self.fragments is None:
             self.write(uri, markdown)
             return
@@ -99,5 +113,6 @@ class DocsFolder:
             (self.path / uri).unlink(missing_ok=True)
             if self.fragments is not None:
                 fragment_file(self.fragments, uri).unlink(missing_ok=True)
-        self.state.write_text(json.dumps(self.keys, sort_keys=True), encoding="utf-8")
+        state = {"keys": self.keys, "inputs": {uri: [inputs] for uri, inputs in self.inputs.items()}}
+        self.state.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
         return dict(self.keys)

@@ -6,8 +6,11 @@ HTML, every value escaped); ``render_pages`` writes them all and the data files.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pymdownx.slugs import slugify
@@ -121,6 +124,37 @@ def article_meta(article: Article) -> str:
     if article.url and article.url.startswith(("http://", "https://")):
         parts.append(f'<a class="meta-original" href="{h(article.url)}" rel="nofollow noopener">المقال الأصلي</a>')
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
+
+
+def article_inputs(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
+    """Everything an article page is made of, as one key: a rebuild reuses the page when it is unchanged.
+
+    The page shows the article, its sentences, mentions (with their actors' names and addresses), dates,
+    related articles and its neighbours by date; the rendering code's own digest covers the rest.
+    """
+    actors = data.actor_by_id
+    parts = [
+        RENDER_CODE,
+        [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
+        [[s.start, s.end] for s in data.annotations[article.id].sentences],
+        [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
+        sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
+        [[d.start, d.end, d.value] for d in data.annotations[article.id].dates],
+        [[o, data.article_by_id[o].title, [actors[a].name for a in shared]] for o, shared in data.related(article.id)],
+        [[n.id, n.title] if n else None for n in (previous, following)],
+    ]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _render_code_digest() -> str:
+    """The rendering code itself: a new version of it renders every page again."""
+    digest = hashlib.sha256()
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "arabic.py"]:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+RENDER_CODE = _render_code_digest()
 
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
@@ -373,24 +407,27 @@ def render_pages(data: SiteData, docs: DocsFolder | Path, intro: str = "# مرص
     """
     folder = DocsFolder.of(docs)
     written = []
-    for name, content in _pages(data, intro):
-        folder.write_page(name, content)
+    for name, render, inputs in _pages(data, intro):
+        if inputs is None or not folder.reuse(name, inputs):
+            folder.write_page(name, render(), inputs)
         written.append(name)
     return sorted(written) + write_data(data, folder)
 
 
-def _pages(data: SiteData, intro: str) -> Iterator[tuple[str, str]]:
-    yield "index.md", home_page(data, intro)
-    yield "articles/index.md", articles_index(data)
-    yield "timeline.md", timeline_page(data)
-    yield "review.md", review_page(data)
+def _pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+    """(docs path, how to render it, its input key when cheaper to compute than the page) for every page."""
+    yield "index.md", lambda: home_page(data, intro), None
+    yield "articles/index.md", lambda: articles_index(data), None
+    yield "timeline.md", lambda: timeline_page(data), None
+    yield "review.md", lambda: review_page(data), None
     for label in INDEXED_LABELS:
-        yield T.INDEX_FILES[label], index_page(data, label)
+        yield T.INDEX_FILES[label], functools.partial(index_page, data, label), None
     chronological = list(reversed(data.by_date))
     for i, article in enumerate(chronological):
         previous = chronological[i - 1] if i > 0 else None
         following = chronological[i + 1] if i + 1 < len(chronological) else None
-        yield urls.article_file(article.id), article_page(data, article, previous, following)
+        render = functools.partial(article_page, data, article, previous, following)
+        yield urls.article_file(article.id), render, article_inputs(data, article, previous, following)
     for actor in data.actors:
         if actor.id in data.actor_articles:
-            yield urls.actor_file(actor.slug), actor_page(data, actor)
+            yield urls.actor_file(actor.slug), functools.partial(actor_page, data, actor), None
