@@ -7,6 +7,7 @@ version simply has another key, so it is never trusted; unreadable entries are i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -19,19 +20,25 @@ log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent
 TAGGING_CODE = ("arabic.py", "tokenize.py", "tag.py", "ner/tagger.py", "ner/data.py", "dates")
+INGEST_CODE = ("arabic.py", "ingest.py", "models.py", "dates")
 
 
-@lru_cache(maxsize=4)
-def tagger_version(model_version: str) -> str:
-    """Digest of the tagging code plus the model's version string."""
-    digest = hashlib.sha256(model_version.encode())
-    for name in TAGGING_CODE:
+def code_digest(names: tuple[str, ...], extra: str = "") -> str:
+    """Digest of some of the package's source files (and ``extra``): a cache key part per code version."""
+    digest = hashlib.sha256(extra.encode())
+    for name in names:
         path = PACKAGE / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             if file.exists():
                 digest.update(file.name.encode() + file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def tagger_version(model_version: str) -> str:
+    """Digest of the tagging code plus the model's version string."""
+    return code_digest(TAGGING_CODE, model_version)
 
 
 def article_key(article: Article, version: str) -> str:
@@ -69,3 +76,50 @@ class AnnotationCache:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
+
+
+class IngestCache:
+    """Parsed articles keyed by their file's bytes and path and the ingest code's version.
+
+    Reading an article (headline, publication date, outlet, furniture) is cheap once but runs for every
+    file on every build; with this, a rebuild parses only the files that changed. One JSON file holds the
+    whole corpus; entries of files no longer read are dropped when it is saved.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = folder / "ingest.json"
+        self.version = code_digest(INGEST_CODE)
+        self.used: dict[str, dict] = {}
+        try:
+            self.known: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+
+    def key(self, relative_path: str, raw: bytes) -> str:
+        digest = hashlib.sha256(self.version.encode() + b"\0" + relative_path.encode() + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Article | None:
+        record = self.known.get(key)
+        if record is None:
+            return None
+        try:
+            article = Article(**record)
+        except TypeError:
+            return None
+        article.body = [tuple(span) for span in article.body]
+        article.furniture = [tuple(span) for span in article.furniture]
+        self.used[key] = record
+        return article
+
+    def put(self, key: str, article: Article) -> None:
+        self.used[key] = dataclasses.asdict(article)
+
+    def save(self) -> None:
+        if self.used == self.known:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.used, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)

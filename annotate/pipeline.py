@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotate.cache import AnnotationCache, article_key, tagger_version
+from annotate.cache import AnnotationCache, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
 from annotate.ingest import corpus_files, read_article
 from annotate.models import Annotation, Article, Sentence
@@ -80,12 +80,21 @@ class _Timer:
         self.started = now
 
 
-def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport) -> list[Article]:
-    """Every readable article; a bad file stops the build, or is skipped and reported with --keep-going."""
+def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Path | None = None) -> list[Article]:
+    """Every readable article; a bad file stops the build, or is skipped and reported with --keep-going.
+
+    With ``cache`` (a build folder), files already parsed in an identical version are not parsed again.
+    """
     articles: dict[str, Article] = {}
+    parsed = IngestCache(cache) if cache is not None else None
     for path in corpus_files(corpus):
         try:
-            article = read_article(path, corpus)
+            key = _ingest_key(parsed, corpus, path)
+            article = parsed.get(key) if parsed is not None and key else None
+            if article is None:
+                article = read_article(path, corpus)
+                if parsed is not None and key:
+                    parsed.put(key, article)
             if article.id in articles:
                 raise InputError(f"{path}: article id {article.id!r} already used by {corpus / articles[article.id].path}; rename one of them")
         except InputError as error:
@@ -97,7 +106,18 @@ def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport) -> list[A
         articles[article.id] = article
     if not articles:
         raise InputError(f"{corpus}: no articles (.txt or .md files) found")
+    if parsed is not None:
+        parsed.save()
     return sorted(articles.values(), key=lambda a: a.id)
+
+
+def _ingest_key(parsed: IngestCache | None, corpus: Path, path: Path) -> str | None:
+    if parsed is None:
+        return None
+    try:
+        return parsed.key(path.relative_to(corpus).as_posix(), path.read_bytes())
+    except OSError:
+        return None  # read_article reports it
 
 
 def annotate_corpus(articles: list[Article], options: BuildOptions, report: BuildReport, tag_batch: Callable | None = None) -> list[Annotation]:
@@ -161,7 +181,7 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     from annotate.resolve import load_registry, resolve
 
     timer = _Timer(report)
-    articles = ingest_corpus(options.corpus, options.keep_going, report)
+    articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
     report.articles = len(articles)
     timer.lap("ingest")
     annotations = annotate_corpus(articles, options, report)

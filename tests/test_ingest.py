@@ -86,3 +86,20 @@ def test_hidden_files_are_skipped_and_nested_ones_found(tmp_path: Path):
     (tmp_path / "README.md").write_text("# readme", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path)] == ["2024/05/y.txt"]
     assert read_article(tmp_path / "2024" / "05" / "y.txt", tmp_path).id == "2024--05--y"
+
+
+def test_ingest_cache_parses_only_changed_files(tmp_path):
+    from annotate.pipeline import BuildReport, ingest_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("عنوان أول\n\nقال خليفة حفتر إن الاجتماع سيعقد في روما.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("عنوان ثان\n\nوصل الدبيبة إلى طرابلس.\n", encoding="utf-8")
+    first = ingest_corpus(corpus, False, BuildReport(), cache=tmp_path / "cache")
+    again = ingest_corpus(corpus, False, BuildReport(), cache=tmp_path / "cache")
+    assert again == first and (tmp_path / "cache" / "ingest.json").exists()
+    (corpus / "b.txt").write_text("عنوان جديد\n\nوصل الدبيبة إلى طرابلس.\n", encoding="utf-8")
+    edited = ingest_corpus(corpus, False, BuildReport(), cache=tmp_path / "cache")
+    assert "عنوان جديد" in edited[1].text and edited[1] != first[1]
+    assert edited[1] == read_article(corpus / "b.txt", corpus)  # parsed again, exactly as without a cache
+    assert edited[0] == first[0]
