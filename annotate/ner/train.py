@@ -128,6 +128,31 @@ def halve_model(source: Path, target: Path) -> None:
     torch.save(checkpoint, target, _use_new_zipfile_serialization=False)
 
 
+def restrict_vocabulary(model_file: Path, pretrain_file: Path, size: int, required: set[str]) -> None:
+    """Keep the ``size`` most frequent pretrain words (plus ``required``, the training words) in an installed
+    model and its pretrain, consistently: the tagger's word vocabulary is a copy of the pretrain's, and its
+    weights do not depend on word indices, so this equals building the pretrain with ``vocab_size: size``
+    (the vocabulary is stored most frequent first, training words appended). Dropped words become unknown.
+    """
+    import torch
+    from stanza.models.common.vocab import VOCAB_PREFIX
+
+    model = torch.load(model_file, weights_only=False)
+    pretrain = torch.load(pretrain_file, weights_only=False)
+    words = pretrain["vocab"]["_id2unit"]
+    if model["vocab"]["word"]["_id2unit"] != words:
+        raise ValueError(f"{model_file}: its word vocabulary is not its pretrain's")
+    prefix = len(VOCAB_PREFIX)
+    keep = list(range(prefix)) + [i for i in range(prefix, len(words)) if i < prefix + size or words[i] in required]
+    kept = [words[i] for i in keep]
+    for vocab in (pretrain["vocab"], model["vocab"]["word"]):
+        vocab["_id2unit"] = kept
+        vocab["_unit2id"] = {w: i for i, w in enumerate(kept)}
+    pretrain["emb"] = pretrain["emb"][torch.tensor(keep)]
+    torch.save(pretrain, pretrain_file, _use_new_zipfile_serialization=False)
+    torch.save(model, model_file, _use_new_zipfile_serialization=False)
+
+
 def train_ner(
     data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG, resume: bool = False
 ) -> Path:
