@@ -19,6 +19,19 @@ def _always(value: bool):
     return lambda: value
 
 
+def on_env(env, config, files):
+    """``annotate_cached(key)``: render a template block once per build and key (``overrides/main.html``)."""
+    rendered: dict[str, str] = {}
+
+    def annotate_cached(key: str, caller) -> str:
+        if key not in rendered:
+            rendered[key] = caller()
+        return rendered[key]
+
+    env.globals["annotate_cached"] = annotate_cached
+    return env
+
+
 def on_files(files, config):
     listing = config.extra.get("annotate_changed")
     if not listing:
