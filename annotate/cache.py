@@ -123,3 +123,31 @@ class IngestCache:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.used, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         tmp.replace(self.path)
+
+
+class CorpusListing:
+    """The corpus' article files with their sizes and modification times, against the last build's.
+
+    A change is the hint that articles need tagging, before they are read: the build then starts loading
+    the model at once (``annotate.parallel.WarmTagger``). A wrong hint costs a worker's CPU, never a result.
+    """
+
+    def __init__(self, corpus: Path, folder: Path):
+        from annotate.errors import InputError
+        from annotate.ingest import corpus_files
+
+        self.path = folder / "corpus-listing.txt"
+        try:
+            entries = [(p.relative_to(corpus).as_posix(), p.stat()) for p in corpus_files(corpus)]
+        except (OSError, InputError):
+            entries = []  # ingest reports what is wrong with the folder
+        self.digest = hashlib.sha256(repr([(name, st.st_size, st.st_mtime_ns) for name, st in entries]).encode()).hexdigest()
+        try:
+            self.changed = self.path.read_text(encoding="utf-8") != self.digest
+        except OSError:
+            self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(self.digest, encoding="utf-8")

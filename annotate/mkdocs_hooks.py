@@ -20,7 +20,8 @@ def _always(value: bool):
 
 
 def on_env(env, config, files):
-    """``annotate_cached(key)``: render a template block once per build and key (``overrides/main.html``)."""
+    """``annotate_cached(key)``: render a template block once per build and key (``overrides/main.html``);
+    compiled templates kept in the build cache (``extra.annotate_templates``)."""
     rendered: dict[str, str] = {}
 
     def annotate_cached(key: str, caller) -> str:
@@ -29,6 +30,12 @@ def on_env(env, config, files):
         return rendered[key]
 
     env.globals["annotate_cached"] = annotate_cached
+    compiled = config.extra.get("annotate_templates")
+    if compiled:  # the theme's templates compiled once, not on every build (Jinja checks their source)
+        from jinja2 import FileSystemBytecodeCache
+
+        Path(compiled).mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(compiled)
     return env
 
 

@@ -3,7 +3,10 @@
 Every worker process loads the entity model once (``get_tagger`` is cached per process) and sends
 back plain ``Annotation`` records; results come back in input order whatever the engine.
 
-* ``jobs == 1`` and no scheduler: batches in this process.
+* ``jobs == 1`` and no scheduler: batches in this process, or in a ``WarmTagger``: one worker process
+  started with the build, before anyone knows whether a model is needed (a rebuild after a commit reads
+  its corpus and cached annotations while the worker imports torch and loads the model: seconds that were
+  a third of a one-article rebuild).
 * ``jobs > 1``: a local process pool (spawned, one torch thread per worker: one core each).
 * ``scheduler``: a Dask distributed cluster (``tcp://host:8786``), or ``local`` / ``local:N`` to start
   a throwaway local cluster of N worker processes (for testing).
@@ -11,8 +14,10 @@ back plain ``Annotation`` records; results come back in input order whatever the
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -43,32 +48,76 @@ def _single_thread_worker() -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
 
 
-def annotate_missing(articles: list[Article], options: "BuildOptions") -> Iterator[list[Annotation]]:
+def annotate_missing(articles: list[Article], options: "BuildOptions", warm: WarmTagger | None = None) -> Iterator[list[Annotation]]:
     """Annotations for ``articles``, batch by batch in input order (so callers can cache as they go)."""
+    work = list(batches(articles))
+    if options.scheduler:
+        results = _on_dask(work, options)
+    elif options.jobs > 1:
+        results = _on_pool(work, options.ner_model, workers=options.jobs)
+    elif warm is not None:
+        results = warm.run(work)
+    else:
+        results = (annotate_batch(batch, options.ner_model) for batch in work)
+    return _counted(work, results, options.progress)
+
+
+def _counted(work: list[list[Article]], results: Iterator[list[Annotation]], progress: bool) -> Iterator[list[Annotation]]:
     from tqdm import tqdm
 
-    work = list(batches(articles))
-    with tqdm(total=len(articles), unit="article", desc="tagging", disable=not options.progress) as bar:
-        if options.scheduler:
-            results = _on_dask(work, options)
-        elif options.jobs > 1:
-            results = _on_pool(work, options)
-        else:
-            results = (annotate_batch(batch, options.ner_model) for batch in work)
+    with tqdm(total=sum(map(len, work)), unit="article", desc="tagging", disable=not progress) as bar:
         for batch, annotations in zip(work, results, strict=True):
             bar.update(len(batch))
             yield annotations
 
 
-def _on_pool(work: list[list[Article]], options: "BuildOptions") -> Iterator[list[Annotation]]:
-    import multiprocessing
+def _on_pool(work: list[list[Article]], ner_model: str, workers: int) -> Iterator[list[Annotation]]:
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # fork after torch has threads can deadlock
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context, initializer=_single_thread_worker) as pool:
-        futures = [pool.submit(annotate_batch, batch, options.ner_model) for batch in work]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_single_thread_worker) as pool:
+        futures = [pool.submit(annotate_batch, batch, ner_model) for batch in work]
         for future in futures:
             yield future.result()
+
+
+def _context():
+    """Fork while torch is not loaded here (a worker then starts at once, with everything this process has
+    imported); spawn otherwise, since forking after torch has started its threads can deadlock."""
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn" if "torch" in sys.modules else "fork")
+
+
+def _load_model(ner_model: str) -> None:
+    from annotate.ner.tagger import get_tagger
+
+    try:
+        get_tagger(ner_model)
+    except Exception as error:  # noqa: BLE001 - a pool whose initializer raises restarts its worker forever;
+        log.debug("model not loaded in advance: %s", error)  # the first batch meets the error again, and reports it
+
+
+class WarmTagger:
+    """One worker process that loads the entity model as soon as it starts, ready for ``run``.
+
+    Loading torch and the model takes seconds; the build starts this worker first thing when the corpus
+    changed, reads its corpus and cache meanwhile, and ``close`` ends it unused when every article was
+    cached after all.
+    """
+
+    def __init__(self, ner_model: str):
+        self.ner_model = ner_model
+        self.pool = _context().Pool(1, initializer=_load_model, initargs=(ner_model,))
+
+    def run(self, work: list[list[Article]]) -> Iterator[list[Annotation]]:
+        try:
+            yield from self.pool.imap(functools.partial(annotate_batch, ner_model=self.ner_model), work)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
 
 
 def _on_dask(work: list[list[Article]], options: "BuildOptions") -> Iterator[list[Annotation]]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotate.cache import AnnotationCache, IngestCache, article_key, tagger_version
+from annotate.cache import AnnotationCache, CorpusListing, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
 from annotate.ingest import corpus_files, read_article
 from annotate.models import Annotation, Article, Sentence
@@ -22,6 +21,7 @@ from annotate.ner.tagger import model_spec
 from annotate.tokenize import sentences_in
 
 if TYPE_CHECKING:
+    from annotate.parallel import WarmTagger
     from annotate.resolve import Resolution
 
 log = logging.getLogger(__name__)
@@ -120,27 +120,30 @@ def _ingest_key(parsed: IngestCache | None, corpus: Path, path: Path) -> str | N
         return None  # read_article reports it
 
 
-def annotate_corpus(articles: list[Article], options: BuildOptions, report: BuildReport, tag_batch: Callable | None = None) -> list[Annotation]:
-    """Annotations for every article: from the cache where the key matches, else tagged in batches."""
+def annotate_corpus(articles: list[Article], options: BuildOptions, report: BuildReport, warm: "WarmTagger | None" = None) -> list[Annotation]:
+    """Annotations for every article: from the cache where the key matches, else tagged in batches
+    (by ``warm`` when the build started a worker for it; it is closed either way)."""
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
-    keys = [article_key(a, version) for a in articles]
-    found: dict[str, Annotation] = {}
-    missing: list[tuple[Article, str]] = []
-    for article, key in zip(articles, keys, strict=True):
-        hit = cache.get(key)
-        if hit is None:
-            missing.append((article, key))
-        else:
-            sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
-            found[article.id] = Annotation(article.id, sentences, *hit)
-    report.cached, report.tagged = len(found), len(missing)
+    keys = {a.id: article_key(a, version) for a in articles}
+    hits = {a.id: hit for a in articles if (hit := cache.get(keys[a.id])) is not None}
+    missing = [a for a in articles if a.id not in hits]
+    report.cached, report.tagged = len(hits), len(missing)
+    tagged = None
     if missing:
         from annotate.parallel import annotate_missing
 
-        keys = {a.id: key for a, key in missing}
-        for batch in annotate_missing([a for a, _ in missing], options):
-            for annotation in batch:  # cached batch by batch: an interrupted run keeps what it tagged
+        tagged = annotate_missing(missing, options, warm)
+    elif warm is not None:
+        warm.close()
+    found: dict[str, Annotation] = {}
+    for article in articles:  # while the model loads (in a worker, when there is work for both)
+        if article.id in hits:
+            sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
+            found[article.id] = Annotation(article.id, sentences, *hits[article.id])
+    if tagged is not None:
+        for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
+            for annotation in batch:
                 cache.put(keys[annotation.article_id], annotation)
                 found[annotation.article_id] = annotation
         from annotate.ner.tagger import release_tagger
@@ -181,10 +184,21 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     from annotate.resolve import load_registry, resolve
 
     timer = _Timer(report)
-    articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
-    report.articles = len(articles)
-    timer.lap("ingest")
-    annotations = annotate_corpus(articles, options, report)
+    listing = CorpusListing(options.corpus, options.cache)
+    warm = None
+    if listing.changed and options.jobs == 1 and not options.scheduler:
+        from annotate.parallel import WarmTagger
+
+        warm = WarmTagger(options.ner_model)
+    try:
+        articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
+        report.articles = len(articles)
+        timer.lap("ingest")
+        annotations = annotate_corpus(articles, options, report, warm)
+    finally:
+        if warm is not None:
+            warm.close()
+    listing.save()
     timer.lap("tag")
     registry = load_registry(options.corpus / REGISTRY_FILE)
     published = published_slugs(options.corpus / SLUG_LEDGER, options.out)

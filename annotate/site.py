@@ -101,6 +101,7 @@ def build_site(
             listing = work / "changed.json"
             listing.write_text(json.dumps(sorted(plan.changed), ensure_ascii=False), encoding="utf-8")
             config["extra"]["annotate_changed"] = str(listing.resolve())
+        config["extra"]["annotate_templates"] = str((work / "templates").resolve())
         log.info("mkdocs: %s", f"{len(plan.changed)} changed pages" if not plan.full else f"full build ({plan.reason})")
         loaded = load_config(config_file=str(write_config(work, config)), strict=True)
         _quiet_mkdocs()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import shutil
 from pathlib import Path
 
 import pytest
 
-from annotate.cache import AnnotationCache, article_key, tagger_version
+from annotate.cache import AnnotationCache, CorpusListing, article_key, tagger_version
 from annotate.ner.tagger import model_spec
+from annotate.parallel import WarmTagger
 from annotate.pipeline import BuildOptions, BuildReport, annotate_corpus, build, ingest_corpus
 from tests.conftest import CORPUS, MODEL
 
@@ -71,6 +73,31 @@ def test_cache_from_another_version_is_ignored(tmp_path, corpus):
     corrupt.write_text("{not json", encoding="utf-8")
     annotations = annotate_corpus(articles[:1], BuildOptions(corpus=corpus, cache=tmp_path), report)
     assert report.tagged == 1 and annotations[0].mentions  # the unreadable entry was ignored and rewritten
+
+
+def test_a_changed_corpus_starts_a_warm_tagger_that_tags_like_this_process(tmp_path, corpus):
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    listing = CorpusListing(work, tmp_path / "cache")
+    assert listing.changed  # never built
+    listing.save()
+    assert not CorpusListing(work, tmp_path / "cache").changed
+    (work / "new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين.\n", encoding="utf-8")
+    assert CorpusListing(work, tmp_path / "cache").changed
+
+    articles = ingest_corpus(work, False, BuildReport())
+    here = annotate_corpus(articles, BuildOptions(corpus=work, cache=tmp_path / "here"), BuildReport())
+    report = BuildReport()
+    warm = annotate_corpus(articles, BuildOptions(corpus=work, cache=tmp_path / "warm"), report, WarmTagger("shipped"))
+    assert report.tagged == len(articles) == 6
+
+    def spans(annotations):
+        return [(a.article_id, [(m.start, m.end, m.label) for m in a.mentions], [(d.start, d.end, d.value) for d in a.dates]) for a in annotations]
+
+    assert spans(warm) == spans(here)
+    unused = BuildReport()
+    annotate_corpus(articles, BuildOptions(corpus=work, cache=tmp_path / "warm"), unused, WarmTagger("shipped"))
+    assert unused.tagged == 0 and not multiprocessing.active_children()  # an unneeded worker is ended at once
 
 
 @pytest.mark.slow

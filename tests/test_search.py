@@ -11,7 +11,7 @@ import pytest
 
 from annotate.search import SearchEntry, build_index, stems, terms, write_search_index
 from annotate.search.index import INDEX_PATH, decode_postings, dumps, encode_postings, front_code, front_decode
-from annotate.search.normalize import MAX_TERM, query_variants
+from annotate.search.normalize import MAX_TERM, query_variants, term_set
 
 from annotate.arabic import fold
 from tests.conftest import SHARED_DATA
@@ -26,6 +26,12 @@ def test_python_matches_parity_cases(case):
     assert fold(case["input"]) == case["fold"]
     assert terms(case["input"]) == case["terms"]
     assert [stems(t) for t in case["terms"]] == case["stems"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: repr(c["input"][:20]))
+def test_the_index_terms_are_the_distinct_terms(case):
+    """``term_set`` (what the index stores, checked word by word once) is exactly ``set(terms(...))``."""
+    assert term_set(case["input"]) == set(terms(case["input"]))
 
 
 @pytest.mark.parametrize(

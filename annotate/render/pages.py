@@ -25,6 +25,7 @@ from annotate.render.site_data import INDEXED_LABELS, SiteData
 
 HOME_LATEST = 10
 HOME_TOP = 10
+CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
 
 
 def front(title: str, **extra: str) -> str:
@@ -126,24 +127,49 @@ def article_meta(article: Article) -> str:
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
 
 
+def _digest(parts: list) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def article_core(data: SiteData, article: Article) -> str:
+    """Key of what any page shows of an article: its text and fields, sentences, mentions (with their actors'
+    names and addresses) and dates. Computed once per article (``SiteData`` keeps it)."""
+    cores = data.__dict__.setdefault("_cores", {})
+    if article.id not in cores:
+        actors = data.actor_by_id
+        cores[article.id] = _digest([
+            [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
+            [[s.start, s.end] for s in data.annotations[article.id].sentences],
+            [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
+            sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
+            [[d.start, d.end, d.value] for d in data.annotations[article.id].dates],
+        ])
+    return cores[article.id]
+
+
 def article_inputs(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
     """Everything an article page is made of, as one key: a rebuild reuses the page when it is unchanged.
 
-    The page shows the article, its sentences, mentions (with their actors' names and addresses), dates,
-    related articles and its neighbours by date; the rendering code's own digest covers the rest.
+    The page shows the article (``article_core``), related articles and its neighbours by date; the
+    rendering code's own digest covers the rest.
     """
     actors = data.actor_by_id
-    parts = [
+    return _digest([
         RENDER_CODE,
-        [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
-        [[s.start, s.end] for s in data.annotations[article.id].sentences],
-        [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
-        sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
-        [[d.start, d.end, d.value] for d in data.annotations[article.id].dates],
+        article_core(data, article),
         [[o, data.article_by_id[o].title, [actors[a].name for a in shared]] for o, shared in data.related(article.id)],
         [[n.id, n.title] if n else None for n in (previous, following)],
-    ]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    ])
+
+
+def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
+    """Everything an actor page is made of: the actor's own fields and the articles it shows or counts
+    (``article_core`` covers the contexts, dates, co-mentioned actors and their addresses). The first page
+    sums up every article; a numbered page shows its own articles only."""
+    fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, actor.description, actor.roles, actor.links]
+    chunks = context_chunks(data, actor)
+    shown = data.actor_articles.get(actor.id, []) if number == 1 else chunks[number - 1]
+    return _digest([RENDER_CODE, fields, number, len(chunks), [article_core(data, data.article_by_id[a]) for a in shown]])
 
 
 def _render_code_digest() -> str:
@@ -226,11 +252,33 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             )
             items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
         out += html_list(items, "roles")
-    out.append(heading(2, "الإشارات في سياقها"))
+    chunks = context_chunks(data, actor)
+    out += contexts(data, actor, page, chunks, 1)
+    co = data.co_mentions(actor.id)
+    if co:
+        out.append(heading(2, "يرد ذكره مع"))
+        out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
+    return "\n".join(out)
+
+
+def context_chunks(data: SiteData, actor: Actor) -> list[list[str]]:
+    """The actor's articles, newest first, in pages of ``CONTEXTS_PER_PAGE``: a name in every article of a
+    big corpus made one page of megabytes, slow to open and rendered again whenever any of them changed."""
+    articles = data.actor_articles.get(actor.id, [])
+    return [articles[at : at + CONTEXTS_PER_PAGE] for at in range(0, len(articles), CONTEXTS_PER_PAGE)] or [[]]
+
+
+def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], number: int) -> list[str]:
+    """Page ``number`` of the actor's mentions in context: each article with the sentences that name it."""
+    out = [heading(2, "الإشارات في سياقها")]
+    if len(chunks) > 1:
+        out.append(pager(actor, page, chunks, number))
+    wanted = set(chunks[number - 1])
     by_article: dict[str, list[tuple[int, Mention]]] = {}
-    for article_id, number, mention in mentions:
-        by_article.setdefault(article_id, []).append((number, mention))
-    for article_id in articles:
+    for article_id, mention_number, mention in data.actor_mentions.get(actor.id, []):
+        if article_id in wanted:
+            by_article.setdefault(article_id, []).append((mention_number, mention))
+    for article_id in chunks[number - 1]:
         article = data.article_by_id[article_id]
         out.append(f'<h3 id="a-{h(article_id)}">{h(article.title or article.id)}</h3>')
         out.append(f'<p class="context-article">{article_link(data, page, article_id)} · {date_label(article.date)}</p>')
@@ -238,11 +286,28 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         for group in by_sentence(data, article, by_article[article_id]):
             out.append("<li>" + context_html(data, article, group, page) + "</li>")
         out.append("</ul>\n")
-    co = data.co_mentions(actor.id)
-    if co:
-        out.append(heading(2, "يرد ذكره مع"))
-        out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
-    return "\n".join(out)
+    if len(chunks) > 1:
+        out.append(out[1])  # the pager again, below the last article
+    return out
+
+
+def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
+    """Links to every page of an actor's mentions, the current one marked."""
+    items = [
+        f'<strong aria-current="page">{n}</strong>' if n == number else link(page, urls.actor_file(actor.slug, n), str(n))
+        for n in range(1, len(chunks) + 1)
+    ]
+    total = sum(map(len, chunks))
+    return f'<p class="pager">صفحات الإشارات ({total} مقالاً، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
+
+
+def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
+    """Page ``number`` (2 or more) of an actor's mentions in context, older articles."""
+    page = urls.actor_file(actor.slug, number)
+    chunks = context_chunks(data, actor)
+    title = f"{actor.name}: الإشارات، الصفحة {number} من {len(chunks)}"
+    out = [front(title), heading(1, title), "", f"<p>{link(page, urls.actor_file(actor.slug), 'صفحة ' + actor.name)}</p>"]
+    return "\n".join(out + contexts(data, actor, page, chunks, number))
 
 
 def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
@@ -430,4 +495,7 @@ def _pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[], str],
         yield urls.article_file(article.id), render, article_inputs(data, article, previous, following)
     for actor in data.actors:
         if actor.id in data.actor_articles:
-            yield urls.actor_file(actor.slug), functools.partial(actor_page, data, actor), None
+            yield urls.actor_file(actor.slug), functools.partial(actor_page, data, actor), actor_inputs(data, actor)
+            for number in range(2, len(context_chunks(data, actor)) + 1):
+                render = functools.partial(actor_more_page, data, actor, number)
+                yield urls.actor_file(actor.slug, number), render, actor_inputs(data, actor, number)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,7 +101,12 @@ class SiteData:
             candidates.update(postings)
             seen += len(postings)
         candidates.pop(article_id, None)
-        shortlist = [a for a, _ in heapq.nsmallest(limit * 10, candidates.items(), key=lambda kv: (-kv[1], kv[0]))]
-        shared = {other: set(mine) & set(self.article_actors[other]) for other in shortlist}
+        shortlist = [a for a, _ in sorted(candidates.items(), key=_by_count_then_id)[: limit * 10]]
+        own = set(mine)
+        shared = {other: own.intersection(self.article_actors[other]) for other in shortlist}
         ranked = sorted(shortlist, key=lambda other: (-len(shared[other]), other))[:limit]
         return [(other, sorted(shared[other], key=lambda a: (-mine[a], a))) for other in ranked]
+
+
+def _by_count_then_id(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]

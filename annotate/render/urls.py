@@ -14,8 +14,9 @@ def article_file(article_id: str) -> str:
     return f"articles/{article_id}.md"
 
 
-def actor_file(slug: str) -> str:
-    return f"actors/{slug}.md"
+def actor_file(slug: str, number: int = 1) -> str:
+    """An actor's page; its older mentions in context are on numbered pages (``actors/<slug>/2/``)."""
+    return f"actors/{slug}.md" if number == 1 else f"actors/{slug}/{number}.md"
 
 
 def url_of(file: str) -> str:

@@ -203,7 +203,7 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     unite_variants(uf, nodes, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
-            notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(list(alias.words))}» is another name for «{display(list(named.words))}»", alias.article))
+            notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))
     node_ids = _name_merges(uf, registry, nodes, stale)
     target = resolve_short_forms(uf, flat, notes)
     _splits(uf, registry, flat, target, stale)
@@ -302,14 +302,14 @@ def _node_names(flat: list[Candidate]) -> dict[Node, str]:
     """The most frequent way each node is written (then the earliest)."""
     counts: dict[Node, Counter] = defaultdict(Counter)
     for c in flat:
-        counts[node_of(c)][display(list(c.words))] += 1
+        counts[node_of(c)][display(c.words)] += 1
     return {node: min(cs.items(), key=lambda kv: (-kv[1], kv[0]))[0] for node, cs in counts.items()}
 
 
 def _canonical(members: list[Candidate]) -> str:
     """Display name of an automatic actor: the most frequent spelling of its longest key."""
     longest = max(len(c.key) for c in members)
-    counts = Counter(display(list(c.words)) for c in members if len(c.key) == longest)
+    counts = Counter(display(c.words) for c in members if len(c.key) == longest)
     return min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
@@ -319,7 +319,8 @@ def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[st
     ids: dict[Node, str] = {}
     used: dict[str, Node] = {}
     successor: dict[str, str] = {}
-    for root in sorted(groups, key=lambda r: (r not in uf.owner, _canonical([flat[n] for n in groups[r]]), r)):
+    canonical = {root: _canonical([flat[n] for n in members]) for root, members in groups.items()}
+    for root in sorted(groups, key=lambda r: (r not in uf.owner, canonical[r], r)):
         owner = uf.owner.get(root, "")
         label = root[0]
         if owner.startswith("reg:"):
@@ -327,7 +328,7 @@ def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[st
         elif owner.startswith("gaz:"):
             base = f"{label.lower()}-{slugify(place_of[owner].name_en)}"
         else:
-            base = f"{label.lower()}-{slugify(_canonical([flat[n] for n in groups[root]]))}"
+            base = f"{label.lower()}-{slugify(canonical[root])}"
         actor_id, k = base, 2
         while actor_id in used:
             actor_id, k = f"{base}-{k}", k + 1
@@ -349,7 +350,7 @@ def _actor(actor_id: str, root: Node, members: list[Candidate], uf: UnionFind, r
     labels = Counter(c.label for c in members)
     label = reg.label if reg else place.label if place else min(labels.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0]
     name = reg.name if reg else place.name if place else _canonical(members)
-    aliases = sorted({display(list(c.words)) for c in members} | set(reg.aliases if reg else []) - {name})
+    aliases = sorted({display(c.words) for c in members} | set(reg.aliases if reg else []) - {name})
     roles: dict[tuple, dict] = {}
     for c in sorted(members, key=lambda c: (c.article, c.start)):
         if c.role:

@@ -134,7 +134,8 @@ def skip_letters(text: str, start: int, n: int) -> int:
     return pos
 
 
-def display(words: list[str]) -> str:
+@functools.lru_cache(maxsize=1 << 16)
+def display(words: tuple[str, ...]) -> str:
     """The name as shown: the words as written, diacritics and tatweel removed, one space between."""
     return " ".join(strip_marks(w) for w in words)
 
@@ -152,6 +153,7 @@ def org_core(folded: tuple[str, ...]) -> tuple[str, ...]:
     return folded
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every candidate, often of the same few thousand names
 def key_of(folded: tuple[str, ...], label: str) -> Key:
     """The matching key of a name given as folded words."""
     if label == "ORG":

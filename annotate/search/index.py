@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotate.search.normalize import terms
+from annotate.search.normalize import term_set
 
 if TYPE_CHECKING:
     from annotate.render.docs_folder import DocsFolder
@@ -147,7 +147,7 @@ def build_index(entries: list[SearchEntry]) -> dict:
         doc = [entry.url, entry.title, entry.kind, entry.label, round(float(entry.boost), 3)]
         names = sorted({n for n in entry.names if n and n != entry.title})
         docs.append(doc + [names] if names else doc)
-        for term in set(terms("\n".join([entry.title, *names, entry.text]))):
+        for term in term_set("\n".join([entry.title, *names, entry.text])):
             inverted.setdefault(term, []).append(number)
     vocabulary = sorted(inverted, key=_js_order)
     return {

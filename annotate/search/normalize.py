@@ -69,6 +69,17 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def term_set(text: str) -> set[str]:
+    """The distinct search terms of ``text`` (what the index needs; each word is checked once)."""
+    out: set[str] = set()
+    for run in set(_WORD.findall(fold(text))):
+        if _PLAIN.fullmatch(run):
+            out.add(run[:MAX_TERM])
+        else:
+            out.update(term[:MAX_TERM] for term in _letters_and_digits(run))
+    return out
+
+
 def stems(term: str) -> list[str]:
     """The term without each proclitic run it starts with (longest run first), when enough remains."""
     out = []

@@ -1,0 +1,64 @@
+"""Actor pages of a name that is in many articles: mentions in context split over numbered pages."""
+
+from __future__ import annotations
+
+import re
+import pytest
+
+from annotate.models import Actor, Annotation, Article, Mention, Sentence
+from annotate.render import SiteData, pages, render_pages
+from annotate.render.urls import href
+
+NAME = "خليفة حفتر"
+
+
+def corpus(count: int) -> SiteData:
+    articles, annotations, mentions = [], {}, {}
+    for i in range(count):
+        text = f"التقى {NAME} وفداً في بنغازي يوم {i + 1}."
+        start = text.index(NAME)
+        article = Article(id=f"a{i}", path=f"a{i}.txt", title=f"لقاء رقم {i}", text=text, date=f"2024-01-{i + 1:02d}")
+        found = [Mention(start, start + len(NAME), NAME, "PER", actor="per-khalifa-haftar")]
+        articles.append(article)
+        annotations[article.id] = Annotation(article.id, [Sentence(0, len(text), ())], found, [])
+        mentions[article.id] = found
+    actor = Actor(id="per-khalifa-haftar", slug="khalifa-haftar", name=NAME, label="PER")
+    return SiteData(articles=articles, annotations=annotations, mentions=mentions, actors=[actor])
+
+
+def test_mentions_in_context_are_split_over_numbered_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    written = render_pages(corpus(5), tmp_path)
+    numbered = ["actors/khalifa-haftar.md", "actors/khalifa-haftar/2.md", "actors/khalifa-haftar/3.md"]
+    assert [w for w in written if w.startswith("actors/")] == numbered
+    shown = {}
+    for number, name in enumerate(numbered, 1):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        shown[number] = re.findall(r'<h3 id="a-(a\d)">', text)
+        assert "صفحات الإشارات (5 مقالاً" in text and f'<strong aria-current="page">{number}</strong>' in text
+        for other in set(range(1, 4)) - {number}:  # every other page is one link away
+            assert f'href="{href(name, numbered[other - 1])}"' in text
+    assert shown == {1: ["a4", "a3"], 2: ["a2", "a1"], 3: ["a0"]}  # newest first, each article once
+    first = (tmp_path / numbered[0]).read_text(encoding="utf-8")
+    assert "<strong>الإشارات:</strong> 5 في 5 مقال" in first  # the summary counts every article
+    assert "الإشارات:</strong>" not in (tmp_path / numbered[1]).read_text(encoding="utf-8")
+
+
+def test_an_actor_in_few_articles_has_one_page(tmp_path):
+    written = render_pages(corpus(3), tmp_path)
+    assert [w for w in written if w.startswith("actors/")] == ["actors/khalifa-haftar.md"]
+    assert "صفحات الإشارات" not in (tmp_path / "actors/khalifa-haftar.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("changed", [0, 4])
+def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
+    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    before, after = corpus(5), corpus(5)
+    article = after.articles[changed]
+    article.title += " (معدل)"
+    actor = before.actors[0]
+    keys = {n: (pages.actor_inputs(before, actor, n), pages.actor_inputs(after, after.actors[0], n)) for n in (1, 2, 3)}
+    assert keys[1][0] != keys[1][1]  # the first page sums up every article
+    page_of_changed = 3 if changed == 0 else 1
+    for number, (old, new) in keys.items():
+        assert (old != new) == (number in (1, page_of_changed)), number
