@@ -8,12 +8,12 @@ version simply has another key, so it is never trusted; unreadable entries are i
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
 from functools import lru_cache
 from pathlib import Path
 
+from annotate.digest import digest, files_digest, json_digest, listing_digest
 from annotate.models import Annotation, Article, DateMention, Mention, date_record, entity_record
 
 log = logging.getLogger(__name__)
@@ -25,14 +25,8 @@ INGEST_CODE = ("arabic.py", "ingest.py", "models.py", "dates")
 
 def code_digest(names: tuple[str, ...], extra: str = "") -> str:
     """Digest of some of the package's source files (and ``extra``): a cache key part per code version."""
-    digest = hashlib.sha256(extra.encode())
-    for name in names:
-        path = PACKAGE / name
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            if file.exists():
-                digest.update(file.name.encode() + file.read_bytes())
-    return digest.hexdigest()[:16]
+    files = [file for name in names for file in (sorted((PACKAGE / name).rglob("*.py")) if (PACKAGE / name).is_dir() else [PACKAGE / name])]
+    return files_digest(files, extra)[:16]
 
 
 @lru_cache(maxsize=4)
@@ -42,8 +36,7 @@ def tagger_version(model_version: str) -> str:
 
 
 def article_key(article: Article, version: str) -> str:
-    payload = json.dumps([version, article.text, article.date, article.body], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return json_digest([version, article.text, article.date, article.body])
 
 
 class AnnotationCache:
@@ -96,9 +89,7 @@ class IngestCache:
             self.known = {}
 
     def key(self, relative_path: str, raw: bytes) -> str:
-        digest = hashlib.sha256(self.version.encode() + b"\0" + relative_path.encode() + b"\0")
-        digest.update(raw)
-        return digest.hexdigest()
+        return digest(self.version.encode(), relative_path.encode(), raw)
 
     def get(self, key: str) -> Article | None:
         record = self.known.get(key)
@@ -138,10 +129,10 @@ class CorpusListing:
 
         self.path = folder / "corpus-listing.txt"
         try:
-            entries = [(p.relative_to(corpus).as_posix(), p.stat()) for p in corpus_files(corpus)]
+            files = list(corpus_files(corpus))
         except (OSError, InputError):
-            entries = []  # ingest reports what is wrong with the folder
-        self.digest = hashlib.sha256(repr([(name, st.st_size, st.st_mtime_ns) for name, st in entries]).encode()).hexdigest()
+            files = []  # ingest reports what is wrong with the folder
+        self.digest = listing_digest(corpus, files)
         try:
             self.changed = self.path.read_text(encoding="utf-8") != self.digest
         except OSError:

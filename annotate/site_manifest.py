@@ -14,13 +14,14 @@ of the corpus alone.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+
+from annotate.digest import digest, listing_digest
 
 log = logging.getLogger(__name__)
 
@@ -38,20 +39,12 @@ class Plan:
     reason: str = ""
 
 
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.hexdigest()
-
-
 def _tree_digest(folder: Path) -> str:
     """Every file's path and bytes under ``folder`` (empty when it does not exist)."""
     if not folder.is_dir():
-        return _digest(b"")
+        return digest(b"")
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    return _digest(*(part for p in files for part in (p.relative_to(folder).as_posix().encode(), p.read_bytes())))
+    return digest(*(part for p in files for part in (p.relative_to(folder).as_posix().encode(), p.read_bytes())))
 
 
 def site_key(config: dict, inputs: list[Path]) -> str:
@@ -66,12 +59,11 @@ def site_key(config: dict, inputs: list[Path]) -> str:
     parts = [json.dumps(settings, sort_keys=True, ensure_ascii=False).encode(), "\n".join(versions).encode()]
     for path in inputs:
         parts.append(_tree_digest(path).encode() if path.is_dir() else (path.read_bytes() if path.exists() else b""))
-    return _digest(*parts)
+    return digest(*parts)
 
 
 def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
     """Each docs file's content key (as ``DocsFolder`` computes it), read back from disk."""
-    from annotate.render.docs_folder import content_key
     from annotate.render.fragments import fragment_file
 
     digests = {}
@@ -79,19 +71,17 @@ def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
         if path.is_file():
             uri = path.relative_to(docs).as_posix()
             frag = fragment_file(fragments, uri)
-            digests[uri] = content_key(path.read_bytes(), frag.read_bytes() if uri.endswith(".md") and frag.exists() else b"")
+            digests[uri] = digest(path.read_bytes(), frag.read_bytes() if uri.endswith(".md") and frag.exists() else b"")
     return digests
 
 
 def folder_signature(folder: Path) -> str:
     """Cheap fingerprint of a published folder (paths, sizes, modification times): was it touched since?"""
-    entries = []
-    for root, dirs, files in os.walk(folder):
+    files = []
+    for root, dirs, names in os.walk(folder):
         dirs.sort()
-        for name in sorted(files):
-            stat = os.stat(os.path.join(root, name))
-            entries.append(f"{os.path.relpath(os.path.join(root, name), folder)}\t{stat.st_size}\t{stat.st_mtime_ns}")
-    return _digest("\n".join(entries).encode())
+        files += [os.path.join(root, name) for name in sorted(names)]
+    return listing_digest(folder, files)
 
 
 def dest_uri(src_uri: str) -> str:
@@ -123,7 +113,7 @@ def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str], folder
     if manifest.get("signature") != folder_signature(folder):
         return Plan(full=True, reason=f"{folder} was changed since the last build")
     before: dict[str, str] = manifest.get("pages", {})
-    changed = {uri for uri, digest in pages.items() if before.get(uri) != digest}
+    changed = {uri for uri, key in pages.items() if before.get(uri) != key}
     removed = sorted(dest_uri(uri) for uri in before if uri not in pages)
     return Plan(full=False, changed=changed, removed_outputs=removed)
 

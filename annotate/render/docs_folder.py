@@ -11,22 +11,14 @@ interrupted build leaves no state and the next one rewrites everything. The keys
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
 
+from annotate.digest import digest
 from annotate.render.fragments import fragment_file, lift, page_toc
 
 STATE = "docs-state.json"
-
-
-def content_key(content: bytes, blocks: bytes = b"") -> str:
-    h = hashlib.sha256()
-    h.update(len(content).to_bytes(8, "little"))
-    h.update(content)
-    h.update(blocks)
-    return h.hexdigest()
 
 
 class DocsFolder:
@@ -82,7 +74,7 @@ class DocsFolder:
     def write(self, uri: str, content: str | bytes, blocks: str | None = None) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         extra = blocks.encode("utf-8") if blocks is not None else b""
-        key = content_key(data, extra)
+        key = digest(data, extra)
         replaces = uri in self.keys  # written earlier in this build (a hand-written page a generated one replaces)
         self.keys[uri] = key
         path = self.path / uri
@@ -105,14 +97,19 @@ class DocsFolder:
             if path.is_file() and not any(p.startswith(".") or p == "generated" for p in relative.parts):
                 self.write(relative.as_posix(), path.read_bytes())
 
+    def adopt(self, keys: dict[str, str], inputs: dict[str, str]) -> None:
+        """Record files another process wrote into this folder (``render_pages`` with ``fork``)."""
+        self.keys.update(keys)
+        self.inputs.update(inputs)
+
     def finish(self) -> dict[str, str]:
         """Remove what this build did not produce, save the state; return ``{docs path: key}``."""
         if not self.incremental:
-            return dict(self.keys)
+            return dict(sorted(self.keys.items()))
         for uri in sorted(set(self.previous) - set(self.keys)):
             (self.path / uri).unlink(missing_ok=True)
             if self.fragments is not None:
                 fragment_file(self.fragments, uri).unlink(missing_ok=True)
         state = {"keys": self.keys, "inputs": {uri: [inputs] for uri, inputs in self.inputs.items()}}
         self.state.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-        return dict(self.keys)
+        return dict(sorted(self.keys.items()))

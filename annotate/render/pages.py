@@ -7,15 +7,15 @@ HTML, every value escaped); ``render_pages`` writes them all and the data files.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pymdownx.slugs import slugify
 
+from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
+from annotate import forked
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
@@ -127,17 +127,13 @@ def article_meta(article: Article) -> str:
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
 
 
-def _digest(parts: list) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
 def article_core(data: SiteData, article: Article) -> str:
     """Key of what any page shows of an article: its text and fields, sentences, mentions (with their actors'
     names and addresses) and dates. Computed once per article (``SiteData`` keeps it)."""
     cores = data.__dict__.setdefault("_cores", {})
     if article.id not in cores:
         actors = data.actor_by_id
-        cores[article.id] = _digest([
+        cores[article.id] = json_digest([
             [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
             [[s.start, s.end] for s in data.annotations[article.id].sentences],
             [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
@@ -154,7 +150,7 @@ def article_inputs(data: SiteData, article: Article, previous: Article | None, f
     rendering code's own digest covers the rest.
     """
     actors = data.actor_by_id
-    return _digest([
+    return json_digest([
         RENDER_CODE,
         article_core(data, article),
         [[o, data.article_by_id[o].title, [actors[a].name for a in shared]] for o, shared in data.related(article.id)],
@@ -169,18 +165,11 @@ def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
     fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, actor.description, actor.roles, actor.links]
     chunks = context_chunks(data, actor)
     shown = data.actor_articles.get(actor.id, []) if number == 1 else chunks[number - 1]
-    return _digest([RENDER_CODE, fields, number, len(chunks), [article_core(data, data.article_by_id[a]) for a in shown]])
+    return json_digest([RENDER_CODE, fields, number, len(chunks), [article_core(data, data.article_by_id[a]) for a in shown]])
 
 
-def _render_code_digest() -> str:
-    """The rendering code itself: a new version of it renders every page again."""
-    digest = hashlib.sha256()
-    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "arabic.py"]:
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-RENDER_CODE = _render_code_digest()
+# The rendering code itself: a new version of it renders every page again.
+RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "arabic.py"])
 
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
@@ -464,38 +453,65 @@ def review_page(data: SiteData) -> str:
 # --- all ---------------------------------------------------------------------------------------------
 
 
-def render_pages(data: SiteData, docs: DocsFolder | Path, intro: str = "# مرصد الفاعلين") -> list[str]:
+def render_pages(
+    data: SiteData, docs: DocsFolder | Path, intro: str = "# مرصد الفاعلين", fork: bool = False, then: Callable[[DocsFolder], object] | None = None
+) -> list[str]:
     """Write every generated page and data file into ``docs``; return their docs-relative paths.
 
     Pages are produced one at a time and written (when changed) as they come, so a big corpus never holds
     all its pages in memory; with a fragments folder their raw HTML blocks are stored apart (``fragments``).
+    ``then`` runs once the data files are written (the search index reads them). With ``fork``, a child
+    process writes the article pages and the timeline meanwhile.
     """
     folder = DocsFolder.of(docs)
-    written = []
-    for name, render, inputs in _pages(data, intro):
+    for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
+        getattr(data, shared)  # computed once, before the fork, for both processes
+    child = forked.start(lambda: _write(folder, _article_pages(data, timeline=True))) if fork else None
+    written = _write(folder, _other_pages(data, intro, timeline=not fork))[0] + write_data(data, folder)
+    if then is not None:
+        then(folder)
+    if child is None:
+        return sorted(written + _write(folder, _article_pages(data))[0])
+    names, keys, inputs = child()
+    folder.adopt(keys, inputs)
+    return sorted(written + names)
+
+
+def _write(folder: DocsFolder, pages: Iterator[tuple[str, Callable[[], str], str | None]]) -> tuple[list[str], dict, dict]:
+    """Write (or reuse) ``pages``; return their names and the keys and input keys recorded for them."""
+    names = []
+    for name, render, inputs in pages:
         if inputs is None or not folder.reuse(name, inputs):
             folder.write_page(name, render(), inputs)
-        written.append(name)
-    return sorted(written) + write_data(data, folder)
+        names.append(name)
+    return names, {n: folder.keys[n] for n in names if n in folder.keys}, {n: folder.inputs[n] for n in names if n in folder.inputs}
 
 
-def _pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[], str], str | None]]:
-    """(docs path, how to render it, its input key when cheaper to compute than the page) for every page."""
+def _other_pages(data: SiteData, intro: str, timeline: bool) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+    """(docs path, how to render it, its input key when cheaper to compute than the page) for every page
+    but the articles' (and the timeline's unless ``timeline``): home, indexes, review, actors."""
     yield "index.md", lambda: home_page(data, intro), None
     yield "articles/index.md", lambda: articles_index(data), None
-    yield "timeline.md", lambda: timeline_page(data), None
+    if timeline:
+        yield "timeline.md", lambda: timeline_page(data), None
     yield "review.md", lambda: review_page(data), None
     for label in INDEXED_LABELS:
         yield T.INDEX_FILES[label], functools.partial(index_page, data, label), None
-    chronological = list(reversed(data.by_date))
-    for i, article in enumerate(chronological):
-        previous = chronological[i - 1] if i > 0 else None
-        following = chronological[i + 1] if i + 1 < len(chronological) else None
-        render = functools.partial(article_page, data, article, previous, following)
-        yield urls.article_file(article.id), render, article_inputs(data, article, previous, following)
     for actor in data.actors:
         if actor.id in data.actor_articles:
             yield urls.actor_file(actor.slug), functools.partial(actor_page, data, actor), actor_inputs(data, actor)
             for number in range(2, len(context_chunks(data, actor)) + 1):
                 render = functools.partial(actor_more_page, data, actor, number)
                 yield urls.actor_file(actor.slug, number), render, actor_inputs(data, actor, number)
+
+
+def _article_pages(data: SiteData, timeline: bool = False) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+    """Every article page (and the timeline, built from the articles' dates, with ``timeline``)."""
+    if timeline:
+        yield "timeline.md", lambda: timeline_page(data), None
+    chronological = list(reversed(data.by_date))
+    for i, article in enumerate(chronological):
+        previous = chronological[i - 1] if i > 0 else None
+        following = chronological[i + 1] if i + 1 < len(chronological) else None
+        render = functools.partial(article_page, data, article, previous, following)
+        yield urls.article_file(article.id), render, article_inputs(data, article, previous, following)

@@ -1,10 +1,13 @@
-"""Actor pages of a name that is in many articles: mentions in context split over numbered pages."""
+"""Rendering: actor pages of a name in many articles (numbered pages), rendering in a forked child."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+
 import pytest
 
+from annotate import forked
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
 from annotate.render import SiteData, pages, render_pages
 from annotate.render.urls import href
@@ -62,3 +65,21 @@ def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
     page_of_changed = 3 if changed == 0 else 1
     for number, (old, new) in keys.items():
         assert (old != new) == (number in (1, page_of_changed)), number
+
+
+def test_forked_rendering_writes_the_same_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    results = {}
+    for fork in (False, True):
+        folder = tmp_path / str(fork)
+        written = render_pages(corpus(5), folder, fork=fork)
+        files = {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+        results[fork] = (written, files)
+    assert results[True] == results[False] and len(results[True][1]) > 10
+
+
+def test_a_forked_child_returns_its_result_or_its_error():
+    assert forked.start(lambda: {"pages": [1, 2]})() == {"pages": [1, 2]}
+    wait = forked.start(lambda: 1 / 0)
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        wait()
