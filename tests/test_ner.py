@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -117,6 +118,21 @@ def test_missing_model_file_is_a_clear_error(tmp_path):
     pretrain.write_bytes(b"junk")
     with pytest.raises(ModelError, match="corrupt.pt"):
         EntityTagger(model_spec("shipped", corrupt, pretrain))
+
+
+def test_model_version_follows_the_files_contents_not_their_times(tmp_path):
+    """A fresh clone has new file times: the annotation cache must still recognise the model."""
+    from annotate.ner.tagger import ModelSpec
+
+    files = [tmp_path / name for name in ("model.pt", "pretrain.pt")]
+    for file in files:
+        file.write_bytes(file.name.encode() * 1000)
+    spec = ModelSpec("shipped", files[0], files[1], normalize=True)
+    before = spec.version
+    os.utime(files[0], (1, 1))
+    assert spec.version == before
+    files[1].write_bytes(b"another vocabulary")
+    assert spec.version != before
 
 
 def test_tag_cleaning_and_spans():

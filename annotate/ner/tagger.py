@@ -51,11 +51,28 @@ class ModelSpec:
 
     @property
     def version(self) -> str:
-        """Changes whenever the model file changes (part of the annotation cache key)."""
-        if self.model_path is None or not self.model_path.exists():
+        """The model files' contents (part of the annotation cache key).
+
+        By content, not by modification time: a fresh clone (a CI run, a colleague's checkout) has new
+        file times, and keying on them re-tagged the whole corpus on every such build."""
+        files = [p for p in (self.model_path, self.pretrain_path, *(self.charlm_paths or ())) if p is not None and p.exists()]
+        if not files:
             return self.name
-        stat = self.model_path.stat()
-        return f"{self.name}:{stat.st_size}:{int(stat.st_mtime)}"
+        return f"{self.name}:" + "".join(_file_digest(p, *_stat_key(p)) for p in files)[:64]
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=16)
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """SHA-256 of a file, once per process and file state (50 MB of model files: about 0.1 s)."""
+    import hashlib
+
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()[:16]
 
 
 def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None) -> ModelSpec:
