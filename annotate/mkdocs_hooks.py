@@ -71,15 +71,18 @@ def on_pre_page(page, config, files):
     stored = _fragments(page, config)
     if stored is None or stored.get("toc") is None:
         return page
+    # Only what rendering needs is kept (the page keeps its ``render``): the blocks are read again when
+    # the page is written (``on_post_page``), so MkDocs never holds every page's blocks at once.
+    toc, first = stored["toc"], stored["blocks"][0] if stored["blocks"] else ""
+    del stored
 
     def render(config, files):
         placeholders = [m.group(0) for m in PLACEHOLDER_RE.finditer(page.markdown)]
-        first = stored["blocks"][0] if stored["blocks"] else ""
         if placeholders and first.startswith("<h1") and "\n" not in first:
             placeholders[0] = first  # the title in the content, or the theme would add a second one
         page.content = "\n".join(placeholders)
-        page.toc = get_toc(stored["toc"])
-        page.present_anchor_ids = {token for token in _ids(stored["toc"])}
+        page.toc = get_toc(toc)
+        page.present_anchor_ids = set(_ids(toc))
         page.links_to_anchors = {}
 
     page.render = render
