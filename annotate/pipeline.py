@@ -7,8 +7,10 @@ times them and reports. Nothing here writes into the corpus folder.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,9 +122,16 @@ def _ingest_key(parsed: IngestCache | None, corpus: Path, path: Path) -> str | N
         return None  # read_article reports it
 
 
-def annotate_corpus(articles: list[Article], options: BuildOptions, report: BuildReport, warm: "WarmTagger | None" = None) -> list[Annotation]:
+def annotate_corpus(
+    articles: list[Article],
+    options: BuildOptions,
+    report: BuildReport,
+    warm: "WarmTagger | None" = None,
+    meanwhile: Callable[[list[tuple[Article, Annotation]]], object] | None = None,
+) -> list[Annotation]:
     """Annotations for every article: from the cache where the key matches, else tagged in batches
-    (by ``warm`` when the build started a worker for it; it is closed either way)."""
+    (by ``warm`` when the build started a worker for it; it is closed either way). While the worker tags,
+    ``meanwhile`` gets the cached articles and their annotations."""
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
     keys = {a.id: article_key(a, version) for a in articles}
@@ -142,8 +151,10 @@ def annotate_corpus(articles: list[Article], options: BuildOptions, report: Buil
             sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
             found[article.id] = Annotation(article.id, sentences, *hits[article.id])
     if tagged is not None:
-        if warm is not None:
-            _warm_up_later_stages()  # the worker is still loading the model and tagging
+        if warm is not None:  # the worker is still loading the model and tagging
+            _warm_up_later_stages()
+            if meanwhile is not None and found:
+                meanwhile([(a, found[a.id]) for a in articles if a.id in found])
         for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
             for annotation in batch:
                 cache.put(keys[annotation.article_id], annotation)
@@ -197,28 +208,30 @@ def newest_date_epoch(articles: list[Article]) -> int:
 
 def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Article], list[Annotation], "Resolution"]:
     """Stages 1–4: ingest, tag (cached), resolve with the corpus' registry and published slugs."""
-    from annotate.resolve import load_registry, resolve
+    from annotate.resolve import Prepared, load_registry, prepare, resolve
 
     timer = _Timer(report)
     listing = CorpusListing(options.corpus, options.cache)
     warm = None
-    if listing.changed and options.jobs == 1 and not options.scheduler:
+    # Worth it when this process has not loaded torch yet (a long-lived process keeps its model loaded).
+    if listing.changed and options.jobs == 1 and not options.scheduler and "torch" not in sys.modules:
         from annotate.parallel import WarmTagger
 
         warm = WarmTagger(options.ner_model)
+    prepared: list[Prepared] = []  # the cached articles' first resolving pass, made while a worker tags
     try:
         articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
         report.articles = len(articles)
         timer.lap("ingest")
-        annotations = annotate_corpus(articles, options, report, warm)
+        registry = load_registry(options.corpus / REGISTRY_FILE)
+        annotations = annotate_corpus(articles, options, report, warm, meanwhile=lambda cached: prepared.append(prepare(cached, registry)))
     finally:
         if warm is not None:
             warm.close()
     listing.save()
     timer.lap("tag")
-    registry = load_registry(options.corpus / REGISTRY_FILE)
     published = published_slugs(options.corpus / SLUG_LEDGER, options.out)
-    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published)
+    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None)
     report.stale = list(resolution.stale)
     timer.lap("resolve")
     return articles, annotations, resolution

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotate.models import Annotation, Article, Mention
-from annotate.resolve import RegistryError, format_review, load_registry, resolve, write_slug_ledger
+from annotate.resolve import Registry, RegistryError, format_review, load_registry, prepare, resolve, write_slug_ledger
 from annotate.resolve.names import split_clitic
 from annotate.resolve.spans import Vocabulary
 from annotate.resolve.variants import variant_key
@@ -184,6 +184,33 @@ def test_deterministic_whatever_the_input_order():
     random.Random(4).shuffle(shuffled)
     second = resolve(shuffled)
     assert first.actors == second.actors and first.mentions == second.mentions and first.slugs == second.slugs
+
+
+def _same_resolution(first, second) -> bool:
+    return (first.actors, first.mentions, first.slugs, first.redirects, first.stale) == (second.actors, second.mentions, second.slugs, second.redirects, second.stale)
+
+
+@pytest.mark.parametrize("new", range(3))
+def test_a_first_pass_prepared_ahead_gives_the_same_resolution(new):
+    """A rebuild trims the cached articles' mentions while a worker tags the new one (``prepare``)."""
+    docs = _corpus()
+    registry = Registry()
+    cached = [d for i, d in enumerate(docs) if i != new]
+    prepared = prepare(cached, registry)
+    assert _same_resolution(resolve(docs, registry, prepared=prepared), resolve(docs, registry))
+    assert not prepared.passes  # every cached article's pass was used (and is not used twice)
+
+
+def test_a_prepared_pass_is_redone_when_the_new_article_changes_the_evidence():
+    """Alone, «لحفتر» is a name of its own; once another article names «حفتر», its ل is a clitic."""
+    cached = [doc("a", "وقال مصدر إن لحفتر نفوذا كبيرا في الشرق.", [("لحفتر", "PER")])]
+    new = doc("b", "التقى خليفة حفتر وفدا في بنغازي. وقال حفتر إن الحوار مستمر.", [("خليفة حفتر", "PER"), ("حفتر", "PER"), ("بنغازي", "LOC")])
+    registry = Registry()
+    prepared = prepare(cached, registry)
+    assert prepared.passes["a"].candidates[0].words == ("لحفتر",)
+    together = resolve([*cached, new], registry, prepared=prepared)
+    assert _same_resolution(together, resolve([*cached, new], registry))
+    assert [m.text for m in together.mentions["a"]] == ["حفتر"]
 
 
 # --- registry ------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ HTML, every value escaped); ``render_pages`` writes them all and the data files.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -467,9 +468,15 @@ def render_pages(
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
     child = forked.start(lambda: _write(folder, _article_pages(data, timeline=True))) if fork else None
-    written = _write(folder, _other_pages(data, intro, timeline=not fork))[0] + write_data(data, folder)
-    if then is not None:
-        then(folder)
+    try:
+        written = _write(folder, _other_pages(data, intro, timeline=not fork))[0] + write_data(data, folder)
+        if then is not None:
+            then(folder)
+    except BaseException:
+        if child is not None:
+            with contextlib.suppress(Exception):
+                child()  # reaped, whatever it did: this process' error is the one to report
+        raise
     if child is None:
         return sorted(written + _write(folder, _article_pages(data))[0])
     names, keys, inputs = child()

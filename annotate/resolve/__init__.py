@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from annotate.models import LABELS, Actor, Annotation, Article, Mention
 from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
-from annotate.resolve.names import display, key_of, title_stem
+from annotate.resolve.names import Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
@@ -26,7 +26,7 @@ from annotate.resolve.spans import ArticleView, Candidate, Vocabulary, fold_word
 from annotate.tokenize import tokenize
 
 __all__ = [
-    "resolve", "load_registry", "Registry", "Resolution", "RegistryError", "Review", "format_review", "write_slug_ledger",
+    "resolve", "prepare", "Prepared", "load_registry", "Registry", "Resolution", "RegistryError", "Review", "format_review", "write_slug_ledger",
 ]
 
 
@@ -50,38 +50,122 @@ def label_of_id(actor_id: str) -> str | None:
     return head if head in LABELS else None
 
 
-def resolve(docs: list[tuple[Article, Annotation]], registry: Registry | None = None, published_slugs: dict[str, str] | None = None) -> Resolution:
-    """Resolve every mention of ``docs`` to an actor (deterministic: same input, same output)."""
+@dataclass
+class FirstPass:
+    """An article's trimmed mentions and alias cues, with every vocabulary answer they were built on."""
+
+    candidates: list[Candidate]
+    links: list[tuple[Candidate, Candidate]]
+    answers: dict[tuple[str, str], bool]
+
+
+@dataclass
+class Prepared:
+    """The first pass over some articles, done ahead: while a worker tags the corpus' new articles, a
+    rebuild trims the cached articles' mentions against the vocabulary of what it has. ``resolve`` keeps
+    an article's pass when the whole corpus' vocabulary gives every recorded answer again (the pass is a
+    function of the article, its mentions and those answers), and redoes it otherwise."""
+
+    registry: Registry
+    docs: dict[str, tuple[Article, Annotation]]
+    views: dict[str, ArticleView]
+    vocab: Vocabulary
+    passes: dict[str, FirstPass]
+
+
+class _Recording(Evidence):
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab, self.answers = vocab, {}
+
+    def prefer_stem(self, word: str, stem: str) -> bool:
+        key = (word, stem)
+        if key not in self.answers:
+            self.answers[key] = self.vocab.prefer_stem(word, stem)
+        return self.answers[key]
+
+
+def prepare(docs: list[tuple[Article, Annotation]], registry: Registry) -> Prepared:
+    """The first pass over ``docs`` (see ``Prepared``); ``resolve`` takes it with the same registry."""
+    views = {a.id: ArticleView.of(a, ann) for a, ann in docs}
+    vocab = Vocabulary()
+    _add_names(vocab, registry)
+    for article, ann in docs:
+        _add_document(vocab, article, ann, views[article.id])
+    passes = {}
+    for article, ann in docs:
+        recording = _Recording(vocab)
+        candidates, links = _first_pass(article, ann, views[article.id], recording)
+        passes[article.id] = FirstPass(candidates, links, recording.answers)
+    return Prepared(registry, {a.id: (a, ann) for a, ann in docs}, views, vocab, passes)
+
+
+def _add_names(vocab: Vocabulary, registry: Registry) -> None:
+    """The registry's names and aliases and the places, strong evidence for clitic decisions."""
+    for actor in registry.actors:
+        for name in [actor.name, *actor.aliases]:
+            vocab.add_name(name_words(name), 5)
+    for place in gazetteer.places():
+        vocab.add_name(name_words(place.name), 5)
+
+
+def _add_document(vocab: Vocabulary, article: Article, annotation: Annotation, view: ArticleView) -> None:
+    """An article's words, and the words of the names the model found in it."""
+    vocab.add_view(view)
+    for m in annotation.mentions:
+        vocab.add_name(fold_words(tokenize(article.text, m.start, m.end)))
+
+
+def _same(prepared: tuple[Article, Annotation] | None, doc: tuple[Article, Annotation]) -> bool:
+    return prepared is not None and prepared[0] is doc[0] and prepared[1] is doc[1]
+
+
+def _first_pass(article: Article, annotation: Annotation, view: ArticleView, evidence: Evidence) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
+    """The model's mentions of one article, trimmed, plus those its alias cues add, and the cue links."""
+    mine = [c for m in _join_split_names(article, annotation.mentions) if (c := from_mention(view, m, evidence))]
+    found = alias_cues(view, mine, evidence)
+    return merge_found(mine, [alias for alias, _ in found]), found
+
+
+def resolve(
+    docs: list[tuple[Article, Annotation]],
+    registry: Registry | None = None,
+    published_slugs: dict[str, str] | None = None,
+    prepared: Prepared | None = None,
+) -> Resolution:
+    """Resolve every mention of ``docs`` to an actor (deterministic: same input, same output, with or
+    without a ``prepared`` first pass)."""
     registry = registry or Registry()
     published = dict(published_slugs or {})
     stale: list[str] = []
     docs = sorted(docs, key=lambda d: d[0].id)
-    views = {a.id: ArticleView.of(a, ann) for a, ann in docs}
+    if prepared is not None and prepared.registry is not registry:
+        prepared = None
+    ahead = {a.id for a, ann in docs if prepared is not None and _same(prepared.docs.get(a.id), (a, ann))}
+    views = {a.id: prepared.views[a.id] if a.id in ahead else ArticleView.of(a, ann) for a, ann in docs}
 
     # Vocabulary for clitic decisions: the corpus' words, the model's names, the registry and the places.
-    vocab = Vocabulary()
-    for view in views.values():
-        vocab.add_view(view)
+    if prepared is not None and len(ahead) == len(prepared.docs):
+        vocab = prepared.vocab.copy()  # already holds the registry, the places and the prepared articles
+    else:
+        vocab, ahead = Vocabulary(), set()
+        _add_names(vocab, registry)
     for article, ann in docs:
-        for m in ann.mentions:
-            vocab.add_name(fold_words(tokenize(article.text, m.start, m.end)))
+        if article.id not in ahead:
+            _add_document(vocab, article, ann, views[article.id])
     reg_names: list[tuple[RegistryActor, str]] = [(a, n) for a in registry.actors for n in [a.name, *a.aliases]]
-    for actor, name in reg_names:
-        vocab.add_name(name_words(name), 5)
     places = gazetteer.places()
-    for place in places:
-        vocab.add_name(name_words(place.name), 5)
 
     # 1. The model's mentions, trimmed; alias cues.
     cands: dict[str, list[Candidate]] = {}
     links: list[tuple[Candidate, Candidate]] = []
     cue_seen: set[tuple[str, int, int]] = set()
     for article, ann in docs:
-        view = views[article.id]
-        mine = [c for m in _join_split_names(article, ann.mentions) if (c := from_mention(view, m, vocab))]
-        found = alias_cues(view, mine, vocab)
+        done = prepared.passes.pop(article.id, None) if article.id in ahead else None  # its candidates change below: once only
+        if done is not None and all(vocab.prefer_stem(word, stem) == answer for (word, stem), answer in done.answers.items()):
+            cands[article.id], found = done.candidates, done.links
+        else:
+            cands[article.id], found = _first_pass(article, ann, views[article.id], vocab)
         links += found
-        cands[article.id] = merge_found(mine, [alias for alias, _ in found])
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
     cands = split_run_ons(views, cands, vocab)

@@ -220,6 +220,11 @@ class Vocabulary(Evidence):
         self.names: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
 
+    def copy(self) -> Vocabulary:
+        other = Vocabulary()
+        other.names, other.words = self.names.copy(), self.words.copy()
+        return other
+
     def add_view(self, view: ArticleView) -> None:
         self.words.update(variant_word(folded(t.text)) for t in view.tokens)
 
