@@ -49,6 +49,14 @@ def test_clitics_join_one_actor_and_keep_name_letters():
     assert "لافروف" in ids  # ل belongs to the name
 
 
+def test_a_particle_the_model_took_into_a_name_is_not_part_of_it():
+    """«وقال إن حفتر»: the model's span «إن حفتر» is حفتر, the same actor as elsewhere."""
+    a = doc("a", "التقى خليفة حفتر وفدا روسيا. وقال إن حفتر سيزور موسكو، وأضاف أن حفتر مستعد.", [("خليفة حفتر", "PER"), ("إن حفتر", "PER"), ("أن حفتر", "PER")])
+    res = resolve([a])
+    assert [m.text for m in res.mentions["a"] if m.label == "PER"] == ["خليفة حفتر", "حفتر", "حفتر"]
+    assert len({m.actor for m in res.mentions["a"] if m.label == "PER"}) == 1
+
+
 def test_split_clitic_uses_evidence():
     v = Vocabulary()
     v.add_name(("ريم",))

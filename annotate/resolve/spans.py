@@ -31,6 +31,8 @@ from annotate.resolve.variants import variant_word
 from annotate.tokenize import sentences_in
 
 NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار".split())
+# Particles the model sometimes takes into a name («قال إن حفتر», «إلى أن حفتر»): never its first word.
+PARTICLES = frozenset(fold(w) for w in "أن إن بأن لأن وأن وإن فإن فأن كأن لكن ولكن".split())
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -197,13 +199,16 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     i, j = view.token_range(mention.start, mention.end)
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
+    outer = (view.tokens[i].start, view.tokens[j - 1].end)
+    while i < j - 1 and fold(view.tokens[i].text) in PARTICLES:
+        i += 1
     k = _title_end(view, i, j)
     if mention.label == "PER":
         while k < j - 1 and (fold(view.tokens[k].text) in NOT_NAMES or is_nisba(fold(view.tokens[k].text))):
             k += 1  # «الانقلابي حفتر», «نجل حفتر»: words before the name that are neither name nor title
     if k >= j:
         return None
-    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=(view.tokens[i].start, view.tokens[j - 1].end))
+    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=outer)
     if candidate is None:
         return None
     if mention.label == "PER":
