@@ -7,7 +7,8 @@ back plain ``Annotation`` records; results come back in input order whatever the
   started with the build, before anyone knows whether a model is needed (a rebuild after a commit reads
   its corpus and cached annotations while the worker imports torch and loads the model: seconds that were
   a third of a one-article rebuild).
-* ``jobs > 1``: a local process pool (spawned, one torch thread per worker: one core each).
+* ``jobs > 1``: a local process pool (forked, or spawned once torch is loaded here; one torch thread per
+  worker: one core each).
 * ``scheduler``: a Dask distributed cluster (``tcp://host:8786``), or ``local`` / ``local:N`` to start
   a throwaway local cluster of N worker processes (for testing).
 """

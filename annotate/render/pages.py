@@ -467,9 +467,9 @@ def render_pages(
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
-    child = forked.start(lambda: _write(folder, _article_pages(data, timeline=True))) if fork else None
+    child = forked.start(lambda: _write(folder, _article_pages(data))) if fork else None
     try:
-        written = _write(folder, _other_pages(data, intro, timeline=not fork))[0] + write_data(data, folder)
+        written = _write(folder, _other_pages(data, intro))[0] + write_data(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
@@ -494,13 +494,11 @@ def _write(folder: DocsFolder, pages: Iterator[tuple[str, Callable[[], str], str
     return names, {n: folder.keys[n] for n in names if n in folder.keys}, {n: folder.inputs[n] for n in names if n in folder.inputs}
 
 
-def _other_pages(data: SiteData, intro: str, timeline: bool) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+def _other_pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[], str], str | None]]:
     """(docs path, how to render it, its input key when cheaper to compute than the page) for every page
-    but the articles' (and the timeline's unless ``timeline``): home, indexes, review, actors."""
+    but the articles' and the timeline's: home, indexes, review, actors."""
     yield "index.md", lambda: home_page(data, intro), None
     yield "articles/index.md", lambda: articles_index(data), None
-    if timeline:
-        yield "timeline.md", lambda: timeline_page(data), None
     yield "review.md", lambda: review_page(data), None
     for label in INDEXED_LABELS:
         yield T.INDEX_FILES[label], functools.partial(index_page, data, label), None
@@ -512,10 +510,9 @@ def _other_pages(data: SiteData, intro: str, timeline: bool) -> Iterator[tuple[s
                 yield urls.actor_file(actor.slug, number), render, actor_inputs(data, actor, number)
 
 
-def _article_pages(data: SiteData, timeline: bool = False) -> Iterator[tuple[str, Callable[[], str], str | None]]:
-    """Every article page (and the timeline, built from the articles' dates, with ``timeline``)."""
-    if timeline:
-        yield "timeline.md", lambda: timeline_page(data), None
+def _article_pages(data: SiteData) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+    """Every article page, and the timeline (built from the articles' dates)."""
+    yield "timeline.md", lambda: timeline_page(data), None
     chronological = list(reversed(data.by_date))
     for i, article in enumerate(chronological):
         previous = chronological[i - 1] if i > 0 else None
