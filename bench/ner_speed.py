@@ -1,13 +1,17 @@
 """Entity tagger speed: model load time and sentences per second (batched, one process).
 
-    python bench/ner_speed.py [--repeat N]
+    python bench/ner_speed.py [--repeat N] [--threads T] [--float32]
 
-Tags every sentence of the seed corpus N times in one batched call, after a warm-up.
+Tags every sentence of the seed corpus N times in one batched call, after a warm-up, with the shipped
+model as the build runs it (int8 LSTMs, see annotate/ner/inference.py); ``--float32`` measures the
+unquantized model instead. Each measurement runs in a fresh process, so import and load times are real.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,22 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1, help="torch threads (the build uses 1 per process)")
-    args = parser.parse_args()
-    import os
-
-    os.environ["OMP_NUM_THREADS"] = str(args.threads)
+def measure(repeat: int, threads: int, int8: bool) -> None:
+    """One measurement, printed (runs in its own process: torch's thread count is set once)."""
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    import dataclasses
 
     from annotate.ingest import corpus_files, read_article
     from annotate.tokenize import sentences_in
 
     corpus = ROOT / "corpus"
     articles = [read_article(p, corpus) for p in corpus_files(corpus)]
-    documents = [(a.text, list(sentences_in(a.text, a.body))) for a in articles] * args.repeat
+    documents = [(a.text, list(sentences_in(a.text, a.body))) for a in articles] * repeat
     sentences = sum(len(s) for _, s in documents)
+    tokens = sum(len(s.tokens) for _, doc in documents for s in doc)
 
     started = time.perf_counter()
     import stanza  # noqa: F401  (import time is part of what a user waits for)
@@ -39,15 +40,34 @@ def main() -> None:
     imported = time.perf_counter()
     from annotate.ner.tagger import EntityTagger, model_spec
 
-    tagger = EntityTagger(model_spec("shipped"))
+    tagger = EntityTagger(dataclasses.replace(model_spec("shipped"), int8=int8))
     loaded = time.perf_counter()
     tagger.tag(documents[:1])  # warm-up
     begin = time.perf_counter()
     tagger.tag(documents)
     elapsed = time.perf_counter() - begin
-    print(f"import stanza/torch: {imported - started:.2f} s")
-    print(f"model load: {loaded - imported:.2f} s")
-    print(f"tagging ({args.threads} thread{'s' if args.threads > 1 else ''}): {sentences} sentences in {elapsed:.2f} s = {sentences / elapsed:.0f} sentences/s")
+    mode = "int8" if int8 else "float32"
+    print(f"import stanza/torch: {imported - started:.2f} s; model load ({mode}): {loaded - imported:.2f} s")
+    print(
+        f"tagging ({mode}, {threads} thread{'s' if threads > 1 else ''}): {sentences} sentences ({tokens / sentences:.0f} tokens each) "
+        f"in {elapsed:.2f} s = {sentences / elapsed:.0f} sentences/s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads; 0 measures 1 and 2")
+    parser.add_argument("--float32", action="store_true", help="also measure the unquantized model")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a single measurement (child process)
+    args = parser.parse_args()
+    if args.one:
+        measure(args.repeat, args.threads, not args.float32)
+        return
+    for int8 in (True, False) if args.float32 else (True,):
+        for threads in (args.threads,) if args.threads else (1, 2):
+            command = [sys.executable, __file__, "--one", "--repeat", str(args.repeat), "--threads", str(threads)]
+            subprocess.run(command + ([] if int8 else ["--float32"]), check=True, cwd=ROOT)
 
 
 if __name__ == "__main__":

@@ -156,3 +156,64 @@ def test_trainer_runs_end_to_end_on_a_tiny_slice(tmp_path):
     model = train_ner(SHARED_DATA, tmp_path, limits=Limits(sentences=60, unlabeled_lines=300, max_steps=4))
     assert model.exists() and (tmp_path / "train.log").read_text(encoding="utf-8").count("step") > 0
     assert (tmp_path / "train.json").exists() and (tmp_path / "dev.json").exists()
+
+
+def test_resumed_charlm_streams_start_where_the_checkpoint_stopped():
+    """stanza reads the text as rows (streams) and restarts a resumed epoch from the first column; the
+    rotated text makes both directions read their unread part first, then the rest, nothing lost."""
+    from annotate.ner.charlm import rotated_for_resume
+
+    text = "".join(chr(0x0627 + i % 30) for i in range(4 * 10 + 3))  # 4 streams of 10 characters, 3 left over
+    rotated = rotated_for_resume(text, streams=4, done=3)
+    assert sorted(rotated) == sorted(text) and rotated[-3:] == text[-3:]
+    rows = [text[i * 10 : (i + 1) * 10] for i in range(4)]
+    new_rows = [rotated[i * 10 : (i + 1) * 10] for i in range(4)]
+    assert [r[:7] for r in new_rows] == [r[3:] for r in rows]  # forward: the unread 7 characters first
+    backward = rotated[: 4 * 10][::-1]
+    backward_rows = [backward[i * 10 : (i + 1) * 10] for i in range(4)]
+    read_backward = [r[::-1][7:][::-1] for r in reversed(rows)]  # what the backward model had read: each row's end
+    assert all(row[:3] not in done for row, done in zip(backward_rows, read_backward))
+    assert rotated_for_resume(text, streams=4, done=0) == text
+
+
+@needs_model
+def test_inference_changes_keep_the_tags():
+    """Skipping the character LMs' unused next-character scores changes no tag; int8 LSTMs change few."""
+    import dataclasses
+
+    import torch
+
+    from annotate.ner.evaluate import score
+    from annotate.ner.tagger import EntityTagger, model_spec
+    from annotate.tokenize import sentences_in
+    from tests.conftest import seed_texts
+
+    sentences = [[t.text for t in s.tokens] for text in seed_texts().values() for s in sentences_in(text)][:120]
+    spec = model_spec("shipped")
+    exact = EntityTagger(dataclasses.replace(spec, int8=False))
+    lm = exact.pipeline.processors["ner"].trainers[0].model.charmodel_forward
+    tags = exact.tag_words(sentences)
+    lm.decoder = torch.nn.Linear(lm.hidden_dim(), len(lm.vocab["char"]))  # an output layer back, random weights
+    assert exact.tag_words(sentences) == tags  # its scores are never read: the tags do not change
+    fast = EntityTagger(dataclasses.replace(spec, int8=True))
+    agreement = score(tags, fast.tag_words(sentences)).prf()[2]  # entity-level F1 of int8 against float32
+    print(f"int8/float32 entity agreement: F1 {agreement:.3f}")
+    assert agreement >= 0.9, f"int8 entities agree with float32 at F1 {agreement:.3f}"
+    assert spec.int8  # the build runs the shipped model in int8
+    assert dataclasses.replace(spec, int8=False).version != spec.version  # cached annotations follow the mode
+
+
+def test_viterbi_decoder_matches_stanzas():
+    import numpy as np
+    from stanza.models.common.crf import viterbi_decode as stanzas
+
+    from annotate.ner.inference import viterbi_decode
+
+    rng = np.random.default_rng(7)
+    for length in [1, 2, 5, 40, 200]:
+        for _ in range(20):
+            scores = rng.normal(size=(length, 21)).astype(np.float32)
+            transitions = rng.normal(size=(21, 21)).astype(np.float32)
+            scores[:, 3] = scores[:, 4]  # ties are broken the same way
+            path, best = stanzas(scores, transitions)
+            assert viterbi_decode(scores, transitions) == ([int(t) for t in path], float(best))

@@ -4,8 +4,14 @@ The tagger's weak point is words it never saw in training (a fifth of test entit
 as the others). stanza's contextual character embeddings, read from a character LM trained on millions
 of words of news, give those words a representation from their spelling in context. The two directions
 train in parallel, one process and one core each, with stanza's own trainer (``stanza.models.charlm``);
-both keep a checkpoint, so a run cut short resumes. ``max_batches`` stops a run early at an evaluation
-(the best model so far is kept): a whole epoch of the ANT text takes about an hour per direction here.
+both keep a checkpoint, so a run cut short resumes. ``max_batches`` stops a run at the evaluation of
+that global step (the best model so far is kept): a whole epoch of the ANT text is 8,128 batches, about
+half an hour per direction here.
+
+stanza restarts a resumed run at the beginning of its epoch (the position in the text is not saved), so
+a run cut short would read the same text again. stanza reads the text as ``batch_size`` parallel
+streams (``batchify``); before resuming, each stream is rotated so that it starts where the checkpoint
+stopped reading (``rotated_for_resume``), and the run goes on through the text it has not seen yet.
 """
 
 from __future__ import annotations
@@ -57,12 +63,43 @@ def arguments(settings: dict, direction: str, train: Path, dev: Path, work: Path
     args = [
         "--train_file", str(train), "--eval_file", str(dev), "--shorthand", "ar_ant", "--direction", direction,
         "--save_dir", str(work), "--save_name", charlm_file(work, direction).name,
-        "--checkpoint_save_name", str(work / f"ar_ant_charlm_{direction}_checkpoint.pt"), "--seed", str(seed),
+        "--checkpoint_save_name", str(checkpoint_file(work, direction)), "--seed", str(seed),
     ]  # fmt: skip
     for key in ("char_hidden_dim", "char_emb_dim", "batch_size", "bptt_size", "epochs", "eval_steps", "report_steps", "cutoff"):
         if key in settings:
             args += [f"--{key}", str(settings[key])]
     return args
+
+
+def rotated_for_resume(text: str, streams: int, done: int) -> str:
+    """``text`` with each of stanza's ``streams`` parallel streams rotated to start ``done`` characters in.
+
+    stanza cuts the characters into ``streams`` equal rows and reads them left to right; a checkpoint
+    that has read ``done`` characters of each row resumes on the unread rest first, then the read part.
+    The backward model reads the reversed text, whose rows are the reversed rows in reverse order, so the
+    same rotation puts its unread part first as well.
+    """
+    width = len(text) // streams
+    done %= max(width, 1)
+    if not done:
+        return text
+    rows = (text[i * width : (i + 1) * width] for i in range(streams))
+    return "".join(row[done:] + row[:done] for row in rows) + text[streams * width :]
+
+
+def _resume_position(checkpoint: Path, settings: dict, characters: int) -> int:
+    """Characters of each stream a checkpoint has read in its current epoch (0 without a checkpoint)."""
+    if not checkpoint.exists():
+        return 0
+    import torch
+
+    step = torch.load(checkpoint, map_location="cpu", weights_only=False).get("global_step", 0)
+    per_epoch = -(-(characters // settings["batch_size"] - 1) // settings["bptt_size"])
+    return (step % per_epoch) * settings["bptt_size"]
+
+
+def checkpoint_file(folder: Path, direction: str) -> Path:
+    return folder / f"ar_ant_charlm_{direction}_checkpoint.pt"
 
 
 def _finished_batches(log_file: Path) -> int:
@@ -85,10 +122,18 @@ def train_charlms(config: dict, data_dir: Path, work: Path, unlabeled_lines: int
     environment = dict(os.environ, OMP_NUM_THREADS="1")
     started = time.time()
     running = {}
+    text = None
     for direction in DIRECTIONS:
         log_file = work / f"charlm-{direction}.log"
         handle = log_file.open("a", encoding="utf-8")
-        command = [sys.executable, "-m", "stanza.models.charlm", *arguments(settings, direction, train, dev, work, config["seed"])]
+        source = train
+        if checkpoint_file(work, direction).exists():
+            text = text if text is not None else train.read_text(encoding="utf-8")
+            done = _resume_position(checkpoint_file(work, direction), settings, len(text))
+            source = work / f"charlm-train-{direction}-resume.txt"
+            source.write_text(rotated_for_resume(text, settings["batch_size"], done), encoding="utf-8")
+            log.info("charlm %s: resuming with each stream %d characters in", direction, done)
+        command = [sys.executable, "-m", "stanza.models.charlm", *arguments(settings, direction, source, dev, work, config["seed"])]
         running[direction] = (subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=environment), log_file, handle)
     limit = settings.get("max_batches")
     try:

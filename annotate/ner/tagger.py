@@ -25,6 +25,7 @@ from annotate.arabic import normalize_token
 from annotate.errors import ModelError
 from annotate.models import Mention, Sentence, Token
 from annotate.ner.data import entity_spans
+from annotate.ner.inference import prepare_for_inference
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class ModelSpec:
     pretrain_path: Path | None
     normalize: bool
     charlm_paths: tuple[Path, Path] | None = None
+    int8: bool = False  # int8 LSTMs (annotate.ner.inference): faster, a few tags differ
 
     @property
     def version(self) -> str:
@@ -56,9 +58,10 @@ class ModelSpec:
         By content, not by modification time: a fresh clone (a CI run, a colleague's checkout) has new
         file times, and keying on them re-tagged the whole corpus on every such build."""
         files = [p for p in (self.model_path, self.pretrain_path, *(self.charlm_paths or ())) if p is not None and p.exists()]
+        name = self.name + (":int8" if self.int8 else "")
         if not files:
-            return self.name
-        return f"{self.name}:" + "".join(_file_digest(p, *_stat_key(p)) for p in files)[:64]
+            return name
+        return f"{name}:" + "".join(_file_digest(p, *_stat_key(p)) for p in files)[:64]
 
 
 def _stat_key(path: Path) -> tuple[int, int]:
@@ -79,7 +82,7 @@ def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_p
     if name == "shipped":
         charlms = _charlms_beside(Path(model_path)) if model_path else None
         charlms = charlms or (CHARLM_FILES if all(p.exists() for p in CHARLM_FILES) else None)
-        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms)
+        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms, int8=True)
     if name == "stanza":
         return ModelSpec(name, None, None, normalize=False)
     raise ModelError(f"ner_model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
@@ -130,9 +133,15 @@ class EntityTagger:
 
         # A ready Document (no character offsets: ours are kept on our side) skips the pretokenized path of
         # stanza's tokenize processor, which rebuilds text and offsets that tagging never reads.
-        document = Document([[{"id": (i,), "text": self._word(w)} for i, w in enumerate(words, 1)] for words in sentences])
+        # stanza batches sentences in the order given and pads each batch to its longest sentence (in
+        # characters, for the character LMs): sentences of similar length together waste less.
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        document = Document([[{"id": (i,), "text": self._word(w)} for i, w in enumerate(sentences[s], 1)] for s in order])
         doc = self.pipeline(document)
-        return [[token.ner for token in sentence.tokens] for sentence in doc.sentences]
+        tags: list[list[str]] = [[] for _ in sentences]
+        for at, sentence in zip(order, doc.sentences, strict=True):
+            tags[at] = [token.ner for token in sentence.tokens]
+        return tags
 
     def _word(self, text: str) -> str:
         return normalize_token(text) if self.spec.normalize else text
@@ -206,7 +215,9 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
         resources = Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
         if not (resources / "resources.json").exists() or not list((resources / "ar" / "ner").glob("*.pt")):
             raise ModelError(f"ner_model 'stanza': stanza's Arabic NER is not downloaded in {resources}; on a connected machine run: {OFFICIAL_HINT}")
-        return stanza.Pipeline("ar", dir=str(resources), processors="tokenize,ner", tokenize_pretokenized=True, ner_batch_size=batch_size, **quiet)
+        pipeline = stanza.Pipeline("ar", dir=str(resources), processors="tokenize,ner", tokenize_pretokenized=True, ner_batch_size=batch_size, **quiet)
+        prepare_for_inference(pipeline, int8=spec.int8)
+        return pipeline
     for path in (spec.model_path, spec.pretrain_path):
         if not path.exists():
             raise ModelError(f"{path}: entity model file missing; reinstall the package or run `python -m annotate train-ner --install`")
@@ -215,7 +226,7 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
         charlms = {"ner_forward_charlm_path": str(spec.charlm_paths[0]), "ner_backward_charlm_path": str(spec.charlm_paths[1])}
     try:
         with _inference_only_loading(trusted=(spec.model_path, spec.pretrain_path, *(spec.charlm_paths or ()))):
-            return stanza.Pipeline(
+            pipeline = stanza.Pipeline(
                 "ar",
                 dir=str(STUB_RESOURCES),
                 processors="tokenize,ner",
@@ -229,3 +240,5 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
             )
     except Exception as error:  # stanza raises many types for a truncated or foreign file
         raise ModelError(f"{spec.model_path}: cannot load the entity model ({type(error).__name__}: {error}); restore it with `git checkout -- annotate/ner/model` or retrain") from error
+    prepare_for_inference(pipeline, int8=spec.int8)
+    return pipeline
