@@ -146,13 +146,17 @@ def serve_command(port: int, **kwargs) -> None:
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True, help="Folder with anercorp/ and aqmar/.")
 @click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model file (default: the shipped one).")
 @click.option("--pretrain", "pretrain_path", type=click.Path(path_type=Path), default=None, help="Pretrain file (default: the shipped one).")
-def eval_ner_command(data_dir: Path, model_path, pretrain_path) -> None:
-    """Exact-span P/R/F1 on ANERcorp test and AQMAR; prints a Markdown table."""
+@click.option("--float32", is_flag=True, help="Run the model unquantized (the build uses int8 LSTMs).")
+def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool) -> None:
+    """Exact-span P/R/F1 on ANERcorp test and AQMAR, as the build tags; prints a Markdown table."""
+    import dataclasses
+
     from annotate.ner.evaluate import datasets, evaluate, table
     from annotate.ner.tagger import EntityTagger, model_spec
 
     _require_data(data_dir)
-    tagger = _run(lambda: EntityTagger(model_spec("shipped", model_path, pretrain_path)))
+    spec = model_spec("shipped", model_path, pretrain_path)
+    tagger = _run(lambda: EntityTagger(dataclasses.replace(spec, int8=spec.int8 and not float32)))
     click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))
 
 

@@ -59,8 +59,8 @@ def write_corpus(sentences: Iterable[list[str]], out: Path) -> Counter:
     return counts
 
 
-def train_fasttext(corpus: Path, settings: dict, seed: int, workers: int = 2):
-    """Train fastText vectors on the corpus file."""
+def train_fasttext(corpus: Path, settings: dict, seed: int):
+    """Train fastText vectors on the corpus file (``settings["workers"]`` threads, 1 for a repeatable run)."""
     from gensim.models import FastText
 
     return FastText(
@@ -72,7 +72,7 @@ def train_fasttext(corpus: Path, settings: dict, seed: int, workers: int = 2):
         min_n=settings["min_n"],
         max_n=settings["max_n"],
         bucket=settings["bucket"],
-        workers=workers,
+        workers=settings.get("workers", 1),
         seed=seed,
     )
 
