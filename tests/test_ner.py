@@ -217,3 +217,27 @@ def test_viterbi_decoder_matches_stanzas():
             scores[:, 3] = scores[:, 4]  # ties are broken the same way
             path, best = stanzas(scores, transitions)
             assert viterbi_decode(scores, transitions) == ([int(t) for t in path], float(best))
+
+
+@needs_model
+def test_documents_are_tagged_alone_and_threads_change_nothing(monkeypatch):
+    """An article gets the same mentions whether it is tagged alone or with others, on one thread or two."""
+    from annotate.ner.tagger import get_tagger
+    from annotate.tokenize import sentences_in
+    from tests.conftest import seed_texts
+
+    documents = [(text, list(sentences_in(text))) for text in seed_texts().values()]
+    tagger = get_tagger()
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    together = tagger.tag(documents)
+    alone = [tagger.tag([document])[0] for document in documents]
+    import torch
+
+    threads = torch.get_num_threads()
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    try:
+        threaded = tagger.tag(documents)
+    finally:
+        torch.set_num_threads(threads)  # tag() leaves torch at OMP_NUM_THREADS; later tests keep theirs
+    assert together == alone == threaded
+    assert sum(map(len, together)) > 100

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from annotate.arabic import normalize_token
 from annotate.errors import ModelError
-from annotate.models import Mention, Sentence, Token
+from annotate.models import Mention, Sentence
 from annotate.ner.data import entity_spans
 from annotate.ner.inference import prepare_for_inference
 
@@ -105,25 +105,37 @@ class EntityTagger:
         self.pipeline = _load_pipeline(spec, batch_size)
 
     def tag(self, documents: Sequence[tuple[str, Sequence[Sentence]]]) -> list[list[Mention]]:
-        """Entity mentions of each (text, sentences) document, all sentences tagged in one batched call.
+        """Entity mentions of each (text, sentences) document; each document's sentences in one batched call.
 
-        Offsets come from our tokens, so ``text[m.start:m.end] == m.text`` for every mention.
+        A document is tagged on its own, never batched with another: with int8 LSTMs a sentence's tags can
+        depend on the batch it is computed in (activations are scaled per batch), and an article's cached
+        annotation must be the same whether it was tagged alone (a one-article rebuild) or with the whole
+        corpus. With ``OMP_NUM_THREADS`` of 2 or more, that many documents are tagged at once, each on one
+        torch thread: torch releases Python's lock while it computes, so one document's LSTMs run while
+        another's batches are built. Offsets come from our tokens: ``text[m.start:m.end] == m.text``.
         """
-        windows: list[tuple[int, Sequence[Token]]] = []
-        for index, (_, sentences) in enumerate(documents):
-            for sentence in sentences:
-                tokens = sentence.tokens
-                windows.extend((index, tokens[at : at + MAX_TOKENS]) for at in range(0, len(tokens), MAX_TOKENS))
-        result: list[list[Mention]] = [[] for _ in documents]
-        if not windows:
-            return result
-        tagged = self.tag_words([[t.text for t in tokens] for _, tokens in windows])
-        for (index, tokens), tags in zip(windows, tagged, strict=True):
-            text = documents[index][0]
+        workers = min(_torch_threads(), len(documents))
+        if workers <= 1:
+            return [self._tag_one(text, sentences) for text, sentences in documents]
+        from concurrent.futures import ThreadPoolExecutor
+
+        import torch
+
+        torch.set_num_threads(1)
+        try:
+            with ThreadPoolExecutor(workers) as pool:
+                return list(pool.map(lambda document: self._tag_one(*document), documents))
+        finally:
+            torch.set_num_threads(_torch_threads())
+
+    def _tag_one(self, text: str, sentences: Sequence[Sentence]) -> list[Mention]:
+        windows = [s.tokens[at : at + MAX_TOKENS] for s in sentences for at in range(0, len(s.tokens), MAX_TOKENS)]
+        mentions: list[Mention] = []
+        for tokens, tags in zip(windows, self.tag_words([[t.text for t in w] for w in windows]), strict=True):
             for start, end, label in sorted(entity_spans(tags)):
                 first, last = tokens[start].start, tokens[end - 1].end
-                result[index].append(Mention(first, last, text[first:last], label))
-        return result
+                mentions.append(Mention(first, last, text[first:last], label))
+        return mentions
 
     def tag_words(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIOES tags for pre-split words (one stanza call; stanza batches inside it)."""
@@ -175,7 +187,11 @@ def _one_thread_unless_told() -> None:
     """
     import torch
 
-    torch.set_num_threads(max(1, int(os.environ.get("OMP_NUM_THREADS", "1") or 1)))
+    torch.set_num_threads(_torch_threads())
+
+
+def _torch_threads() -> int:
+    return max(1, int(os.environ.get("OMP_NUM_THREADS", "1") or 1))
 
 
 @contextmanager
