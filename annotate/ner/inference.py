@@ -9,7 +9,8 @@ Three changes, applied after ``stanza.Pipeline`` has loaded the model:
   spends half its time in NumPy calls that build arrays it throws away.
 * **int8 LSTMs** (optional, ``int8=True``): torch's dynamic quantization stores the weights of the
   tagger's BiLSTM, of both character LMs and of the input layer as int8 and multiplies in int8
-  (AVX-512 VNNI where the CPU has it). About 1.6x faster; a few tags change (MODEL.md has the scores).
+  (AVX-512 VNNI where the CPU has it). About 1.9x faster on one thread; a few tags change (MODEL.md
+  has the scores).
 """
 
 from __future__ import annotations

@@ -182,8 +182,9 @@ def release_tagger() -> None:
 def _one_thread_unless_told() -> None:
     """One torch thread per process unless OMP_NUM_THREADS says otherwise.
 
-    Two threads gain little on these small LSTM batches and collapse (8x slower, measured) as soon as
-    another process takes a core; parallelism comes from ``--jobs`` (one process per core) instead.
+    Two torch threads on one GEMM gain little on these small LSTM batches and collapse (8x slower,
+    measured) as soon as another process takes a core; with OMP_NUM_THREADS=2, ``EntityTagger.tag``
+    instead tags two articles at once on one torch thread each, and ``--jobs`` gives one process per core.
     """
     import torch
 
@@ -223,6 +224,13 @@ def _inference_only_loading(trusted: Sequence[Path | None]):
 
 
 def _load_pipeline(spec: ModelSpec, batch_size: int):
+    """The loaded pipeline of either model, made cheaper to run (``annotate.ner.inference``)."""
+    pipeline = _stanza_pipeline(spec, batch_size)
+    prepare_for_inference(pipeline, int8=spec.int8)
+    return pipeline
+
+
+def _stanza_pipeline(spec: ModelSpec, batch_size: int):
     import stanza
 
     _one_thread_unless_told()
@@ -231,9 +239,7 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
         resources = Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
         if not (resources / "resources.json").exists() or not list((resources / "ar" / "ner").glob("*.pt")):
             raise ModelError(f"ner_model 'stanza': stanza's Arabic NER is not downloaded in {resources}; on a connected machine run: {OFFICIAL_HINT}")
-        pipeline = stanza.Pipeline("ar", dir=str(resources), processors="tokenize,ner", tokenize_pretokenized=True, ner_batch_size=batch_size, **quiet)
-        prepare_for_inference(pipeline, int8=spec.int8)
-        return pipeline
+        return stanza.Pipeline("ar", dir=str(resources), processors="tokenize,ner", tokenize_pretokenized=True, ner_batch_size=batch_size, **quiet)
     for path in (spec.model_path, spec.pretrain_path):
         if not path.exists():
             raise ModelError(f"{path}: entity model file missing; reinstall the package or run `python -m annotate train-ner --install`")
@@ -242,7 +248,7 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
         charlms = {"ner_forward_charlm_path": str(spec.charlm_paths[0]), "ner_backward_charlm_path": str(spec.charlm_paths[1])}
     try:
         with _inference_only_loading(trusted=(spec.model_path, spec.pretrain_path, *(spec.charlm_paths or ()))):
-            pipeline = stanza.Pipeline(
+            return stanza.Pipeline(
                 "ar",
                 dir=str(STUB_RESOURCES),
                 processors="tokenize,ner",
@@ -256,5 +262,3 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
             )
     except Exception as error:  # stanza raises many types for a truncated or foreign file
         raise ModelError(f"{spec.model_path}: cannot load the entity model ({type(error).__name__}: {error}); restore it with `git checkout -- annotate/ner/model` or retrain") from error
-    prepare_for_inference(pipeline, int8=spec.int8)
-    return pipeline
