@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -153,9 +154,37 @@ def test_aqmar_tags_are_cleaned():
 def test_trainer_runs_end_to_end_on_a_tiny_slice(tmp_path):
     from annotate.ner.train import Limits, train_ner
 
+    import torch
+
+    from annotate.ner.type_rates import COLUMNS
+
     model = train_ner(SHARED_DATA, tmp_path, limits=Limits(sentences=60, unlabeled_lines=300, max_steps=4))
-    assert model.exists() and (tmp_path / "train.log").read_text(encoding="utf-8").count("step") > 0
+    log = (tmp_path / "train.log").read_text(encoding="utf-8")
+    assert model.exists() and log.count("step") > 0 and "type rates:" in log
     assert (tmp_path / "train.json").exists() and (tmp_path / "dev.json").exists()
+    assert (tmp_path / "stage1" / "finished").exists() and (tmp_path / "finished").exists()
+    first = torch.load(tmp_path / "stage1" / model.name, weights_only=False)["config"]["word_emb_dim"]
+    rated = torch.load(tmp_path / "ar_anercorp.pretrain.pt", weights_only=False)["emb"]
+    assert rated.shape[1] == first + COLUMNS == torch.load(model, weights_only=False)["config"]["word_emb_dim"]
+    seen, tagged = map(int, re.search(r"type rates: (\d+) of \d+ pretrain words seen in (\d+) tagged tokens", log).groups())
+    assert seen > 100 and tagged > 1000  # the first tagger read the unlabeled lines (4 steps tag nothing yet)
+
+
+def test_type_rates_count_what_the_tagger_said():
+    from annotate.ner.type_rates import TypeCounts, count_types, windows
+
+    counts = TypeCounts()
+    counts.add(["قال", "دونالد", "ترامب"], ["O", "B-PER", "E-PER"])
+    counts.add(["ترامب", "في", "موسكو"], ["S-PER", "O", "S-LOC"])
+    counts.add(["ترامب", "يقول"], ["O", "O"])
+    assert counts.rates("ترامب", smoothing=1) == [2 / 4, 0, 0, 0, 1 / 4]  # PER, ORG, LOC, MISC, begins
+    assert counts.rates("موسكو", smoothing=1) == [0, 0, 1 / 2, 0, 1 / 2]
+    assert counts.rates("قال", smoothing=1) == [0] * 5 and counts.rates("غائب", smoothing=1) == [0] * 5
+    paragraph = ["أ"] * 7 + ["."] + ["ب"] * 3 + ["."] + ["ج"] * 130
+    assert [len(w) for w in windows([paragraph])] == [8, 60, 60, 14]  # cut at a sentence end once 8 long, else at 60
+    seen = []
+    counted = count_types(lambda batch: seen.append(len(batch)) or [["O"] * len(w) for w in batch], [paragraph] * 5, token_budget=300, batch=4)
+    assert seen == [4, 4, 4] and counted.tokens == 3 * 142  # stops at the first batch past the budget
 
 
 def test_resumed_charlm_streams_start_where_the_checkpoint_stopped():

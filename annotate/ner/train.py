@@ -1,9 +1,11 @@
 """Train the shipped Arabic entity tagger with stanza, reproducibly, from ../shared/data.
 
 Steps: labeled data → stanza JSON (train / dev = last 10 %), unlabeled news → fastText vectors →
-trimmed pretrain, then ``stanza.models.ner_tagger --mode train``. Every setting comes from
-``train.yaml``; the log and the produced files land in the work folder, and ``--install`` copies the
-model and pretrain into ``annotate/ner/model/``.
+trimmed pretrain and character language models, then ``stanza.models.ner_tagger --mode train`` in two
+stages: the first tagger tags the unlabeled news, each word's entity-type rates there become five more
+columns of its vector (``annotate.ner.type_rates``), and the second tagger, the shipped one, trains on
+those. Every setting comes from ``train.yaml``; the log and the produced files land in the work folder,
+and ``--install`` copies the model and pretrain into ``annotate/ner/model/``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from annotate.arabic import normalize_token
-from annotate.ner import charlm, data, vectors
+from annotate.ner import charlm, data, type_rates, vectors
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +89,8 @@ def build_pretrain(config: dict, data_dir: Path, work: Path, train: list, limits
 def stanza_arguments(
     config: dict, train: Path, dev: Path, pretrain: Path, save_dir: Path, limits: Limits, resume: bool = False, charlms: tuple[Path, Path] | None = None
 ) -> list[str]:
-    """The ner_tagger command line for this configuration."""
-    tagger = dict(config["tagger"])
+    """The ner_tagger command line for this configuration (the word vectors' width read from ``pretrain``)."""
+    tagger = dict(config["tagger"], word_emb_dim=_pretrain_width(pretrain))
     if limits.max_steps:
         tagger["max_steps"] = limits.max_steps
         tagger["eval_interval"] = min(tagger["eval_interval"], max(1, limits.max_steps // 2))
@@ -103,11 +105,17 @@ def stanza_arguments(
         # Continue from the best checkpoint so far (stanza's finetune mode; the step count restarts).
         args += ["--finetune", "--finetune_load_name", str(save_dir / MODEL_FILE)]
     for key, value in tagger.items():
-        if isinstance(value, bool):
-            args += [f"--{key}"] if value else []
+        if isinstance(value, bool):  # stanza spells a switched-off default --no_KEY (an unknown one fails loudly)
+            args += [f"--{key}" if value else f"--no_{key}"]
         else:
             args += [f"--{key}", str(value)]
     return args
+
+
+def _pretrain_width(pretrain: Path) -> int:
+    import torch
+
+    return int(torch.load(pretrain, map_location="cpu", weights_only=False)["emb"].shape[1])
 
 
 def halve_model(source: Path, target: Path) -> None:
@@ -153,6 +161,60 @@ def restrict_vocabulary(model_file: Path, pretrain_file: Path, size: int, requir
     torch.save(model, model_file, _use_new_zipfile_serialization=False)
 
 
+def train_tagger(
+    config: dict, train_json: Path, dev_json: Path, pretrain: Path, save_dir: Path, limits: Limits, resume: bool, charlms: tuple[Path, Path] | None
+) -> Path:
+    """One ``stanza.models.ner_tagger`` run; its best dev checkpoint is ``save_dir/MODEL_FILE``.
+
+    A finished run is marked, so ``--resume`` after a cut in the second stage does not redo the first."""
+    from stanza.models import ner_tagger
+
+    finished = save_dir / "finished"
+    if resume and finished.exists():
+        log.info("tagger in %s: finished earlier, reused", save_dir)
+        return save_dir / MODEL_FILE
+    save_dir.mkdir(parents=True, exist_ok=True)
+    finished.unlink(missing_ok=True)
+    ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, save_dir, limits, resume, charlms))
+    finished.write_text("")
+    return save_dir / MODEL_FILE
+
+
+def build_rated_pretrain(
+    config: dict, data_dir: Path, work: Path, first_model: Path, pretrain: Path, charlms: tuple[Path, Path] | None, limits: Limits
+) -> Path:
+    """The pretrain plus each word's entity-type rates on the unlabeled news, as tagged by the first-stage
+    model (``annotate.ner.type_rates``); cached in the work folder by settings and first model."""
+    from annotate.ner.tagger import EntityTagger, ModelSpec
+
+    settings = config["type_rates"]
+    digest = hashlib.sha256(first_model.read_bytes() + pretrain.read_bytes()).hexdigest()
+    out = work / f"pretrain-rated-{_fingerprint([settings, digest, limits.unlabeled_lines])}.pt"
+    if out.exists():
+        log.info("rated pretrain: reusing %s", out)
+        return out
+    tagger = EntityTagger(ModelSpec("stage1", first_model, pretrain, normalize=True, charlm_paths=charlms, int8=True))
+    lines = vectors.clean_lines([data_dir / p for p in config["data"]["unlabeled"]])
+    if limits.unlabeled_lines:
+        lines = islice(lines, limits.unlabeled_lines)
+    counts = type_rates.count_types(tagger.tag_words, vectors.tokenized_lines(lines), settings["tokens"])
+    type_rates.append_rates(pretrain, counts, out, settings["scale"], settings["smoothing"])
+    return out
+
+
+def install_model(work: Path, charlms: tuple[Path, Path] | None, vocab_size: int | None, training_words: set[str]) -> None:
+    """Copy the trained files into the package, weights in half precision, the vocabulary cut to
+    ``vocab_size`` words (plus the training words) to fit the size budget."""
+    MODEL_DIR.mkdir(exist_ok=True)
+    halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
+    shutil.copyfile(work / PRETRAIN_FILE, MODEL_DIR / PRETRAIN_FILE)
+    if vocab_size:
+        restrict_vocabulary(MODEL_DIR / MODEL_FILE, MODEL_DIR / PRETRAIN_FILE, vocab_size, {normalize_token(w) for w in training_words})
+    for path in charlms or ():
+        halve_model(path, MODEL_DIR / path.name)
+    log.info("installed model and pretrain in %s", MODEL_DIR)
+
+
 def train_ner(
     data_dir: Path, work: Path, install: bool = False, limits: Limits | None = None, config_path: Path = CONFIG, resume: bool = False
 ) -> Path:
@@ -181,18 +243,14 @@ def train_ner(
         if config.get("charlm"):
             settings = dict(config["charlm"], **({"max_batches": 0, "eval_steps": -1} if limits.unlabeled_lines else {}))
             charlms = charlm.train_charlms(dict(config, charlm=settings), data_dir, work / "charlm", limits.unlabeled_lines)
-        from stanza.models import ner_tagger
-
-        ner_tagger.main(stanza_arguments(config, train_json, dev_json, pretrain, work, limits, resume, charlms))
+        if config.get("type_rates"):
+            first = train_tagger(config, train_json, dev_json, pretrain, work / "stage1", limits, resume, charlms)
+            pretrain = build_rated_pretrain(config, data_dir, work, first, pretrain, charlms, limits)
+        train_tagger(config, train_json, dev_json, pretrain, work, limits, resume, charlms)
         shutil.copyfile(pretrain, work / PRETRAIN_FILE)
         log.info("training finished in %.0f s", time.time() - started)
         if install:
-            MODEL_DIR.mkdir(exist_ok=True)
-            halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
-            shutil.copyfile(pretrain, MODEL_DIR / PRETRAIN_FILE)
-            for path in charlms or ():
-                halve_model(path, MODEL_DIR / path.name)
-            log.info("installed model and pretrain in %s", MODEL_DIR)
+            install_model(work, charlms, config["vectors"].get("shipped_vocab_size"), {w for s in train for w, _ in s})
     finally:
         for name in ("annotate", "stanza"):
             logging.getLogger(name).removeHandler(handler)
