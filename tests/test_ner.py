@@ -136,6 +136,32 @@ def test_model_version_follows_the_files_contents_not_their_times(tmp_path):
     assert spec.version != before
 
 
+@needs_model
+def test_shipped_files_fit_the_size_budget():
+    """Model, pretrain and character LMs ship in the repository: 50 MB at most together."""
+    assert sum(path.stat().st_size for path in MODEL.parent.glob("*.pt")) <= 50_000_000
+
+
+@needs_model
+def test_shipped_pretrain_carries_the_type_rates():
+    """The shipped tagger reads five rate columns after each word's vector; a frequent name has its type's."""
+    import torch
+
+    from annotate.arabic import normalize_token
+    from annotate.ner.type_rates import COLUMNS, TYPES
+
+    pretrain = torch.load(MODEL.parent / "ar_anercorp.pretrain.pt", weights_only=False)
+    model = torch.load(MODEL, weights_only=False)
+    assert pretrain["emb"].shape[1] == model["config"]["word_emb_dim"] == 100 + COLUMNS
+    ids = pretrain["vocab"]["_unit2id"]
+    for word, label in (("روسيا", "LOC"), ("ترامب", "PER"), ("قال", None)):
+        rates = pretrain["emb"][ids[normalize_token(word)], 100:].float().tolist()
+        if label is None:
+            assert max(rates) < 0.2, (word, rates)
+        else:
+            assert max(rates[: len(TYPES)]) == rates[TYPES.index(label)] > 1, (word, rates)
+
+
 def test_tag_cleaning_and_spans():
     assert [clean_tag(t) for t in ["B-PERS", "I--ORG", "B-MIS1`", "B-MISS1", "OO", "IO", "B-ENGLISH", "I-MIS3"]] == [
         "B-PER", "I-ORG", "B-MISC", "B-MISC", "O", "O", "O", "I-MISC",

@@ -166,7 +166,7 @@ def train_tagger(
 ) -> Path:
     """One ``stanza.models.ner_tagger`` run; its best dev checkpoint is ``save_dir/MODEL_FILE``.
 
-    A finished run is marked, so ``--resume`` after a cut in the second stage does not redo the first."""
+    A finished run is marked, so ``--resume`` after a cut in a later stage does not redo the earlier ones."""
     from stanza.models import ner_tagger
 
     finished = save_dir / "finished"
@@ -181,19 +181,20 @@ def train_tagger(
 
 
 def build_rated_pretrain(
-    config: dict, data_dir: Path, work: Path, first_model: Path, pretrain: Path, charlms: tuple[Path, Path] | None, limits: Limits
+    config: dict, data_dir: Path, work: Path, tagger_files: tuple[Path, Path], pretrain: Path, charlms: tuple[Path, Path] | None, limits: Limits
 ) -> Path:
-    """The pretrain plus each word's entity-type rates on the unlabeled news, as tagged by the first-stage
-    model (``annotate.ner.type_rates``); cached in the work folder by settings and first model."""
+    """``pretrain`` plus each word's entity-type rates on the unlabeled news as tagged by an earlier stage's
+    model and pretrain (``tagger_files``; ``annotate.ner.type_rates``), cached in the work folder by settings
+    and files."""
     from annotate.ner.tagger import EntityTagger, ModelSpec
 
     settings = config["type_rates"]
-    digest = hashlib.sha256(first_model.read_bytes() + pretrain.read_bytes()).hexdigest()
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in (*tagger_files, pretrain))).hexdigest()
     out = work / f"pretrain-rated-{_fingerprint([settings, digest, limits.unlabeled_lines])}.pt"
     if out.exists():
         log.info("rated pretrain: reusing %s", out)
         return out
-    tagger = EntityTagger(ModelSpec("stage1", first_model, pretrain, normalize=True, charlm_paths=charlms, int8=True))
+    tagger = EntityTagger(ModelSpec("stage", *tagger_files, normalize=True, charlm_paths=charlms, int8=True))
     lines = vectors.clean_lines([data_dir / p for p in config["data"]["unlabeled"]])
     if limits.unlabeled_lines:
         lines = islice(lines, limits.unlabeled_lines)
@@ -243,9 +244,10 @@ def train_ner(
         if config.get("charlm"):
             settings = dict(config["charlm"], **({"max_batches": 0, "eval_steps": -1} if limits.unlabeled_lines else {}))
             charlms = charlm.train_charlms(dict(config, charlm=settings), data_dir, work / "charlm", limits.unlabeled_lines)
-        if config.get("type_rates"):
-            first = train_tagger(config, train_json, dev_json, pretrain, work / "stage1", limits, resume, charlms)
-            pretrain = build_rated_pretrain(config, data_dir, work, first, pretrain, charlms, limits)
+        vectors_only = pretrain
+        for stage in range(1, config.get("type_rates", {}).get("rounds", 0) + 1):
+            earlier = train_tagger(config, train_json, dev_json, pretrain, work / f"stage{stage}", limits, resume, charlms)
+            pretrain = build_rated_pretrain(config, data_dir, work, (earlier, pretrain), vectors_only, charlms, limits)
         train_tagger(config, train_json, dev_json, pretrain, work, limits, resume, charlms)
         shutil.copyfile(pretrain, work / PRETRAIN_FILE)
         log.info("training finished in %.0f s", time.time() - started)
