@@ -178,10 +178,9 @@ def test_aqmar_tags_are_cleaned():
 @needs_shared_data
 @pytest.mark.slow
 def test_trainer_runs_end_to_end_on_a_tiny_slice(tmp_path):
-    from annotate.ner.train import Limits, train_ner
-
     import torch
 
+    from annotate.ner.train import Limits, train_ner
     from annotate.ner.type_rates import COLUMNS
 
     model = train_ner(SHARED_DATA, tmp_path, limits=Limits(sentences=60, unlabeled_lines=300, max_steps=4))

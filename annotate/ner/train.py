@@ -1,10 +1,10 @@
 """Train the shipped Arabic entity tagger with stanza, reproducibly, from ../shared/data.
 
 Steps: labeled data → stanza JSON (train / dev = last 10 %), unlabeled news → fastText vectors →
-trimmed pretrain and character language models, then ``stanza.models.ner_tagger --mode train`` in two
-stages: the first tagger tags the unlabeled news, each word's entity-type rates there become five more
-columns of its vector (``annotate.ner.type_rates``), and the second tagger, the shipped one, trains on
-those. Every setting comes from ``train.yaml``; the log and the produced files land in the work folder,
+trimmed pretrain and character language models, then ``stanza.models.ner_tagger --mode train`` in
+stages: each tagger but the last tags the unlabeled news, each word's entity-type rates there become five
+more columns of its vector (``annotate.ner.type_rates``), and the next tagger trains on those; the last
+one is shipped (``type_rates.rounds`` earlier taggers). Every setting comes from ``train.yaml``; the log and the produced files land in the work folder,
 and ``--install`` copies the model and pretrain into ``annotate/ner/model/``.
 """
 
@@ -194,11 +194,17 @@ def build_rated_pretrain(
     if out.exists():
         log.info("rated pretrain: reusing %s", out)
         return out
-    tagger = EntityTagger(ModelSpec("stage", *tagger_files, normalize=True, charlm_paths=charlms, int8=True))
-    lines = vectors.clean_lines([data_dir / p for p in config["data"]["unlabeled"]])
-    if limits.unlabeled_lines:
-        lines = islice(lines, limits.unlabeled_lines)
-    counts = type_rates.count_types(tagger.tag_words, vectors.tokenized_lines(lines), settings["tokens"])
+    import torch
+
+    threads = torch.get_num_threads()  # loading a tagger sets torch's threads for tagging; the next stage trains
+    try:
+        tagger = EntityTagger(ModelSpec("stage", *tagger_files, normalize=True, charlm_paths=charlms, int8=True))
+        lines = vectors.clean_lines([data_dir / p for p in config["data"]["unlabeled"]])
+        if limits.unlabeled_lines:
+            lines = islice(lines, limits.unlabeled_lines)
+        counts = type_rates.count_types(tagger.tag_words, vectors.tokenized_lines(lines), settings["tokens"])
+    finally:
+        torch.set_num_threads(threads)
     type_rates.append_rates(pretrain, counts, out, settings["scale"], settings["smoothing"])
     return out
 

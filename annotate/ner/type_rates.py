@@ -1,11 +1,11 @@
-"""Corpus-wide entity-type rates per word, appended to the word vectors: the tagger's second stage.
+"""Corpus-wide entity-type rates per word, appended to the word vectors for the tagger's next stage.
 
 Why: the tagger misses names it never saw in training (under half of them are found), yet most such
 names occur many times in the unlabeled news, often in contexts where even a first tagger recognizes
-them (قال الرئيس الأمريكي دونالد ترامب). Tagging the unlabeled text once with the first-stage tagger and
-keeping, for each word, how often it was inside a PER/ORG/LOC/MISC entity and how often it began one
-hands that corpus-level evidence to the second-stage tagger through the one input stanza gives every
-word: its pretrained vector. Nothing changes at tagging time: the rates are five more columns of the
+them (قال الرئيس الأمريكي دونالد ترامب). Tagging the unlabeled text once with an earlier stage's tagger
+and keeping, for each word, how often it was inside a PER/ORG/LOC/MISC entity and how often it began one
+hands that corpus-level evidence to the next tagger through the one input stanza gives every word: its
+pretrained vector. Nothing changes at tagging time: the rates are five more columns of the
 shipped pretrain, computed once at training.
 """
 
@@ -94,8 +94,8 @@ def count_types(tag_words: TagWords, texts: Iterable[list[str]], token_budget: i
     return counts
 
 
-def append_rates(pretrain_file: Path, counts: TypeCounts, out: Path, scale: float, smoothing: float) -> int:
-    """Write ``pretrain_file`` with the rates (times ``scale``) as extra columns; return the new width.
+def append_rates(pretrain_file: Path, counts: TypeCounts, out: Path, scale: float, smoothing: float) -> None:
+    """Write ``pretrain_file`` with the rates (times ``scale``) as extra columns to ``out``.
 
     ``scale`` brings rates in [0, 1] to the size of the vectors' own values (about 1)."""
     import torch
@@ -109,4 +109,3 @@ def append_rates(pretrain_file: Path, counts: TypeCounts, out: Path, scale: floa
     torch.save(pretrain, out, _use_new_zipfile_serialization=False)
     known = sum(1 for word in words if counts.occurrences.get(word))
     log.info("type rates: %d of %d pretrain words seen in %d tagged tokens", known, len(words), counts.tokens)
-    return pretrain["emb"].shape[1]
