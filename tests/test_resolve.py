@@ -57,6 +57,31 @@ def test_a_particle_the_model_took_into_a_name_is_not_part_of_it():
     assert len({m.actor for m in res.mentions["a"] if m.label == "PER"}) == 1
 
 
+def test_a_verb_the_model_took_into_a_name_is_not_part_of_it():
+    """Seed-corpus spans: «زار حفتر موسكو», «بريغوجين شارك لتنظيم», and «كانوا» alone (whose spelling bucket
+    is also Kenya's, كينيا): the verb is never a name's edge, nor a name."""
+    text = (
+        "وصل المشير خليفة حفتر إلى روسيا. عام 2018 زار حفتر موسكو، وقال إن رجل الأعمال يفغيني بريغوجين شارك لتنظيم الزيارة. "
+        "وقالت المصادر إن بريغوجين شارك في اللقاء. لقد كانوا مترددين للغاية، وزار الوفد كينيا."
+    )
+    a = doc("a", text, [("خليفة حفتر", "PER"), ("زار حفتر", "PER"), ("يفغيني بريغوجين", "PER"), ("بريغوجين شارك", "PER"), ("كانوا", "LOC")])
+    res = resolve([a])
+    names = [(m.text, m.label) for m in res.mentions["a"]]
+    assert ("حفتر", "PER") in names and ("بريغوجين", "PER") in names and ("كينيا", "LOC") in names
+    assert not any(w in m for m, _ in names for w in ("زار", "شارك", "كانوا"))
+    assert actor_of(res, "a", "حفتر") == actor_of(res, "a", "خليفة حفتر")
+    assert actor_of(res, "a", "بريغوجين") == actor_of(res, "a", "يفغيني بريغوجين")
+
+
+def test_a_two_word_place_the_model_split_is_joined():
+    """Seed corpus: «في مالي وبوركينا فاسو المجاورتين» came out as «وبوركينا» and «فاسو المجاورتين»."""
+    text = "أقامت موسكو علاقات مع قادة الانقلاب في مالي وبوركينا فاسو المجاورتين. وفي شرق ليبيا يقول حرشاوي."
+    a = doc("a", text, [("وبوركينا", "LOC"), ("فاسو المجاورتين", "LOC"), ("مالي", "LOC")])
+    res = resolve([a])
+    places = {m.text: m.actor for m in res.mentions["a"] if m.label == "LOC"}
+    assert places.get("بوركينا فاسو") == "loc-burkina-faso" and not any("فاسو" in p and p != "بوركينا فاسو" for p in places)
+
+
 def test_split_clitic_uses_evidence():
     v = Vocabulary()
     v.add_name(("ريم",))

@@ -8,9 +8,11 @@ then give every actor a stable slug (``slugs``) and list what an editor should c
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from annotate.arabic import fold
 from annotate.models import LABELS, Actor, Annotation, Article, Mention
 from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
@@ -238,16 +240,33 @@ def resolve(
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """Join two PER spans separated by one space (رجب | طيب أردوغان): the model broke one name in two."""
+    """Join two PER spans separated by one space (رجب | طيب أردوغان), or two LOC spans that meet on a
+    two-word place (وبوركينا | فاسو المجاورتين → بوركينا فاسو): the model broke one name in two."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         prev = out[-1] if out else None
-        joinable = prev and prev.label == m.label == "PER" and article.text[prev.end : m.start] == " "
-        if joinable and not m.text.startswith(("و", "ف")) and title_stem(m.text.split()[0]) is None:
+        adjacent = prev is not None and prev.label == m.label and article.text[prev.end : m.start] == " "
+        first = m.text.split()[0]
+        if adjacent and m.label == "PER" and not m.text.startswith(("و", "ف")) and title_stem(first) is None:
             out[-1] = Mention(prev.start, m.end, article.text[prev.start : m.end], "PER", source=prev.source)
+        elif adjacent and m.label == "LOC" and _two_word_place(prev.text.split()[-1], first):
+            end = m.start + len(first)
+            out[-1] = Mention(prev.start, end, article.text[prev.start : end], "LOC", source=prev.source)
         else:
             out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _two_word_places() -> frozenset[tuple[str, str]]:
+    return frozenset((a, b) for p in gazetteer.places() if len(words := p.name.split()) == 2 for a, b in [map(fold, words)])
+
+
+def _two_word_place(left: str, right: str) -> bool:
+    """Is «left right» a two-word place of the gazetteer, with or without a clitic on ``left``?"""
+    a, b = fold(left), fold(right)
+    pairs = _two_word_places()
+    return (a, b) in pairs or (a[:1] in "وبلف" and (a[1:], b) in pairs)
 
 
 def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from annotate.arabic import fold, strip_marks
 from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_word
-from annotate.resolve.spans import ArticleView, Candidate, make_candidate
+from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 from annotate.resolve.variants import variant_word
 
 # Before a guarded place (مالي): a preposition or a conjunction makes it a place, not an adjective.
@@ -88,7 +88,7 @@ def find_names(view: ArticleView, index: NameIndex, first_names: frozenset[str] 
     i = 0
     while i < len(toks):
         best: tuple[int, int, Entry] | None = None
-        if is_word(toks[i].text):
+        if is_word(toks[i].text) and not is_verb(toks[i].text):  # كانوا is not a spelling of كينيا
             for n, stem in _stems(toks[i].text):
                 first = variant_word(stem)
                 lengths = index.lengths.get(first)

@@ -33,6 +33,16 @@ from annotate.tokenize import sentences_in
 NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار".split())
 # Particles the model sometimes takes into a name («قال إن حفتر», «إلى أن حفتر»): never its first word.
 PARTICLES = frozenset(fold(w) for w in "أن إن بأن لأن وأن وإن فإن فأن كأن لكن ولكن".split())
+# News verbs the model takes into a name at either edge («زار حفتر موسكو», «بريغوجين شارك في»), or tags alone
+# («لقد كانوا»): never a name's first or last word. Only forms that are not also names or nouns of names
+# (طالب، يزيد، ظل stay out, and كان is Cannes).
+VERBS = frozenset(
+    fold(w)
+    for w in """قال قالت يقول تقول أكد أكدت يؤكد زار زارت يزور شارك شاركت يشارك التقى التقت يلتقي أعلن أعلنت يعلن
+    أضاف أضافت أوضح أوضحت كشف كشفت دعا دعت وصل وصلت غادر غادرت استقبل استقبلت ناقش اتهم اتهمت رفض رفضت
+    نفى نفت أشار أشارت حذر حذرت هدد هددت وقع وقعت كانت كانوا يكون تكون أصبح أصبحت بات أرسل أرسلت
+    اعتبر اعتبرت أبلغ""".split()
+)
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -194,14 +204,24 @@ def role_after(view: ArticleView, j: int) -> str | None:
     return role_text(view, k, end)
 
 
+def is_verb(token: str) -> bool:
+    """One of ``VERBS``, bare or after the conjunction (وقال، فزار)."""
+    f = fold(token)
+    return f in VERBS or (f[:1] in ("و", "ف") and f[1:] in VERBS)
+
+
 def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | None:
     """Trim one model mention; a PER's title becomes its role."""
     i, j = view.token_range(mention.start, mention.end)
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     outer = (view.tokens[i].start, view.tokens[j - 1].end)
-    while i < j - 1 and fold(view.tokens[i].text) in PARTICLES:
+    while i < j and (fold(view.tokens[i].text) in PARTICLES and i < j - 1 or is_verb(view.tokens[i].text)):
         i += 1
+    while j > i and (is_verb(view.tokens[j - 1].text) or not is_word(view.tokens[j - 1].text)):
+        j -= 1
+    if i >= j:
+        return None
     k = _title_end(view, i, j)
     if mention.label == "PER":
         while k < j - 1 and (fold(view.tokens[k].text) in NOT_NAMES or is_nisba(fold(view.tokens[k].text))):
