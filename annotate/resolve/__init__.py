@@ -8,7 +8,6 @@ then give every actor a stable slug (``slugs``) and list what an editor should c
 
 from __future__ import annotations
 
-import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from annotate.arabic import fold
 from annotate.models import LABELS, Actor, Annotation, Article, Mention
 from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
-from annotate.resolve.names import Evidence, display, key_of, title_stem
+from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
@@ -257,16 +256,11 @@ def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _two_word_places() -> frozenset[tuple[str, str]]:
-    return frozenset((a, b) for p in gazetteer.places() if len(words := p.name.split()) == 2 for a, b in [map(fold, words)])
-
-
 def _two_word_place(left: str, right: str) -> bool:
-    """Is «left right» a two-word place of the gazetteer, with or without a clitic on ``left``?"""
+    """Is «left right» a two-word place of the gazetteer, with or without a name clitic on ``left``?"""
     a, b = fold(left), fold(right)
-    pairs = _two_word_places()
-    return (a, b) in pairs or (a[:1] in "وبلف" and (a[1:], b) in pairs)
+    pairs = gazetteer.two_word_places()
+    return (a, b) in pairs or any(a.startswith(p) and (a[len(p) :], b) in pairs for p in NAME_PREFIXES)
 
 
 def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:

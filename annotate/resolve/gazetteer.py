@@ -70,6 +70,14 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def two_word_places() -> frozenset[tuple[str, str]]:
+    """Folded word pairs of the two-word places (بوركينا فاسو), to join a place the model split in two."""
+    from annotate.arabic import fold
+
+    return frozenset((fold(a), fold(b)) for p in places() if len(words := p.name.split()) == 2 for a, b in [words])
+
+
+@functools.lru_cache(maxsize=1)
 def nationality_stems() -> frozenset[str]:
     """Stems of place names (روسيا → روس), to tell الروسي (a title's adjective) from الحرشاوي (a name)."""
     return frozenset(_stem(p.name.split()[0]) for p in places())

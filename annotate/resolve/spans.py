@@ -216,7 +216,7 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     outer = (view.tokens[i].start, view.tokens[j - 1].end)
-    while i < j and (fold(view.tokens[i].text) in PARTICLES and i < j - 1 or is_verb(view.tokens[i].text)):
+    while i < j and ((i < j - 1 and fold(view.tokens[i].text) in PARTICLES) or is_verb(view.tokens[i].text)):
         i += 1
     while j > i and (is_verb(view.tokens[j - 1].text) or not is_word(view.tokens[j - 1].text)):
         j -= 1
