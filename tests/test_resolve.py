@@ -73,6 +73,18 @@ def test_a_verb_the_model_took_into_a_name_is_not_part_of_it():
     assert actor_of(res, "a", "بريغوجين") == actor_of(res, "a", "يفغيني بريغوجين")
 
 
+def test_a_registry_name_replaces_model_spans_of_another_label_inside_it():
+    """Seed corpus: the model took «يونس» of «يونس- بك يفكوروف» for a place; the registry knows the whole name."""
+    text = "وأجرى حفتر زيارات متكررة لنائب وزير الدفاع الروسي يونس- بك يفكوروف. وقال يفكوروف إن موسكو تدعم حفتر."
+    a = doc("a", text, [("يونس", "LOC"), ("يفكوروف", "PER"), ("حفتر", "PER"), ("موسكو", "LOC")])
+    b = doc("b", "واستقبله نائب وزير الدفاع الروسي يونس بك يفكيروف.", [("يونس بك يفكيروف", "PER")])
+    res = resolve([a, b], load_registry(Path(__file__).resolve().parent.parent / "corpus" / "actors.yml"))
+    names = [(m.text, m.label, m.actor) for m in res.mentions["a"]]
+    assert ("يونس- بك يفكوروف", "PER", "per-yunus-bek-yevkurov") in names
+    assert not any(label == "LOC" and "يونس" in t for t, label, _ in names)
+    assert actor_of(res, "a", "موسكو") == "loc-moscow"  # model spans outside registry names keep their labels
+
+
 def test_a_two_word_place_the_model_split_is_joined():
     """Seed corpus: «في مالي وبوركينا فاسو المجاورتين» came out as «وبوركينا» and «فاسو المجاورتين»."""
     text = "أقامت موسكو علاقات مع قادة الانقلاب في مالي وبوركينا فاسو المجاورتين. وفي شرق ليبيا يقول حرشاوي."

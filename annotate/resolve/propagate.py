@@ -3,7 +3,8 @@
 Names (from the model, the registry and the gazetteer) go into one index keyed by their first word; every
 body token is looked up once (with its clitic stripped if the bare form is not a name), so the cost is linear
 in the corpus. Matches never overlap a model mention, except to extend one that a longer known name contains
-(خليفة حفتر over a model span of حفتر).
+(خليفة حفتر over a model span of حفتر); a registry name also replaces model spans of another label inside it
+(the editor's يونس- بك يفكوروف over the model's place يونس).
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def _after_preposition(view: ArticleView, i: int) -> bool:
 
 
 def merge_found(existing: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """Add matches that overlap nothing; let a longer match replace the model spans it contains."""
+    """Add matches that overlap nothing; let a longer match replace the model spans it contains (of its own
+    label, or of any label when the match is a registry name)."""
     existing = sorted(existing, key=lambda c: (c.start, c.end))
     starts = [c.start for c in existing]
     drop: set[int] = set()
@@ -169,7 +171,7 @@ def merge_found(existing: list[Candidate], found: list[Candidate]) -> list[Candi
         k = bisect.bisect_left(starts, hi)
         overlapping = [x for x in range(max(0, bisect.bisect_left(starts, lo) - 1), k) if existing[x].start < hi and lo < existing[x].end]
         if overlapping:
-            inside = all(lo <= existing[x].start and existing[x].end <= hi and existing[x].label == cand.label for x in overlapping)
+            inside = all(lo <= existing[x].start and existing[x].end <= hi and (existing[x].label == cand.label or cand.source == "registry") for x in overlapping)
             longer = all(len(existing[x].key) < len(cand.key) for x in overlapping)
             if not (inside and longer):
                 continue
