@@ -216,8 +216,8 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     outer = (view.tokens[i].start, view.tokens[j - 1].end)
-    while i < j and ((i < j - 1 and fold(view.tokens[i].text) in PARTICLES) or is_verb(view.tokens[i].text)):
-        i += 1
+    while i < j and ((i < j - 1 and fold(view.tokens[i].text) in PARTICLES) or is_verb(view.tokens[i].text) or not is_word(view.tokens[i].text)):
+        i += 1  # punctuation too, to reach a verb behind it («"زار حفتر»)
     while j > i and (is_verb(view.tokens[j - 1].text) or not is_word(view.tokens[j - 1].text)):
         j -= 1
     if i >= j:
