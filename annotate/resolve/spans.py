@@ -210,15 +210,20 @@ def is_verb(token: str) -> bool:
     return f in VERBS or (f[:1] in ("و", "ف") and f[1:] in VERBS)
 
 
+def _never_an_edge(token: str) -> bool:
+    """A verb, or punctuation (to reach a verb behind it: «"زار حفتر»): never a name's first or last word."""
+    return is_verb(token) or not is_word(token)
+
+
 def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | None:
     """Trim one model mention; a PER's title becomes its role."""
     i, j = view.token_range(mention.start, mention.end)
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     outer = (view.tokens[i].start, view.tokens[j - 1].end)
-    while i < j and ((i < j - 1 and fold(view.tokens[i].text) in PARTICLES) or is_verb(view.tokens[i].text) or not is_word(view.tokens[i].text)):
-        i += 1  # punctuation too, to reach a verb behind it («"زار حفتر»)
-    while j > i and (is_verb(view.tokens[j - 1].text) or not is_word(view.tokens[j - 1].text)):
+    while i < j and (_never_an_edge(view.tokens[i].text) or (i < j - 1 and fold(view.tokens[i].text) in PARTICLES)):
+        i += 1
+    while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
     if i >= j:
         return None
