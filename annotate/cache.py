@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotate.digest import digest, files_digest, json_digest, listing_digest
-from annotate.models import Annotation, Article, DateMention, Mention, date_record, entity_record
+from annotate.models import LABELS, Annotation, Article, DateMention, Mention, date_record, entity_record
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +48,21 @@ class AnnotationCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[list[Mention], list[DateMention]] | None:
+    def get(self, key: str, text: str | None = None) -> tuple[list[Mention], list[DateMention]] | None:
+        """The entry for ``key``, or None. An entry that does not fit (unknown label, offsets outside
+        ``text`` or not on its words, damaged JSON) is ignored, so the article is tagged again and the entry
+        rewritten: a bad cache file never stops a build."""
         path = self._path(key)
         if not path.exists():
             return None
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return [Mention(**m) for m in raw["entities"]], [DateMention(**d) for d in raw["dates"]]
-        except (ValueError, KeyError, TypeError) as error:
-            log.warning("%s: unreadable cache entry ignored (%s)", path, error)
+            mentions = [Mention(**m) for m in raw["entities"]]
+            dates = [DateMention(**d) for d in raw["dates"]]
+            _check_entry(mentions, dates, text)
+            return mentions, dates
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            log.warning("%s: unusable cache entry ignored, the article is tagged again (%s)", path, error)
             return None
 
     def put(self, key: str, annotation: Annotation) -> None:
@@ -69,6 +75,17 @@ class AnnotationCache:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
+
+
+def _check_entry(mentions: list[Mention], dates: list[DateMention], text: str | None) -> None:
+    for span in [*mentions, *dates]:
+        if not (isinstance(span.start, int) and isinstance(span.end, int) and isinstance(span.text, str)):
+            raise ValueError(f"bad span {span!r}")
+        if text is not None and text[span.start : span.end] != span.text:
+            raise ValueError(f"span {span.start}-{span.end} does not match the article's text")
+    for mention in mentions:
+        if mention.label not in LABELS:
+            raise ValueError(f"unknown label {mention.label!r}")
 
 
 class IngestCache:
@@ -85,6 +102,8 @@ class IngestCache:
         self.used: dict[str, dict] = {}
         try:
             self.known: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self.known, dict):
+                self.known = {}
         except (OSError, ValueError):
             self.known = {}
 
@@ -97,10 +116,12 @@ class IngestCache:
             return None
         try:
             article = Article(**record)
-        except TypeError:
-            return None
-        article.body = [tuple(span) for span in article.body]
-        article.furniture = [tuple(span) for span in article.furniture]
+            if not isinstance(article.text, str) or not isinstance(article.id, str):
+                return None
+            article.body = [tuple(span) for span in article.body]
+            article.furniture = [tuple(span) for span in article.furniture]
+        except (TypeError, ValueError):
+            return None  # a damaged entry: the file is parsed again
         self.used[key] = record
         return article
 
@@ -135,7 +156,7 @@ class CorpusListing:
         self.digest = listing_digest(corpus, files)
         try:
             self.changed = self.path.read_text(encoding="utf-8") != self.digest
-        except OSError:
+        except (OSError, ValueError):  # absent, or damaged (not UTF-8): a hint only, rewritten below
             self.changed = True
 
     def save(self) -> None:

@@ -50,7 +50,7 @@ def _annotation_json(annotation, text: str) -> dict:
 
 
 @main.command("tag")
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("source", type=click.File("rb"), default="-")
 @click.option("--lines", is_flag=True, help="Each input line is one document; print JSON Lines, one object per line, in order.")
 @click.option("--ner-model", type=click.Choice(["shipped", "stanza"]), default=None, help="Entity model (default: config, else shipped).")
 def tag_command(source, lines: bool, ner_model: str | None) -> None:
@@ -61,8 +61,12 @@ def tag_command(source, lines: bool, ner_model: str | None) -> None:
     from annotate.models import Article
     from annotate.tag import annotate_articles
 
+    from annotate.decoding import decode
+
     model = ner_model or load_settings().ner_model
-    text = source.read()
+    name = getattr(source, "name", "-")
+    name = "standard input" if name in ("<stdin>", "-") or not isinstance(name, str) else name
+    text = _run(lambda: decode(source.read(), name))
     documents = text.split("\n") if lines else [text]
     if lines and documents and documents[-1] == "":
         documents.pop()  # the newline that ends the last line is not one more document
@@ -74,13 +78,20 @@ def tag_command(source, lines: bool, ner_model: str | None) -> None:
 
 
 def _run(job):
-    """Run a job; turn the project's errors into one clear line and exit status 1."""
+    """Run a job: the one place where every expected failure becomes ``Error: <where>: <what>; <fix>``
+    and exit status 1 (an interrupted build says so and leaves the last good site in place)."""
     from annotate.errors import AnnotateError
 
     try:
         return job()
     except AnnotateError as error:
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(str(error)) from None
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        where = error.filename or "a file"
+        raise click.ClickException(f"{where}: {error.strerror or error}; check that it exists, that you can write to it and that the disk has room") from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was published; the last good site is untouched", err=True)
+        raise SystemExit(130) from None
 
 
 def _build_options(func):
@@ -91,7 +102,7 @@ def _build_options(func):
         click.option("--cache", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Cache and work folder."),
         click.option("--ner-model", type=click.Choice(["shipped", "stanza"]), default=None, help="Entity model (default: annotate.yml, else shipped)."),
         click.option("--keep-going", is_flag=True, help="Skip unreadable articles (reported) instead of stopping."),
-        click.option("--jobs", type=int, default=1, show_default=True, help="Local annotation worker processes."),
+        click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Local annotation worker processes (1 or more)."),
         click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to annotate on a cluster."),
     ]
     for option in reversed(options):
@@ -169,8 +180,15 @@ def actors_command(review: bool, record_slugs: bool, **kwargs) -> None:
     from annotate.pipeline import SLUG_LEDGER, BuildReport, resolve_corpus
     from annotate.resolve import format_review, write_slug_ledger
 
+    from annotate.locks import build_locks
+
     options = _options(**kwargs)
-    _, _, resolution = _run(lambda: resolve_corpus(options, BuildReport()))
+
+    def resolved():
+        with build_locks(options.cache, None):
+            return resolve_corpus(options, BuildReport())
+
+    _, _, resolution = _run(resolved)
     if review:
         click.echo(format_review(resolution))
     else:
@@ -179,5 +197,5 @@ def actors_command(review: bool, record_slugs: bool, **kwargs) -> None:
     for line in resolution.stale:
         click.echo(f"registry: {line}", err=True)
     if record_slugs:
-        write_slug_ledger(resolution, options.corpus / SLUG_LEDGER)
+        _run(lambda: write_slug_ledger(resolution, options.corpus / SLUG_LEDGER))
         click.echo(f"recorded {len(resolution.slugs)} slugs in {options.corpus / SLUG_LEDGER}")

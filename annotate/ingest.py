@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from annotate.decoding import decode
 from annotate.errors import InputError
 from annotate.models import Article
 
@@ -68,30 +68,12 @@ class Line:
 
 
 def read_text(path: Path) -> str:
-    """Decode a corpus file: UTF-8 (with or without BOM), else Windows-1256; CRLF/CR become LF."""
-    raw = path.read_bytes()
-    if b"\0" in raw[:4096]:
-        raise InputError(f"{path}: binary file, not an article (expected UTF-8 text)")
+    """Decode a corpus file (see ``annotate.decoding``); CRLF/CR become LF."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        text = _decode_legacy(path, raw, error)
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _decode_legacy(path: Path, raw: bytes, error: UnicodeDecodeError) -> str:
-    """Arabic archives are often Windows-1256; accept it only if it yields mostly Arabic letters."""
-    try:
-        text = raw.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    letters = [c for c in text if c.isalpha()]
-    arabic = sum("\u0600" <= c <= "\u06ff" for c in letters)
-    if letters and arabic / len(letters) > 0.5:
-        log.warning("%s: not UTF-8; decoded as Windows-1256", path)
-        return text
-    line = raw[: error.start].count(b"\n") + 1
-    raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}) nor Windows-1256 Arabic; re-save the file as UTF-8")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}); check the file's permissions") from None
+    return decode(raw, str(path))
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
@@ -109,10 +91,31 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
         raise InputError(f"{path}:{line}: broken YAML front matter: {getattr(error, 'problem', error)}") from error
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: front matter must be a mapping of keys (title, date, source, url, lang)")
-    for key in sorted(set(meta) - set(FRONT_MATTER_KEYS)):
+    for key in sorted(set(meta) - set(FRONT_MATTER_KEYS), key=str):
         log.warning("%s: unknown front matter key %r ignored (known: %s)", path, key, ", ".join(FRONT_MATTER_KEYS))
+    meta = _checked_front_matter(path, text[4:end], meta)
     body_start = text.find("\n", end + 4)
     return meta, text[body_start + 1 :] if body_start >= 0 else ""
+
+
+def _checked_front_matter(path: Path, block: str, meta: dict) -> dict:
+    """The known keys as text (a number title is text too); a list or mapping where text belongs is an error."""
+    checked: dict = {}
+    for key in FRONT_MATTER_KEYS:
+        value = meta.get(key)
+        if value is None or (key == "date" and isinstance(value, (dt.date, str, int))):
+            checked[key] = value
+            continue
+        match = re.search(rf"^{key}\s*:", block, re.M)
+        line = block[: match.start()].count("\n") + 2 if match else 2
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            kind = {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), type(value).__name__)
+            raise InputError(f"{path}:{line}: front matter '{key}': expected a text, got {kind}; write it as one line of text")
+        value = str(value).strip()
+        if key == "url" and not re.match(r"^(https?://\S+|/\S*)$", value):
+            raise InputError(f"{path}:{line}: front matter 'url': {value!r} is not a web address; give the original article's http(s):// URL")
+        checked[key] = value or None
+    return checked
 
 
 def _iso_date(path: Path, value) -> str | None:
@@ -190,7 +193,7 @@ def parse_article(path: Path, corpus: Path, text: str) -> Article:
         date=date,
         source=meta.get("source") or detect_source(text),
         url=meta.get("url"),
-        lang=meta.get("lang", "ar"),
+        lang=meta.get("lang") or "ar",
         body=_paragraphs(text, [lines[i] for i in body_lines]),
         furniture=[(lines[i].start, lines[i].end) for i in sorted(furniture | set(title_lines))],
     )
@@ -234,16 +237,33 @@ def article_id(path: Path, corpus: Path) -> str:
     return slug or "article"
 
 
-def corpus_files(corpus: Path) -> Iterator[Path]:
-    """Article files under the corpus folder, sorted; hidden files and folders are skipped."""
+def corpus_files(corpus: Path, outside: list[str] | None = None) -> Iterator[Path]:
+    """Article files under the corpus folder, sorted; hidden files and folders are skipped, and so is a
+    file whose real path is outside the corpus (a symlink to ``/etc/passwd`` is never published): it is
+    logged and, when ``outside`` is given, listed there for the build report."""
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus folder does not exist")
+    root = corpus.resolve()
     for path in sorted(corpus.rglob("*")):
         parts = path.relative_to(corpus).parts
         if any(p.startswith(".") for p in parts):
             continue
-        if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.name not in SKIPPED_NAMES:
+        if path.suffix in ARTICLE_SUFFIXES and path.name not in SKIPPED_NAMES and path.is_file():
+            if not is_inside(path, root):
+                message = f"{path}: a link to a file outside the corpus, skipped; copy the file into the corpus to publish it"
+                log.warning("%s", message)
+                if outside is not None:
+                    outside.append(message)
+                continue
             yield path
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path``'s real location (links followed) is ``root`` (already resolved) or below it."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop or a vanished target
+        return False
 
 
 def read_article(path: Path, corpus: Path) -> Article:

@@ -89,7 +89,7 @@ def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Pa
     """
     articles: dict[str, Article] = {}
     parsed = IngestCache(cache) if cache is not None else None
-    for path in corpus_files(corpus):
+    for path in corpus_files(corpus, outside=report.skipped):
         try:
             key = _ingest_key(parsed, corpus, path)
             article = parsed.get(key) if parsed is not None and key else None
@@ -135,7 +135,7 @@ def annotate_corpus(
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
     keys = {a.id: article_key(a, version) for a in articles}
-    hits = {a.id: hit for a in articles if (hit := cache.get(keys[a.id])) is not None}
+    hits = {a.id: hit for a in articles if (hit := cache.get(keys[a.id], a.text)) is not None}
     missing = [a for a in articles if a.id not in hits]
     report.cached, report.tagged = len(hits), len(missing)
     tagged = None
@@ -177,20 +177,25 @@ def _warm_up_later_stages() -> None:
     gazetteer.places()
 
 
-def published_slugs(ledger: Path, out: Path) -> dict[str, str]:
-    """Slugs already published: those the previous site served, then the committed ledger (which wins)."""
+def vanished_slugs(out: Path, resolution: "Resolution") -> list[str]:
+    """Slugs the site in ``out`` serves that this build no longer publishes (nor redirects): links people
+    shared will break. Only reported: the output is a function of the corpus, registry and ledger alone,
+    never of the previous site, so the fix is to record the slugs in the ledger."""
     import json
 
-    from annotate.resolve.slugs import read_ledger
-
-    served: dict[str, str] = {}
     previous = out / "data" / "slugs.json"
-    if previous.exists():
-        try:
-            served = {str(k): str(v) for k, v in json.loads(previous.read_text(encoding="utf-8")).items()}
-        except (ValueError, AttributeError):
-            log.warning("%s: unreadable, ignored", previous)
-    return served | read_ledger(ledger)
+    try:
+        served = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(served, dict):
+        return []
+    kept = set(resolution.slugs) | set(resolution.redirects)
+    gone = sorted(str(slug) for slug in served if slug not in kept)
+    if not gone:
+        return []
+    shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+    return [f"{len(gone)} actor address(es) of the last build are gone ({shown}); run `python -m annotate actors --record-slugs` and commit {SLUG_LEDGER} to keep published links working"]
 
 
 def newest_date_epoch(articles: list[Article]) -> int:
@@ -228,9 +233,11 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
             warm.close()
     listing.save()
     timer.lap("tag")
-    published = published_slugs(options.corpus / SLUG_LEDGER, options.out)
+    from annotate.resolve.slugs import read_ledger
+
+    published = read_ledger(options.corpus / SLUG_LEDGER)
     resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None)
-    report.stale = list(resolution.stale)
+    report.stale = list(resolution.stale) + vanished_slugs(options.out, resolution)
     timer.lap("resolve")
     return articles, annotations, resolution
 
@@ -250,7 +257,19 @@ def drop_tokens(annotations: list[Annotation]) -> None:
 
 
 def build(options: BuildOptions) -> BuildReport:
-    """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure."""
+    """Publish ``options.corpus`` to ``options.out``; raise ``AnnotateError`` (site untouched) on failure.
+
+    The folders are checked first (``annotate.outdir``), and the build holds the cache's and the output's
+    locks (``annotate.locks``) from start to end."""
+    from annotate.locks import build_locks
+    from annotate.outdir import check_folders
+
+    check_folders(options.corpus, options.out, options.cache)
+    with build_locks(options.cache, options.out):
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildReport:
     from annotate.render import SiteData, render_pages
     from annotate.render.docs_folder import DocsFolder
     from annotate.search import entries_from_data, write_search_index

@@ -10,13 +10,12 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
-from annotate import site_manifest
+from annotate import outdir, site_manifest
 from annotate.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -88,8 +87,13 @@ def build_site(
     from mkdocs.config import load_config
 
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"--out {out}: its folder cannot be created ({error.strerror}); choose an --out in a folder you can write") from None
+    outdir.clean_stale(out)
+    outdir.check_replaceable(out)
+    staging = outdir.staging_folder(out)
     manifest, spare, spare_manifest = work / MANIFEST, work / SPARE, work / SPARE_MANIFEST
     try:
         config = site_config(work, docs, staging, redirects or {})
@@ -112,6 +116,7 @@ def build_site(
         if not isinstance(error, (Exception, SystemExit)):  # Ctrl-C and the like propagate as they are
             raise
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
+    outdir.mark(staging)
     _swap(staging, out, spare, manifest, spare_manifest)
     site_manifest.save(manifest, out, key, pages)
     return plan
@@ -132,6 +137,7 @@ def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest
     taken = False
     if plan is not from_out and not plan.full:
         try:
+            (staging / outdir.MARKER).unlink()
             staging.rmdir()
             spare.rename(staging)
             taken = True

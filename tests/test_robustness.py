@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from annotate.cli import main
 from annotate.errors import AnnotateError, InputError
+from annotate.outdir import MARKER
 from annotate.pipeline import BuildOptions, build
 from tests.browser import close_page, needs_chromium, open_page, serve
 from tests.conftest import MODEL, ROOT
@@ -185,6 +186,7 @@ def test_interrupted_build_leaves_the_last_good_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / MARKER).write_text("", encoding="utf-8")  # published by this tool, so a build may replace it
     command = [sys.executable, "-m", "annotate", "site", "--corpus", str(corpus), "--out", str(site), "--cache", str(tmp_path / "cache")]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 120
@@ -195,7 +197,7 @@ def test_interrupted_build_leaves_the_last_good_site(tmp_path):
     process.wait(timeout=60)
     assert process.returncode != 0
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
-    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in site.iterdir()) == [MARKER, "index.html"]
 
 
 # --- fuzz ----------------------------------------------------------------------------------------------

@@ -345,6 +345,7 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
     pinned = {a.id: a.slug for a in registry.actors if a.slug}
+    pinned_at = {a.id: a.where for a in registry.actors if a.slug}
     for rename in registry.renames:
         actor = actors.get(rename.actor)
         if actor is None:
@@ -353,7 +354,8 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
         actor.name = rename.name or actor.name
         actor.name_en = rename.name_en or actor.name_en
         if rename.slug:
-            pinned[actor.id] = rename.slug
+            pinned[actor.id], pinned_at[actor.id] = rename.slug, rename.where
+    _check_pinned_slugs(pinned, pinned_at, published, successor, actors)
     actor_list = [actors[i] for i in sorted(actors)]
     ledger, redirects, orphans = assign_slugs(actor_list, pinned, published, successor)
     stale += orphans
@@ -361,6 +363,23 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     mentions = _mentions(docs, flat, target, uf, ids, actors)
     review = _review(actor_list, mentions, flat, target, uf, ids, notes, published)
     return Resolution(actor_list, mentions, redirects, ledger, stale, review)
+
+
+def _check_pinned_slugs(pinned: dict[str, str], pinned_at: dict[str, str], published: dict[str, str], successor: dict[str, str], actors: dict[str, Actor]) -> None:
+    """A slug the registry pins must not be the published slug of another actor that still exists: two
+    actors would share one page, or the old address of one would silently land on the other."""
+    errors = []
+    for actor_id, slug in sorted(pinned.items()):
+        owner = published.get(slug)
+        owner = successor.get(owner, owner) if owner else None
+        if owner and owner != actor_id and owner in actors:
+            other = actors[owner]
+            errors.append(
+                f"{pinned_at[actor_id]}: slug '{slug}' of '{actor_id}' ({actors[actor_id].name}) is already the published slug of "
+                f"'{owner}' ({other.name}, in slugs.yml); choose another slug, or merge the two actors"
+            )
+    if errors:
+        raise RegistryError(errors)
 
 
 def _name_merges(uf: UnionFind, registry: Registry, nodes: list[Node], stale: list[str]) -> set[str]:

@@ -101,7 +101,7 @@ def load_registry(path: Path | None) -> Registry:
     if path is None or not Path(path).exists():
         return Registry()
     shown = _shown(Path(path))
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_corpus_side_file(Path(path), shown)
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
@@ -109,6 +109,22 @@ def load_registry(path: Path | None) -> Registry:
         line = mark.line + 1 if mark else 1
         raise RegistryError([f"{shown}:{line}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from None
     return _Reader(shown).read(root)
+
+
+def read_corpus_side_file(path: Path, shown: str) -> str:
+    """The text of a file kept beside the articles (the registry, the slug ledger): decoded as articles
+    are, and refused when it is a link to a file outside the corpus folder."""
+    from annotate.decoding import decode
+    from annotate.ingest import is_inside
+
+    if not is_inside(path, path.parent.resolve()):
+        raise RegistryError([f"{shown}: a link to a file outside the corpus ({path.resolve()}); copy the file into the corpus folder"])
+    try:
+        return decode(path.read_bytes(), shown)
+    except OSError as error:
+        raise RegistryError([f"{shown}: cannot be read ({error.strerror}); check the file's permissions"]) from None
+    except InputError as error:
+        raise RegistryError([str(error)]) from None
 
 
 def _shown(path: Path) -> str:
@@ -186,6 +202,10 @@ class _Reader:
             names = self.strings(f.get("names"), f"alias[{i}].names", nonempty=True)
             if actor and names is not None:
                 reg.aliases.append(Alias(actor, names, self.where(node)))
+        if not self.errors:
+            from annotate.resolve.registry_checks import conflicts
+
+            self.errors += conflicts(reg)
         if self.errors:
             raise RegistryError(sorted(self.errors, key=lambda e: int(e[len(self.shown) + 1 :].split(":", 1)[0])))
         return reg
@@ -226,6 +246,10 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
             self.error(node, key, "expected a non-empty text")
             return None
+        if node.tag != "tag:yaml.org,2002:str":
+            kind = node.tag.rsplit(":", 1)[-1]
+            self.error(node, key, f"expected a text, got the {kind} {node.value}; quote it if it really is a name ('{node.value}')")
+            return None
         value = node.value.strip()
         if pattern is not None and not pattern.match(value):
             self.error(node, key, f"{value!r} is not a valid id (lowercase ASCII letters, digits and single hyphens)")
@@ -258,8 +282,9 @@ class _Reader:
         slug = self.string(f.get("slug"), f"{key}.slug", pattern=ID) if "slug" in f else None
         links = self.strings(f.get("links"), f"{key}.links") or []
         for i, link in enumerate(links):
-            if not link.startswith(("http://", "https://")):
-                self.error(f["links"].value[i], f"{key}.links[{i}]", f"{link!r} is not an http(s) URL")
+            if not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
+                node_of_link = f["links"].value[i] if isinstance(f["links"], yaml.SequenceNode) else f["links"]
+                self.error(node_of_link, f"{key}.links[{i}]", f"{link!r} is not a web address; give a full http(s):// URL")
         opt = {k: self.string(f.get(k), f"{key}.{k}") if k in f else None for k in ("name_en", "description")}
         aliases = self.strings(f.get("aliases"), f"{key}.aliases") or []
         roles = self.strings(f.get("roles"), f"{key}.roles") or []
@@ -268,14 +293,9 @@ class _Reader:
         return RegistryActor(actor_id, name, label or "MISC", slug, opt["name_en"], aliases, opt["description"], roles, links, self.where(node))
 
     def check_actors(self, read: list[tuple[int, yaml.Node, RegistryActor]]) -> None:
-        """Ids, slugs and names must each belong to one actor."""
-        from annotate.resolve.names import key_of
-        from annotate.resolve.spans import fold_words
-        from annotate.tokenize import tokenize
-
+        """Ids and slugs must each belong to one actor (names: ``registry_checks``, across labels too)."""
         seen_id: dict[str, int] = {}
         seen_slug: dict[str, int] = {}
-        seen_name: dict[tuple, str] = {}
         for i, node, a in read:
             fields = {k.value: (k, v) for k, v in node.value}
             if a.id in seen_id:
@@ -285,10 +305,4 @@ class _Reader:
                 self.error(fields["slug"][1], f"actors[{i}].slug", f"{a.slug!r} is already used by actors[{seen_slug[a.slug]}]")
             if a.slug:
                 seen_slug.setdefault(a.slug, i)
-            for name in [a.name, *a.aliases]:
-                key = (a.label, key_of(fold_words(tokenize(name)), a.label))
-                other = seen_name.get(key)
-                if other is not None and other != a.id:
-                    where = fields.get("aliases", fields["name"])[1]
-                    self.error(where, f"actors[{i}].aliases", f"{name!r} also names {other!r}; use a 'split' decision instead")
-                seen_name.setdefault(key, a.id)
+

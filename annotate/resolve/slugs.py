@@ -74,13 +74,17 @@ def slugify(text: str) -> str:
 
 def read_ledger(path: Path | None) -> dict[str, str]:
     """The published slugs (slug → actor id); empty if the file is absent."""
+    from annotate.resolve.registry import RegistryError, read_corpus_side_file
+
     if path is None or not Path(path).exists():
         return {}
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        from annotate.resolve.registry import RegistryError
-
-        raise RegistryError([f"{path}:1: the slug ledger must be a mapping slug: actor-id"])
+    try:
+        data = yaml.safe_load(read_corpus_side_file(Path(path), str(path))) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise RegistryError([f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(error, 'problem', error)}; restore it from git"]) from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise RegistryError([f"{path}:1: the slug ledger must be a mapping slug: actor-id; restore it from git"])
     return {str(k): str(v) for k, v in data.items()}
 
 
@@ -101,6 +105,7 @@ def assign_slugs(actors, pinned: dict[str, str], published: dict[str, str], succ
     """
     by_id = {a.id: a for a in actors}
     taken: dict[str, str] = {s: successor.get(i, i) for s, i in published.items()}
+    taken.update({slug: actor_id for actor_id, slug in pinned.items()})  # no natural slug takes a pinned one
     kept: dict[str, str] = {}
     for slug, actor_id in sorted(published.items()):
         if actor_id in by_id and actor_id not in kept and actor_id not in pinned:
