@@ -49,10 +49,16 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or Path(os.environ.get("ANNOTATE_CONFIG", SETTINGS_FILE))
     if not path.exists():
         return Settings()
+    from annotate.decoding import decode
+    from annotate.errors import InputError
+
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(decode(path.read_bytes(), str(path), legacy=False)) or {}
     except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from error
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(error, 'problem', error)}; fix the file or remove it") from None
+    except (OSError, InputError) as error:
+        raise ConfigError(str(error) if isinstance(error, InputError) else f"{path}: cannot be read ({error.strerror})") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
     known = {s.name: s for s in SETTINGS}

@@ -57,6 +57,19 @@ class BuildReport:
     peak_mb: float = 0.0
 
 
+    def recorded(self) -> dict:
+        """What a later build with the same inputs reports again (``annotate.unchanged``)."""
+        return {"articles": self.articles, "skipped": self.skipped, "actors": dict(self.actors), "stale": self.stale}
+
+    @classmethod
+    def replayed(cls, recorded: dict) -> "BuildReport":
+        """The report of a build that found nothing changed: every article from the cache, no page rendered."""
+        articles = int(recorded.get("articles", 0))
+        return cls(
+            articles=articles, cached=articles, skipped=list(recorded.get("skipped", [])), actors=Counter(recorded.get("actors", {})),
+            stale=list(recorded.get("stale", [])), pages_rendered="nothing changed since the last build: the site is left as it is",
+        )
+
     def lines(self) -> list[str]:
         out = [
             f"articles: {self.articles} ({self.cached} from cache, {self.tagged} tagged)",
@@ -264,9 +277,21 @@ def build(options: BuildOptions) -> BuildReport:
     from annotate.locks import build_locks
     from annotate.outdir import check_folders
 
+    from annotate import unchanged
+
     check_folders(options.corpus, options.out, options.cache)
     with build_locks(options.cache, options.out):
-        return _build(options)
+        started = time.perf_counter()
+        stamp = unchanged.inputs_digest(options)
+        last = unchanged.last_report(options, stamp)
+        if last is not None:
+            report = BuildReport.replayed(last)
+            report.seconds["unchanged check"] = time.perf_counter() - started
+            return report
+        unchanged.forget(options)
+        report = _build(options)
+        unchanged.record(options, stamp, report.recorded())
+        return report
 
 
 def _build(options: BuildOptions) -> BuildReport:

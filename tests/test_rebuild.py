@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from annotate import unchanged as unchanged_stamp
 from annotate.cache import AnnotationCache, CorpusListing, article_key, tagger_version
 from annotate.ner.tagger import model_spec
 from annotate.parallel import WarmTagger
@@ -147,8 +148,10 @@ def test_incremental_site_equals_a_full_build(tmp_path, corpus):
     options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
     first = build(options)
     assert first.pages_rendered.startswith("full build")
-    build(options)  # the review page now knows the published slugs
-    build(options)  # the next build starts from the spare (the second build's output)
+    for _ in range(2):  # the second starts from the spare (the first's output); no "nothing changed" shortcut
+        unchanged_stamp.forget(options)
+        build(options)
+    unchanged_stamp.forget(options)
     unchanged = build(options)
     assert unchanged.pages_rendered.startswith("0 changed files")
     articles = sorted(p for p in work.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
@@ -207,7 +210,26 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
     for n, edit in enumerate(edits, 1):
         if edit is not None:
             edit()
+        unchanged_stamp.forget(options)  # every build a real one (resolve, render, MkDocs), not the no-op shortcut
         build(options)
         clean = BuildOptions(corpus=work, out=tmp_path / f"clean{n}" / "site", cache=tmp_path / f"clean{n}" / "cache")
         build(clean)
         assert digest(options.out) == digest(clean.out), f"build {n} differs from a clean build"
+
+
+def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus):
+    """A commit that changes no input of the site (corpus bytes, registry, ledger, code, config) is a no-op
+    that says so; any changed input, or a hand-edited site, makes it a real build again."""
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    first = build(options)
+    times = {p: p.stat().st_mtime_ns for p in options.out.rglob("*")}
+    again = build(options)
+    assert again.pages_rendered.startswith("nothing changed") and (again.articles, again.cached, again.tagged) == (first.articles, 5, 0)
+    assert again.actors == first.actors and again.lines()[0] == first.lines()[0].replace("0 from cache, 5 tagged", "5 from cache, 0 tagged")
+    assert {p: p.stat().st_mtime_ns for p in options.out.rglob("*")} == times
+    registry = work / "actors.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same mtime-free content check
+    assert not build(options).pages_rendered.startswith("nothing changed")
+    assert build(options).pages_rendered.startswith("nothing changed")
