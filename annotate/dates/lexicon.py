@@ -47,7 +47,10 @@ WEEKDAYS: dict[str, int] = {
 }
 
 # Deictic days: word → offset from the reference date.
-DEICTIC: dict[str, int] = {"امس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غد": 1}
+DEICTIC: dict[str, int] = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غد": 1}
+# اليوم نفسه، نفس اليوم، ذات اليوم، اليوم ذاته: the day just mentioned, not the publication day.
+SAME_DAY_BEFORE = frozenset({"نفس", "ذات"})
+SAME_DAY_AFTER = frozenset({"نفسه", "ذاته"})
 
 UNITS: dict[str, str] = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنة": "year", "السنه": "year"}
 
@@ -105,6 +108,14 @@ CUES = frozenset({
     "طوال", "غرة", "مطلع", "اوائل", "اواخر", "اواسط", "منتصف", "بداية", "نهاية", "مستهل", "ختام",
     "لغاية", "بحلول", "الي", "الفترة", "فترة",
 })
+# Nouns named after their year: a year right after one is a date (دستور 2014، انتخابات 2021، رؤية 2030).
+YEAR_NOUNS = frozenset({
+    "دستور", "انتخابات", "استحقاقات", "تشريعيات", "رئاسيات", "بلديات", "ثورة", "حرب", "انتفاضة", "نكبة",
+    "نكسة", "احداث", "انقلاب", "زلزال", "موازنة", "ميزانية", "مونديال", "اولمبياد", "رؤية", "دورة", "موسم",
+    "قمة", "اتفاقية", "اتفاق", "مؤتمر", "خطة", "استراتيجية", "اعلان",
+})
+# Words before من that make the number after it a quantity (أكثر من 2000، نحو من 1500).
+QUANTITY_BEFORE_MIN = frozenset({"اكثر", "اقل", "نحو", "حوالي", "قرابة", "ازيد", "اكبر", "اعلي", "ادني"})
 # Words before a day name that place it in the future (يبدأ منتصف ليل الأحد).
 FUTURE_CUES = frozenset({
     "يبدا", "تبدا", "سيبدا", "ستبدا", "ينطلق", "تنطلق", "سينطلق", "ستنطلق", "ابتداء", "اعتبارا",
