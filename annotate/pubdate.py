@@ -227,7 +227,7 @@ def _inferred(text: str) -> tuple[_Candidate | None, str]:
     if not candidates:
         candidates = _from_day_names(mentions, today)[:1]
     if not candidates:
-        return None, "no front matter, header line, stamp or dateline, and nothing in the text ties a full date to the day of writing"
+        return None, "no header line, stamp or dateline in the page, and no full date the text gives as the day of writing"
     chosen = candidates[0]
     weekday = dt.date.fromisoformat(chosen.value).weekday()
     for mention, offset_and_day in zip(mentions, today, strict=True):
