@@ -248,8 +248,8 @@ class Reader:
         """Is the token before ``i`` a word that introduces a date (في، منذ، خلال، مطلع …), or و after
         a year (في 2019 و2020)?"""
         if self.word(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == NUMBER:
-            year = self.number(i - 2, (4, 4))
-            return year is not None and 1800 <= year <= 2100
+            year = self.number(i - 2, (4, 4))  # the year before must be a date itself (not نوع 1900 و1949)
+            return year is not None and 1800 <= year <= 2100 and (self.cued(i - 2) or self.bare(i - 3) in L.YEAR_WORDS)
         if self.cue(i - 1, MIN_FORMS):  # من 2019 عندما …, but not أكثر من 2000
             return self.word(i - 2) not in L.QUANTITY_BEFORE_MIN
         return bool(self.cue(i - 1, CUE_FORMS) or self.cue(i - 1, YEAR_NOUN_FORMS))

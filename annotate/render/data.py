@@ -23,13 +23,13 @@ def annotation_records(data: SiteData) -> list[dict]:
                 "path": article.path,
                 "title": article.title,
                 "date": article.date,
-                "date_source": article.date_source,
                 "source": article.source,
                 "url": urls.url_of(urls.article_file(article.id)),
                 "text": article.text,
                 "entities": [entity_record(m, with_actor=True) for m in mentions],
                 "dates": [date_record(d) for d in dates if d.value is not None],
                 "unresolved_dates": [unresolved_record(d) for d in dates if d.value is None],
+                "date_source": article.date_source,
             }
         )
     return records
