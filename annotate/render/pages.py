@@ -412,25 +412,27 @@ def timeline_key(value: str | None) -> str | None:
 
 
 def timeline_page(data: SiteData) -> str:
-    """Every dated mention once, in time order; an interval is one entry, shown as its period in words
-    (السبعينيات); the count says how many mentions have no date and are left out."""
+    """Every dated mention of the articles' text once, in time order; an interval is one entry, shown as
+    its period in words (السبعينيات); the count says how many mentions have no date and are left out.
+    The page's own stamps (crawl header, dateline) are the article's date, not events: not listed."""
     page = "timeline.md"
     rows, total = [], 0
     for article in data.articles:
         for number, found in enumerate(data.annotations[article.id].dates):
+            sentence = data.sentence_of(article.id, found.start)
+            if sentence is None or found.end > sentence.end:
+                continue
             total += 1
             key = timeline_key(found.value)
             if key:
-                rows.append((key, found.value, article.id, number, found))
+                rows.append((key, found.value, article.id, number, found, sentence))
     rows.sort(key=lambda r: r[:4])
     share = charts.dated_share(len(rows), total, "الخط")
     out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>تواريخ نصوص المقالات مرتبة زمنياً: {h(share)}.</p>"]
     out.append('<ul class="timeline">')
-    for _, value, article_id, number, found in rows:
+    for _, value, article_id, number, found, sentence in rows:
         article = data.article_by_id[article_id]
-        sentence = data.sentence_of(article_id, found.start)
-        start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
-        body = markup.render(article.text, start, max(end, found.end), [markup.date(found, number)])
+        body = markup.render(article.text, sentence.start, sentence.end, [markup.date(found, number)])
         target = urls.href(page, urls.article_file(article_id)) + f"#d-{number}"
         out.append(
             f'<li><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
