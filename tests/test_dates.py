@@ -526,3 +526,10 @@ def test_timeline_shows_periods_in_words_and_counts_the_undated(seed_site):
     assert page.count('<span class="tl-value" title="2019-04/2020-06">') == 1  # an interval is one entry
     home = (seed_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r"الإشارات إلى الفاعلين عبر الزمن \(حسب تاريخ المقال\) — \d+ من \d+ إشارة مؤرخة، و\d+ بلا تاريخ خارج الرسم", home)
+
+
+def test_a_future_verb_moves_a_month_forward():
+    # d20: «ستفتتح سد النهضة رسميًا في سبتمبر/أيلول», said in July, is this September; said in October, the next
+    assert found("أعلن أن بلاده ستفتتح سد النهضة رسميًا في سبتمبر/أيلول", "2025-07-03") == [("سبتمبر/أيلول", "2025-09")]
+    assert found("أعلن أن بلاده ستفتتح سد النهضة رسميًا في سبتمبر/أيلول", "2025-10-03") == [("سبتمبر/أيلول", "2026-09")]
+    assert found("أعلن أن بلاده افتتحت سد النهضة رسميًا في سبتمبر/أيلول", "2025-10-03") == [("سبتمبر/أيلول", "2025-09")]
