@@ -163,19 +163,15 @@ def detect_source(text: str) -> str | None:
 
 def parse_article(path: Path, corpus: Path, text: str) -> Article:
     """Find furniture, headline, date, outlet and body of one article's text."""
-    from annotate.dates import parse_publication_date
+    from annotate.pubdate import find_publication_date, is_date_stamp
 
     meta, text = split_front_matter(path, text) if path.suffix == ".md" else ({}, text)
     if not text.strip():
         raise InputError(f"{path}: empty article (no text after {'front matter' if meta else 'decoding'})")
     lines = [line for line in lines_of(text) if line.text]
-    furniture, dates, title_lines = set(), [], []
+    furniture, title_lines = set(), []
     for i, line in enumerate(lines):
-        date = parse_publication_date(line.text)
-        if date:
-            dates.append((i, date, ":" in line.text))
-            furniture.add(i)
-        elif is_furniture(line.text):
+        if is_date_stamp(line.text) or is_furniture(line.text):
             furniture.add(i)
     first = next((i for i in range(len(lines)) if i not in furniture), None)
     if first is not None and _is_headline(lines[first].text) and not meta.get("title"):
@@ -184,28 +180,22 @@ def parse_article(path: Path, corpus: Path, text: str) -> Article:
         title_lines = [i for i in range(len(lines)) if lines[i].text == str(meta["title"]).strip()][:2]
     body_lines = [i for i in range(len(lines)) if i not in furniture and i not in title_lines]
     title = str(meta.get("title") or (lines[title_lines[0]].text if title_lines else _title_from(lines, body_lines)))
-    date = _iso_date(path, meta["date"]) if meta.get("date") else _choose_date(dates, title_lines)
+    found = None if meta.get("date") else find_publication_date(text, lines[title_lines[0]].start if title_lines else None)
+    date = _iso_date(path, meta["date"]) if found is None else found.value
+    date_source = "front matter" if found is None else found.source
     return Article(
         id=article_id(path, corpus),
         path=path.relative_to(corpus).as_posix(),
         title=title,
         text=text,
         date=date,
+        date_source=date_source,
         source=meta.get("source") or detect_source(text),
         url=meta.get("url"),
         lang=meta.get("lang") or "ar",
         body=_paragraphs(text, [lines[i] for i in body_lines]),
         furniture=[(lines[i].start, lines[i].end) for i in sorted(furniture | set(title_lines))],
     )
-
-
-def _choose_date(dates: list[tuple[int, str, bool]], title_lines: list[int]) -> str | None:
-    """The dateline after the headline, else one with a time, else the first (site clocks come first)."""
-    if not dates:
-        return None
-    after = [d for d in dates if title_lines and d[0] > title_lines[0]]
-    timed = [d for d in dates if d[2]]
-    return (after or timed or dates)[0][1]
 
 
 def _title_from(lines: list[Line], body: list[int]) -> str:

@@ -50,18 +50,23 @@ def entity_record(mention: "Mention", with_actor: bool = False) -> dict:
 
 
 def date_record(mention: "DateMention") -> dict:
-    """The published form of a date mention."""
-    return {"start": mention.start, "end": mention.end, "text": mention.text, "value": mention.value}
+    """The published form of a date mention (``known`` only for one without a value)."""
+    record = {"start": mention.start, "end": mention.end, "text": mention.text, "value": mention.value}
+    if mention.known is not None:
+        record["known"] = mention.known
+    return record
 
 
 @dataclass(slots=True)
 class DateMention:
-    """A date expression and its ISO 8601 / TIMEX3-style value (``None`` when unresolvable)."""
+    """A date expression and its complete ISO 8601 value (``None`` when unresolvable; ``known`` then says
+    what the expression fixes, TIMEX3-style: ``XXXX-09-17``)."""
 
     start: int
     end: int
     text: str
     value: str | None
+    known: str | None = None
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Article:
     title: str
     text: str
     date: str | None = None
+    date_source: str | None = None  # front matter | editor | header line | dateline | stamp | inferred
     source: str | None = None
     url: str | None = None
     lang: str = "ar"

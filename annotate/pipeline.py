@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from annotate.cache import AnnotationCache, CorpusListing, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
 from annotate.ingest import corpus_files, read_article
+from annotate.editor_dates import DATES_FILE, apply_editor_dates
 from annotate.models import Annotation, Article, Sentence
 from annotate.ner.tagger import model_spec
 from annotate.tokenize import sentences_in
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REGISTRY_FILE = "actors.yml"
+UNDATED_SHOWN = 20  # undated articles named in the build report; the rest are counted
 SLUG_LEDGER = "slugs.yml"
 
 
@@ -55,6 +57,7 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     pages_rendered: str = ""  # what MkDocs rendered: every page, or only the changed ones
     peak_mb: float = 0.0
+    undated: list[str] = field(default_factory=list)  # "path: why no publication date was found"
 
 
     def recorded(self) -> dict:
@@ -81,6 +84,11 @@ class BuildReport:
         if self.peak_mb:
             out.append(f"memory: peak {self.peak_mb:.0f} MB (largest process)")
         out += [f"skipped: {s}" for s in self.skipped]
+        if self.undated:
+            out.append(f"undated: {len(self.undated)} article(s) without a publication date (date them in corpus/dates.yml, docs/dates.md)")
+            out += [f"undated: {s}" for s in self.undated[:UNDATED_SHOWN]]
+            if len(self.undated) > UNDATED_SHOWN:
+                out.append(f"undated: … and {len(self.undated) - UNDATED_SHOWN} more")
         out += [f"registry: {s}" for s in self.stale]
         return out
 
@@ -124,6 +132,13 @@ def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Pa
     if parsed is not None:
         parsed.save()
     return sorted(articles.values(), key=lambda a: a.id)
+
+
+def undated_reasons(articles: list[Article]) -> list[str]:
+    """For the build report: each article left without a publication date, and why."""
+    from annotate.pubdate import find_publication_date
+
+    return [f"{a.path}: {find_publication_date(a.text).why}" for a in articles if not a.date]
 
 
 def _ingest_key(parsed: IngestCache | None, corpus: Path, path: Path) -> str | None:
@@ -237,6 +252,8 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     prepared: list[Prepared] = []  # the cached articles' first resolving pass, made while a worker tags
     try:
         articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
+        articles = apply_editor_dates(articles, options.corpus / DATES_FILE)
+        report.undated = undated_reasons(articles)
         report.articles = len(articles)
         timer.lap("ingest")
         registry = load_registry(options.corpus / REGISTRY_FILE)

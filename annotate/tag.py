@@ -1,6 +1,8 @@
 """The tag stage: one article in, its sentences, entity mentions and date mentions out.
 
-Only the article's body spans are tokenized and tagged, so furniture is never annotated.
+Only the article's body spans are tokenized and tagged for entities, so furniture is never annotated with
+them; dates are read in the whole text, since the page's stamps (crawl header, dateline, ``تاريخ النشر``)
+and the headline are dates too.
 Entity tagging is batched across articles (``annotate_articles``); the model is loaded once per process.
 """
 
@@ -26,7 +28,7 @@ def annotate_articles(articles: Sequence[Article], ner_model: str = "shipped") -
     mentions = tagger.tag([(a.text, s) for a, s in zip(articles, sentences, strict=True)])
     out = []
     for article, sents, found in zip(articles, sentences, mentions, strict=True):
-        dates = find_dates(article.text, article.date, body_spans(article))
+        dates = find_dates(article.text, article.date)
         out.append(Annotation(article.id, sents, without_dates(found, dates), dates))
     return out
 

@@ -24,7 +24,7 @@ DECADE_WORDS: dict[str, int] = {
 STARTERS = frozenset(
     {*L.MONTHS, *L.TWO_WORD_MONTHS, *L.HIJRI_MONTHS, *L.TWO_WORD_HIJRI, *L.WEEKDAYS, *L.DEICTIC, *L.UNITS,
      *L.YEAR_WORDS, *L.MODIFIERS, *L.TIMES_OF_DAY, *L.SEASONS, *DECADE_WORDS,
-     *L.ORDINAL_FIRST_WORDS, "يوم", "شهر", "هذا", "هذه", "بعد", "قبل", "اول", "القرن", "عقد"}
+     *L.ORDINAL_FIRST_WORDS, *L.SAME_DAY_BEFORE, "يوم", "شهر", "هذا", "هذه", "بعد", "قبل", "اول", "القرن", "عقد"}
 )
 # The words a date expression is built around; the rest (modifiers, يوم، هذا …) only lead into one of these.
 CORE_WORDS = frozenset(
@@ -37,7 +37,9 @@ TO_WORDS = frozenset({"الي", "حتي", "لغاية"})  # من/منذ X إلى
 _STARTER_FORMS = with_clitics(STARTERS)
 SIGNAL_FORMS, TO_FORMS = with_clitics(SIGNALS), with_clitics(TO_WORDS)
 CUE_FORMS, FUTURE_FORMS = with_clitics(L.CUES), with_clitics(L.FUTURE_CUES)
+YEAR_NOUN_FORMS, MIN_FORMS = with_clitics(L.YEAR_NOUNS), with_clitics({"من"})
 TIME_SUFFIXES = frozenset({"ص", "م", "صباحا", "مساء", "ظهرا", "AM", "PM", "am", "pm"})
+UNTIL = frozenset({"حتي", "الي", "لغاية", "وحتي", "والي"})
 NOT_TODAY = frozenset({"ذات", "ذلك", "ذاك", "نفس", "طوال", "طيلة"})  # ذات اليوم, طوال اليوم: not a date
 FRIDAY_NAMES = frozenset({"صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "مسجد", "جامع"})  # صلاة الجمعة
 
@@ -124,8 +126,9 @@ class Reader:
                 j, when, needs_cue = span[0], span[1], False
         if needs_cue:
             return None
-        if isinstance(when, When) and when.kind == "weekday" and self.future_before(i):
-            when = replace(when, future=True)
+        if isinstance(when, When) and self.future_before(i) and (
+            when.kind == "weekday" or (when.kind == "date" and when.year is None and when.rel is None)):
+            when = replace(when, future=True)  # سيزور … الأحد، ستفتتح السد في سبتمبر
         clitic = self._split(i)[1]
         start = skip_letters(self.copy, tok.start, clitic) if clitic else tok.start
         if tok.kind == NUMBER and self.word(i - 1) == "ال" and self.adjacent(i - 1, i):
@@ -245,9 +248,11 @@ class Reader:
         """Is the token before ``i`` a word that introduces a date (في، منذ، خلال، مطلع …), or و after
         a year (في 2019 و2020)?"""
         if self.word(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == NUMBER:
-            year = self.number(i - 2, (4, 4))
-            return year is not None and 1800 <= year <= 2100
-        return bool(self.cue(i - 1, CUE_FORMS))
+            year = self.number(i - 2, (4, 4))  # the year before must be a date itself (not نوع 1900 و1949)
+            return year is not None and 1800 <= year <= 2100 and (self.cued(i - 2) or self.bare(i - 3) in L.YEAR_WORDS)
+        if self.cue(i - 1, MIN_FORMS):  # من 2019 عندما …, but not أكثر من 2000
+            return self.word(i - 2) not in L.QUANTITY_BEFORE_MIN
+        return bool(self.cue(i - 1, CUE_FORMS) or self.cue(i - 1, YEAR_NOUN_FORMS))
 
     def day_range(self, i: int) -> Read | None:
         """A bare day number that opens an interval: 5-8 أبريل 2024, من 5 إلى 8 أبريل, بين 5 و8 أبريل."""
@@ -328,6 +333,8 @@ class Reader:
             return (i + 2, When("unit", unit=unit, offset=0), False) if unit else None
         if b == "بعد":
             return (i + 2, When("deictic", offset=2), False) if nxt == "غد" else None
+        if b in L.SAME_DAY_BEFORE:  # نفس اليوم، ذات اليوم
+            return (i + 2, When("same_day"), False) if nxt == "اليوم" else None
         if b == "اول":
             if nxt == "امس":
                 return i + 2, When("deictic", offset=-2), False
@@ -428,6 +435,9 @@ class Reader:
             dated = self.numeric_date(k) or self.full_date(k)
             if dated is not None:  # the day name picks the year when none is written (الأحد 10 مارس)
                 return dated[0], replace(dated[1], weekday=day), False
+            number = self.day_number(k)
+            if number is not None and self.word(k + 1) not in L.QUANTITY_NOUNS:  # الأربعاء 26 ن… (cut): a date
+                return k + 1, When("date", day=number, weekday=day), False  # without its month: unresolved
         return j, When("weekday", weekday=day, rel=rel), False
 
     def deictic(self, i: int) -> Read | None:
@@ -437,12 +447,19 @@ class Reader:
         if b == "اليوم":
             if self.word(i - 1) in NOT_TODAY:
                 return None
+            if self.word(i - 1) in UNTIL and self.word(j) not in L.WEEKDAYS:
+                return None  # حتى اليوم، إلى اليوم: "to this day", not a day
             after = self.word(j)
             if after.startswith("ال") and after not in L.WEEKDAYS and after not in L.DEICTIC:
                 return None  # اليوم الأول، اليوم العالمي
+        if b == "اليوم" and self.word(j) in L.SAME_DAY_AFTER:
+            return j + 1, When("same_day"), False  # صباح اليوم نفسه
         if b == "امس" and self.word(j) == "الاول":
             offset, j = -2, j + 1
         if self.word(j) in L.WEEKDAYS:
+            dated = self.weekday(j)  # اليوم الإثنين 13 شتنبر الجاري، أمس الأحد 30 نوفمبر: the date says it
+            if dated is not None and dated[1].kind == "date":
+                return dated
             j += 1
         return j, When("deictic", offset=offset), False
 
@@ -466,6 +483,8 @@ class Reader:
         sep = self.punct(j)
         if sep in ("/", "-", "("):
             other = self.one_month(j + 1)
+            if other is None and number in L.TWO_WORD_MONTHS.get(self.bare(j + 1), {}).values():
+                other = (j + 2, number, self.bare(j + 1))  # يناير/ كانون: the second word dropped
             if other is not None and other[1] == number:
                 if sep != "(":
                     return other[0], number, True, word
@@ -481,6 +500,10 @@ class Reader:
         j, number, paired, word = month
         year, j = self.year_after(j)
         rel, j = self.marker(j)
+        if rel is not None and not paired and self.punct(j) == "/":  # تشرين الأول الماضي/ أكتوبر
+            other = self.one_month(j + 1)
+            if other is not None and other[1] == number:
+                j, paired = other[0], True
         weak = word in L.WEAK_MONTHS and not (paired or year or rel is not None or cued)
         return j, When("date", year, number, rel=None if year else rel), weak
 
@@ -499,6 +522,8 @@ class Reader:
         if month is None:
             return None
         year = self.year(month[0], (3, 4))
+        if year is not None and year[2] is None and year[1] > 1600:  # رمضان 2025: a Gregorian year
+            return year[0], When("date", year[1]), False
         if year is not None:
             return year[0], When("hijri", year[1], month[1]), False
         rel, j = self.marker(month[0])  # رمضان الماضي: resolved against the reference
@@ -510,8 +535,9 @@ class Reader:
         digit = DECADE_WORDS.get(self.bare(i))
         if digit is None:
             return None
-        if self.word(i + 1) == "القرن":
-            century = self.century(i + 2)
+        k = i + 2 if self.word(i + 1) == "من" else i + 1  # التسعينيات من القرن الماضي
+        if self.word(k) == "القرن":
+            century = self.century(k + 1)
             if century is not None:
                 j, when, _ = century
                 return j, replace(when, kind="decade", decade=digit), False

@@ -1,9 +1,10 @@
 """What a found date expression means (``When``), and its value against a reference date.
 
-Values are ISO 8601 where the expression is exact, TIMEX3-style where it is not (docs/dates.md):
-``2023``, ``2023-09``, ``2023-09-29``, ``2023-W38`` (ISO week), ``2014-SU`` (season), ``197X`` (decade),
-``19XX`` (century), ``XXXX-09-17`` (day and month, year unknown), ``start/end`` (interval).
-``None`` when the expression is relative and there is no reference date to resolve it against.
+Values are always complete ISO 8601 (docs/dates.md): ``2023``, ``2023-09``, ``2023-09-29``, ``2023-W38``
+(ISO week), or an interval ``start/end`` of those: a season ``2014-06/2014-08``, a decade ``1970/1979``, a
+century ``1900/1999``, a Hijri month as its Gregorian days. ``None`` when the expression cannot be
+resolved (relative, and no reference date; a day and month with no year); ``known_of`` then says what
+the expression does fix (``XXXX-09-17``, ``XXXX-WXX-7``), for the ``unresolved_dates`` list.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class When:
     decade: int | None = None
     century: int | None = None
     season: str | None = None
-    future: bool = False  # a future verb before a day name (يبدأ منتصف ليل الأحد)
+    future: bool = False  # a future verb before a day name or a month (يبدأ منتصف ليل الأحد، ستفتتح في سبتمبر)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,7 @@ def _date(w: When, ref: dt.date | None) -> str | None:
     if w.month is None:
         return None
     if ref is None:
-        iso = _iso(2000, w.month, w.day)  # 2000 is a leap year: 29 February stays valid
-        return "XXXX" + iso[4:] if iso else None
+        return None  # the year is unknown: known_of keeps the month and day
     if w.weekday is not None and w.day is not None:  # الأحد 10 مارس: the year in which that day is a Sunday
         fits = [y for y in (ref.year, ref.year + 1, ref.year - 1) if _weekday_of(y, w.month, w.day) == w.weekday]
         if fits:
@@ -94,8 +94,10 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 
 def _resolve_year(w: When, ref: dt.date) -> int:
-    """The year of a day-month or a month with no year: the latest one on or before the reference
-    (news reports the past), strictly before with الماضي, strictly after with المقبل, this year with الجاري."""
+    """The year of a day-month or a month with no year: strictly before the reference with الماضي,
+    strictly after with المقبل, this year with الجاري, on or after with a future verb; else the nearest
+    one, the past preferred (news reports the past): the next one only when it is less than half as far
+    as the last one (في 26 تشرين الأول written on 23 October is this year's; في مارس in October last year's)."""
     if w.rel == 0:
         return ref.year
     here = (w.month, w.day or 0) if w.day else (w.month, 0)
@@ -104,7 +106,22 @@ def _resolve_year(w: When, ref: dt.date) -> int:
         return ref.year if here > now else ref.year + 1
     if w.rel == -1:
         return ref.year if here < now else ref.year - 1
-    return ref.year if here <= now else ref.year - 1
+    if w.future:
+        return ref.year if here >= now else ref.year + 1
+    if here <= now:
+        return ref.year
+    past, coming = _distance(w, ref, ref.year - 1), _distance(w, ref, ref.year)
+    return ref.year if 2 * coming < past else ref.year - 1
+
+
+def _distance(w: When, ref: dt.date, year: int) -> int:
+    """How far (in days, or months for a month) that day or month of ``year`` lies from the reference."""
+    if w.day is None:
+        return abs((year * 12 + w.month) - (ref.year * 12 + ref.month))
+    try:
+        return abs((dt.date(year, w.month, w.day) - ref).days)
+    except ValueError:  # 29 February of a common year
+        return abs((dt.date(year, w.month, 28) - ref).days)
 
 
 def _iso(year: int, month: int | None, day: int | None) -> str | None:
@@ -187,17 +204,32 @@ def _century_number(w: When, ref: dt.date | None) -> int:
 
 
 def _decade(w: When, ref: dt.date | None) -> str | None:
-    return f"{_century_number(w, ref) - 1}{w.decade}X"
+    first = (_century_number(w, ref) - 1) * 100 + w.decade * 10
+    return f"{first:04d}/{first + 9:04d}"
 
 
 def _century(w: When, ref: dt.date | None) -> str | None:
-    return f"{_century_number(w, ref) - 1}XX"
+    first = (_century_number(w, ref) - 1) * 100
+    return f"{first:04d}/{first + 99:04d}"
+
+
+# Meteorological seasons as month intervals; a winter runs from December into the next year.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 def _season(w: When, ref: dt.date | None) -> str | None:
     if w.year is not None:
-        return f"{w.year:04d}-{w.season}"
-    return f"{ref.year + w.offset:04d}-{w.season}" if ref is not None and w.unit == "year" else None
+        year = w.year
+    elif ref is not None and w.unit == "year":
+        year = ref.year + w.offset
+    else:
+        return None
+    first, last = SEASON_MONTHS[w.season]
+    return f"{year:04d}-{first:02d}/{year + (last < first):04d}-{last:02d}"
+
+
+def _same_day(w: When, ref: dt.date | None) -> str | None:
+    return None  # اليوم نفسه: the day just mentioned, filled in by annotate.dates.discourse
 
 
 def _ago(w: When, ref: dt.date | None) -> str | None:
@@ -219,4 +251,20 @@ _VALUES = {
     "century": _century,
     "season": _season,
     "ago": _ago,
+    "same_day": _same_day,
 }
+
+WEEKDAY_NUMBERS = "1234567"  # ISO: Monday = 1
+
+
+def known_of(when: When | Span) -> str | None:
+    """What an unresolved expression does fix, TIMEX3-style: ``XXXX-09-17``, ``XXXX-09``, ``XXXX-WXX-7``."""
+    if isinstance(when, Span):
+        a, b = known_of(when.first), known_of(when.last)
+        return f"{a}/{b}" if a and b else None
+    if when.kind == "date" and when.month is not None:
+        known = f"XXXX-{when.month:02d}" + (f"-{when.day:02d}" if when.day else "")
+        return known
+    if when.kind == "weekday" and when.weekday is not None:
+        return f"XXXX-WXX-{WEEKDAY_NUMBERS[when.weekday]}"
+    return None

@@ -23,11 +23,18 @@ def periods(dates: list[str]) -> Counter:
     return Counter(d[:7] for d in dates)
 
 
-def timeline_chart(dates: list[str], title: str, width: int = 720, height: int = 180) -> str:
-    """A bar chart of how many mentions fall in each period (dates: ISO strings, one per mention)."""
+def dated_share(dated: int, total: int, where: str = "الرسم") -> str:
+    """What a chart or list leaves out, said, never silent: «26 من 82 إشارة مؤرخة، و56 بلا تاريخ خارج الرسم»."""
+    return f"{dated} من {total} إشارة مؤرخة" + (f"، و{total - dated} بلا تاريخ خارج {where}" if dated < total else "")
+
+
+def timeline_chart(dates: list[str | None], title: str, width: int = 720, height: int = 180) -> str:
+    """A bar chart of how many mentions fall in each period (dates: ISO strings, one per mention; ``None``
+    for a mention without a date, counted in the caption)."""
     counts = periods([d for d in dates if d])
     if not counts:
-        return ""
+        return f'<p class="chart-undated">{h(title)}: {h(dated_share(0, len(dates)))}</p>' if dates else ""
+    title = f"{title} — {dated_share(sum(counts.values()), len(dates))}"
     keys = sorted(counts)
     top = max(counts.values())
     bar = max(4.0, min(40.0, (width - 40) / len(keys) - 4))

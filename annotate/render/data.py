@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotate.models import date_record, entity_record
+from annotate.models import DateMention, date_record, entity_record
 from annotate.render import urls
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
@@ -16,6 +16,7 @@ def annotation_records(data: SiteData) -> list[dict]:
     records = []
     for article in sorted(data.articles, key=lambda a: a.id):
         mentions = data.mentions.get(article.id, [])
+        dates = data.annotations[article.id].dates
         records.append(
             {
                 "id": article.id,
@@ -26,10 +27,17 @@ def annotation_records(data: SiteData) -> list[dict]:
                 "url": urls.url_of(urls.article_file(article.id)),
                 "text": article.text,
                 "entities": [entity_record(m, with_actor=True) for m in mentions],
-                "dates": [date_record(d) for d in data.annotations[article.id].dates],
+                "dates": [date_record(d) for d in dates if d.value is not None],
+                "unresolved_dates": [unresolved_record(d) for d in dates if d.value is None],
+                "date_source": article.date_source,
             }
         )
     return records
+
+
+def unresolved_record(mention: DateMention) -> dict:
+    """A date expression without a value: its span, and what it fixes (``XXXX-09-17``) or ``None``."""
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "known": mention.known}
 
 
 def actor_records(data: SiteData) -> list[dict]:

@@ -31,8 +31,9 @@ def entity(mention: Mention, number: int, href: str | None, name: str) -> Marked
 
 
 def date(mention: DateMention, number: int) -> Marked:
-    if mention.value is None:
-        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(n=number, text=text))
+    if mention.value is None:  # a date without a value: said so on the page, with what it does fix
+        why = "تاريخ بلا قيمة: لا مرجع يحدده" + (f" (المعروف منه: {mention.known})" if mention.known else "")
+        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(n=number, why=h(why), text=text))
     value = mention.value
     attr = f'datetime="{h(value)}" ' if "/" not in value and "X" not in value else ""
     return Marked(mention.start, mention.end, lambda text: T.DATE.format(n=number, attr=attr, value=h(value), text=text))

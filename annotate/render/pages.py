@@ -17,6 +17,7 @@ from pymdownx.slugs import slugify
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked
+from annotate.dates.labels import period_label
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
@@ -228,7 +229,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
     out += html_list(facts, "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
-    chart = charts.timeline_chart([d for d in dates if d], "الإشارات عبر الزمن (حسب تاريخ المقال)")
+    chart = charts.timeline_chart(dates, "الإشارات عبر الزمن (حسب تاريخ المقال)")
     if chart:
         out += [chart, ""]
     if actor.roles:
@@ -395,7 +396,7 @@ def home_pictures(data: SiteData, size: int = 16) -> list[str]:
         present = sorted(a for a in counts if a in chosen)
         edges.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
     nodes = [(a.id, a.name, a.label) for a in top]
-    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, []) if a.date]
+    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, [])]
     return [
         charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها"),
         charts.timeline_chart(dates, "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)"),
@@ -403,35 +404,38 @@ def home_pictures(data: SiteData, size: int = 16) -> list[str]:
 
 
 def timeline_key(value: str | None) -> str | None:
-    """Sort key of a date value: its start (``2019-04/2020-06`` → ``2019-04``; ``197X`` → ``1970``).
-
-    Values without a year (``XXXX-09-17``) cannot be placed on a timeline and are left out.
-    """
+    """Sort key of a date value: its start (``2019-04/2020-06`` → ``2019-04``, ``1970/1979`` → ``1970``);
+    ``None`` for a mention without a value, which the timeline counts but cannot place."""
     if not value or not value[:1].isdigit():
         return None
-    start = value.split("/", 1)[0]
-    return start.replace("X", "0")
+    return value.split("/", 1)[0]
 
 
 def timeline_page(data: SiteData) -> str:
+    """Every dated mention of the articles' text once, in time order; an interval is one entry, shown as
+    its period in words (السبعينيات); the count says how many mentions have no date and are left out.
+    The page's own stamps (crawl header, dateline) are the article's date, not events: not listed."""
     page = "timeline.md"
-    rows = []
+    rows, total = [], 0
     for article in data.articles:
         for number, found in enumerate(data.annotations[article.id].dates):
+            sentence = data.sentence_of(article.id, found.start)
+            if sentence is None or found.end > sentence.end:
+                continue
+            total += 1
             key = timeline_key(found.value)
             if key:
-                rows.append((key, found.value, article.id, number, found))
+                rows.append((key, found.value, article.id, number, found, sentence))
     rows.sort(key=lambda r: r[:4])
-    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.</p>"]
+    share = charts.dated_share(len(rows), total, "الخط")
+    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>تواريخ نصوص المقالات مرتبة زمنياً: {h(share)}.</p>"]
     out.append('<ul class="timeline">')
-    for _, value, article_id, number, found in rows:
+    for _, value, article_id, number, found, sentence in rows:
         article = data.article_by_id[article_id]
-        sentence = data.sentence_of(article_id, found.start)
-        start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
-        body = markup.render(article.text, start, max(end, found.end), [markup.date(found, number)])
+        body = markup.render(article.text, sentence.start, sentence.end, [markup.date(found, number)])
         target = urls.href(page, urls.article_file(article_id)) + f"#d-{number}"
         out.append(
-            f'<li><span class="tl-value" dir="ltr">{h(value)}</span> '
+            f'<li><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
             f'<a class="context" href="{h(target)}">{body}</a> '
             f'<span class="tl-article">— {h(article.title)}</span></li>'
         )
