@@ -1,4 +1,10 @@
-"""The published data files, exactly as DESIGN.md's contract says."""
+"""The published data files: DESIGN.md's contract (annotations.jsonl, actors.json), the spreadsheets and the
+SQLite database made from the same records (``exports``, ``corpus_db``), and the Atom feeds (``feeds``).
+
+Everything is written through the docs folder, so a file whose bytes did not change is not written again
+and MkDocs does not copy it; the database and the feeds are not even rebuilt while their inputs' key is
+unchanged (``DocsFolder.reuse``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import json
 from pathlib import Path
 
 from annotate.models import date_record, entity_record
-from annotate.render import urls
+from annotate.render import corpus_db, exports, feeds, urls
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
 
@@ -54,11 +60,26 @@ def actor_records(data: SiteData) -> list[dict]:
     return records
 
 
+DATABASE = "data/corpus.db"
+
+
 def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
-    """Write data/annotations.jsonl, data/actors.json and data/slugs.json; return their docs paths."""
+    """Write the data files and the feeds; return their docs paths."""
     folder = DocsFolder.of(docs)
-    lines = [json.dumps(r, ensure_ascii=False) for r in annotation_records(data)]
-    folder.write("data/annotations.jsonl", "".join(line + "\n" for line in lines))
-    folder.write("data/actors.json", json.dumps(actor_records(data), ensure_ascii=False, indent=1) + "\n")
+    records, actors = annotation_records(data), actor_records(data)
+    records_text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
+    folder.write("data/annotations.jsonl", records_text)
+    folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
-    return ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
+    written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
+    feed_paths = feeds.write_feeds(data, folder)
+    for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():
+        folder.write(name, text)
+        written.append(name)
+    key = corpus_db.database_key(records_text, actors_text, data) + json.dumps(feed_paths, sort_keys=True)
+    if not folder.reuse(DATABASE, key):
+        folder.inputs[DATABASE] = key
+        folder.write(DATABASE, corpus_db.build_database(data, records, actors, feed_paths))
+    written.append(DATABASE)
+    return written + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]

@@ -22,6 +22,7 @@ from annotate.render import templates as T
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, yaml_string
+from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 
 HOME_LATEST = 10
@@ -467,9 +468,9 @@ def render_pages(
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
-    child = forked.start(lambda: _write(folder, _article_pages(data))) if fork else None
+    child = forked.start(lambda: _write(folder, described(data, _article_pages(data)))) if fork else None
     try:
-        written = _write(folder, _other_pages(data, intro))[0] + write_data(data, folder)
+        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
@@ -478,7 +479,7 @@ def render_pages(
                 child()  # reaped, whatever it did: this process' error is the one to report
         raise
     if child is None:
-        return sorted(written + _write(folder, _article_pages(data))[0])
+        return sorted(written + _write(folder, described(data, _article_pages(data)))[0])
     names, keys, inputs = child()
     folder.adopt(keys, inputs)
     return sorted(written + names)
