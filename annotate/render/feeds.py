@@ -82,6 +82,11 @@ def _newest(data: SiteData, article_ids: list[str]) -> list[Article]:
     return [data.article_by_id[a] for a in article_ids[:FEED_ENTRIES]]
 
 
+def _strong(mention: Mention) -> markup.Marked:
+    """A mention in bold: feed readers strip ``<mark>`` and class attributes (feedparser's sanitizer does)."""
+    return markup.Marked(mention.start, mention.end, lambda text: f"<strong>{text}</strong>")
+
+
 def _sentences(data: SiteData, article: Article, mentions: list[Mention]) -> list[str]:
     """Each sentence naming one of ``mentions`` once, as HTML with those mentions highlighted."""
     groups: dict[int, list[Mention]] = {}
@@ -92,7 +97,7 @@ def _sentences(data: SiteData, article: Article, mentions: list[Mention]) -> lis
     for group in groups.values():
         sentence = data.sentence_of(article.id, group[0].start)
         start, end = (sentence.start, sentence.end) if sentence else (group[0].start, group[0].end)
-        out.append(markup.render(article.text, start, max(end, *(m.end for m in group)), [markup.highlight(m) for m in group]))
+        out.append(markup.render(article.text, start, max(end, *(m.end for m in group)), [_strong(m) for m in group]))
     return out
 
 
