@@ -17,7 +17,7 @@ from pymdownx.slugs import slugify
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked
-from annotate.render import charts, markup, urls
+from annotate.render import charts, feeds, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
@@ -224,6 +224,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     if actor.description:
         facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
     facts.append(f"<strong>الإشارات:</strong> {len(mentions)} في {len(articles)} مقال")
+    facts.append(f"<strong>المتابعة:</strong> {link(page, feeds.actor_feed(actor.slug), 'خلاصة Atom')} بكل مقال جديد يذكره")
     for url in actor.links:
         if url.startswith(("http://", "https://")):
             facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
@@ -378,6 +379,10 @@ def home_page(data: SiteData, intro: str) -> str:
     files = [
         f"{link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
         f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
+        f"{link(page, 'data/mentions.csv', 'mentions.csv')} و{link(page, 'data/actors.csv', 'actors.csv')} و"
+        f"{link(page, 'data/articles.csv', 'articles.csv')}: جداول تفتح في Excel (إشارة أو فاعل أو مقال في كل صف).",
+        f"{link(page, 'data/corpus.db', 'corpus.db')}: قاعدة بيانات SQLite للاستعلام والبحث في الجمل (Datasette).",
+        f"{link(page, feeds.CORPUS_FEED, 'feed.xml')}: خلاصة Atom لأحدث المقالات؛ ولكل فاعل خلاصته في صفحته.",
         f"{link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
     ]
     out += ["## البيانات\n", *html_list(files, "data-files")]
