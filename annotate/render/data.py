@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from annotate.digest import digest
 from annotate.models import date_record, entity_record
 from annotate.render import corpus_db, exports, feeds, urls
 from annotate.render.docs_folder import DocsFolder
@@ -74,12 +75,13 @@ def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
-    for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():
-        folder.write(name, text)
-        written.append(name)
-    key = corpus_db.database_key(records_text, actors_text, data) + json.dumps(feed_paths, sort_keys=True)
-    if not folder.reuse(DATABASE, key):
+    # The spreadsheets and the database are made of the same records: one key for all four.
+    key = digest(corpus_db.database_key(records_text, actors_text, data).encode(), exports.CODE.encode(), json.dumps(feed_paths, sort_keys=True).encode())
+    tables = [*exports.COLUMNS, DATABASE]
+    if not all(folder.reuse(name, key) for name in tables):
+        for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():
+            folder.inputs[name] = key
+            folder.write(name, text)
         folder.inputs[DATABASE] = key
         folder.write(DATABASE, corpus_db.build_database(data, records, actors, feed_paths))
-    written.append(DATABASE)
-    return written + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]
+    return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+from annotate.digest import files_digest
 from annotate.render.site_data import SiteData
 
+CODE = files_digest([Path(__file__)])  # part of the tables' key (annotate.render.data)
 BOM = "\ufeff"
 
 # Each file's columns, with what they hold (the README lists the same).
