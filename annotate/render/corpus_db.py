@@ -98,5 +98,4 @@ def build_database(data: SiteData, records: list[dict], actors: list[dict], feed
                           ("sentences", "article_id")):
         db[table].create_index([column])
     db["sentences"].enable_fts(["text"])
-    db.vacuum()
     return db.conn.serialize()
