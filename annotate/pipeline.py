@@ -316,6 +316,7 @@ def _build(options: BuildOptions) -> BuildReport:
     from annotate.render.docs_folder import DocsFolder
     from annotate.search import entries_from_data, write_search_index
     from annotate.site import HAND_WRITTEN, build_site, fragments_folder
+    from annotate.site_url import configured as configured_site_url
 
     report = BuildReport()
     articles, annotations, resolution = resolve_corpus(options, report)
@@ -330,6 +331,7 @@ def _build(options: BuildOptions) -> BuildReport:
         slugs=resolution.slugs,
         stale=resolution.stale,
         review=resolution.review,
+        site_url=configured_site_url(),
     )
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     work = options.cache / "site"

@@ -17,6 +17,7 @@ import yaml
 
 from annotate import outdir, site_manifest
 from annotate.errors import BuildError
+from annotate.site_url import configured as configured_site_url
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,9 @@ def site_config(work: Path, docs: Path, site_dir: Path, redirects: dict[str, str
         "hooks": [str(HOOKS)],
         "extra": {"annotate_fragments": str(fragments_folder(work).resolve())},
     }
+    published = configured_site_url(BASE_CONFIG)
+    if published:  # explicit, so that the site-wide key changes with it (every page's canonical link)
+        config["site_url"] = published
     if OVERRIDES.is_dir():
         config["theme"] = {"custom_dir": str(OVERRIDES)}
     return config

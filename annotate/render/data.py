@@ -1,12 +1,19 @@
-"""The published data files, exactly as DESIGN.md's contract says."""
+"""The published data files: DESIGN.md's contract (annotations.jsonl, actors.json), the spreadsheets and the
+SQLite database made from the same records (``exports``, ``corpus_db``), and the Atom feeds (``feeds``).
+
+Everything is written through the docs folder, so a file whose bytes did not change is not written again
+and MkDocs does not copy it; the database and the feeds are not even rebuilt while their inputs' key is
+unchanged (``DocsFolder.reuse``).
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from annotate.digest import digest
 from annotate.models import DateMention, date_record, entity_record
-from annotate.render import urls
+from annotate.render import corpus_db, exports, feeds, urls
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
 
@@ -62,11 +69,27 @@ def actor_records(data: SiteData) -> list[dict]:
     return records
 
 
+DATABASE = "data/corpus.db"
+
+
 def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
-    """Write data/annotations.jsonl, data/actors.json and data/slugs.json; return their docs paths."""
+    """Write the data files and the feeds; return their docs paths."""
     folder = DocsFolder.of(docs)
-    lines = [json.dumps(r, ensure_ascii=False) for r in annotation_records(data)]
-    folder.write("data/annotations.jsonl", "".join(line + "\n" for line in lines))
-    folder.write("data/actors.json", json.dumps(actor_records(data), ensure_ascii=False, indent=1) + "\n")
+    records, actors = annotation_records(data), actor_records(data)
+    records_text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
+    folder.write("data/annotations.jsonl", records_text)
+    folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
-    return ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
+    written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
+    feed_paths = feeds.write_feeds(data, folder)
+    # The spreadsheets and the database are made of the same records: one key for all four.
+    key = digest(corpus_db.database_key(records_text, actors_text, data).encode(), exports.CODE.encode(), json.dumps(feed_paths, sort_keys=True).encode())
+    tables = [*exports.COLUMNS, DATABASE]
+    if not all(folder.reuse(name, key) for name in tables):
+        for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():
+            folder.inputs[name] = key
+            folder.write(name, text)
+        folder.inputs[DATABASE] = key
+        folder.write(DATABASE, corpus_db.build_database(data, records, actors, feed_paths))
+    return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]

@@ -18,11 +18,12 @@ from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked
 from annotate.dates.labels import period_label
-from annotate.render import charts, markup, urls
+from annotate.render import charts, feeds, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, yaml_string
+from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 
 HOME_LATEST = 10
@@ -224,6 +225,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     if actor.description:
         facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
     facts.append(f"<strong>الإشارات:</strong> {len(mentions)} في {len(articles)} مقال")
+    facts.append(f"<strong>المتابعة:</strong> {link(page, feeds.actor_feed(actor.slug), 'خلاصة Atom')} بكل مقال جديد يذكره")
     for url in actor.links:
         if url.startswith(("http://", "https://")):
             facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
@@ -378,6 +380,10 @@ def home_page(data: SiteData, intro: str) -> str:
     files = [
         f"{link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
         f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
+        f"{link(page, 'data/mentions.csv', 'mentions.csv')} و{link(page, 'data/actors.csv', 'actors.csv')} و"
+        f"{link(page, 'data/articles.csv', 'articles.csv')}: جداول تفتح في Excel (إشارة أو فاعل أو مقال في كل صف).",
+        f"{link(page, 'data/corpus.db', 'corpus.db')}: قاعدة بيانات SQLite للاستعلام والبحث في الجمل (Datasette).",
+        f"{link(page, feeds.CORPUS_FEED, 'feed.xml')}: خلاصة Atom لأحدث المقالات؛ ولكل فاعل خلاصته في صفحته.",
         f"{link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
     ]
     out += ["## البيانات\n", *html_list(files, "data-files")]
@@ -471,9 +477,9 @@ def render_pages(
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
-    child = forked.start(lambda: _write(folder, _article_pages(data))) if fork else None
+    child = forked.start(lambda: _write(folder, described(data, _article_pages(data)))) if fork else None
     try:
-        written = _write(folder, _other_pages(data, intro))[0] + write_data(data, folder)
+        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
@@ -482,7 +488,7 @@ def render_pages(
                 child()  # reaped, whatever it did: this process' error is the one to report
         raise
     if child is None:
-        return sorted(written + _write(folder, _article_pages(data))[0])
+        return sorted(written + _write(folder, described(data, _article_pages(data)))[0])
     names, keys, inputs = child()
     folder.adopt(keys, inputs)
     return sorted(written + names)

@@ -22,6 +22,7 @@ class SiteData:
     slugs: dict[str, str] = field(default_factory=dict)
     stale: list[str] = field(default_factory=list)
     review: object | None = None
+    site_url: str | None = None  # where the site is published (annotate.site_url), for the feeds' links
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:

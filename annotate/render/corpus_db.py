@@ -1,0 +1,101 @@
+"""``data/corpus.db``: the corpus as one SQLite database, for ``datasette data/corpus.db`` or any SQL client.
+
+Tables ``articles``, ``actors``, ``sentences`` (every sentence of every article, with full-text search
+in ``sentences_fts``), ``mentions`` and ``dates``, linked by foreign keys (checked while the file is
+written). Built with sqlite-utils in memory and saved with ``serialize``: the same records inserted in
+the same order give the same bytes, so two builds of a corpus publish the same file. The bytes do depend
+on the SQLite library (its version is written in the file's header), so a build on another machine may
+differ in a few header bytes; the key below includes that version, so such a file is rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from importlib import metadata
+from pathlib import Path
+
+from annotate.digest import digest, files_digest
+from annotate.render.site_data import SiteData
+
+# Every sentence where two given actors appear together (README, "Published data"; tested).
+TOGETHER_SQL = """\
+select articles.date, articles.title, sentences.text
+from sentences
+join articles on articles.id = sentences.article_id
+where sentences.id in (select sentence_id from mentions where actor_id = :first)
+  and sentences.id in (select sentence_id from mentions where actor_id = :second)
+order by articles.date desc, sentences.article_id, sentences.start"""
+
+CODE = files_digest([Path(__file__)])
+
+
+def database_key(records_text: str, actors_text: str, data: SiteData) -> str:
+    """What the file is made of: the published records, the sentence spans, this code, the libraries."""
+    spans = [[a.id, [[s.start, s.end] for s in data.annotations[a.id].sentences]] for a in sorted(data.articles, key=lambda a: a.id)]
+    versions = f"sqlite {sqlite3.sqlite_version}; sqlite-utils {metadata.version('sqlite-utils')}"
+    return digest(CODE.encode(), versions.encode(), records_text.encode(), actors_text.encode(), json.dumps(spans).encode())
+
+
+def build_database(data: SiteData, records: list[dict], actors: list[dict], feeds: dict[str, str]) -> bytes:
+    """The database file's bytes, from the annotation and actor records (``annotate.render.data``)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(memory=True)
+    db.execute("pragma foreign_keys = on")  # an inconsistent record fails the build instead of publishing
+    db["articles"].create(
+        {"id": str, "title": str, "date": str, "source": str, "path": str, "url": str, "text": str}, pk="id", not_null=["text"]
+    )
+    db["actors"].create(
+        {
+            "id": str, "slug": str, "name": str, "label": str, "name_en": str, "description": str,
+            "aliases": str, "url": str, "feed": str, "articles": int, "mentions": int,
+        },
+        pk="id",
+    )
+    db["sentences"].create(
+        {"id": int, "article_id": str, "number": int, "start": int, "end": int, "text": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["mentions"].create(
+        {
+            "id": int, "article_id": str, "number": int, "actor_id": str, "sentence_id": int,
+            "label": str, "start": int, "end": int, "text": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("actor_id", "actors", "id"), ("sentence_id", "sentences", "id")],
+    )
+    db["dates"].create(
+        {"id": int, "article_id": str, "number": int, "start": int, "end": int, "text": str, "value": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["articles"].insert_all({k: r[k] for k in ("id", "title", "date", "source", "path", "url", "text")} for r in records)
+    db["actors"].insert_all(
+        {
+            **{k: a[k] for k in ("id", "slug", "name", "label", "name_en", "description", "url", "mentions")},
+            "aliases": json.dumps(a["aliases"], ensure_ascii=False), "articles": len(a["articles"]), "feed": feeds.get(a["id"]),
+        }
+        for a in actors
+    )
+    sentences, mentions, dates = [], [], []
+    for record in records:
+        starts: dict[int, int] = {}
+        for number, s in enumerate(data.annotations[record["id"]].sentences):
+            starts[s.start] = len(sentences) + 1
+            sentences.append({"id": len(sentences) + 1, "article_id": record["id"], "number": number, "start": s.start, "end": s.end,
+                              "text": record["text"][s.start : s.end]})
+        for number, e in enumerate(record["entities"]):
+            sentence = data.sentence_of(record["id"], e["start"])
+            mentions.append({"id": len(mentions) + 1, "article_id": record["id"], "number": number, "actor_id": e["actor"],
+                             "sentence_id": starts[sentence.start] if sentence else None,
+                             **{k: e[k] for k in ("label", "start", "end", "text")}})
+        for number, d in enumerate(record["dates"]):
+            dates.append({"id": len(dates) + 1, "article_id": record["id"], "number": number, **d})
+    db["sentences"].insert_all(sentences, batch_size=1000)
+    db["mentions"].insert_all(mentions, batch_size=1000)
+    db["dates"].insert_all(dates, batch_size=1000)
+    for table, column in (("mentions", "actor_id"), ("mentions", "sentence_id"), ("mentions", "article_id"), ("dates", "article_id"),
+                          ("sentences", "article_id")):
+        db[table].create_index([column])
+    db["sentences"].enable_fts(["text"])
+    return db.conn.serialize()
