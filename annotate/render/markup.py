@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from annotate import markup_text
 from annotate.models import DateMention, Mention
 from annotate.render import templates as T
 from annotate.render.escape import h
@@ -43,6 +44,10 @@ def highlight(mention: Mention) -> Marked:
     return Marked(mention.start, mention.end, lambda text: T.HIGHLIGHT.format(cls=cls, text=text))
 
 
+def _overlaps(mark: Marked, kept: list[Marked]) -> bool:
+    return any(mark.start < k.end and k.start < mark.end for k in kept)
+
+
 def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
     """HTML for ``text[start:end]``: gaps and marked spans escaped.
 
@@ -51,8 +56,12 @@ def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
     """
     kept: list[Marked] = []
     for mark in marks:
-        if start <= mark.start and mark.end <= end and not any(mark.start < k.end and k.start < mark.end for k in kept):
+        if start <= mark.start and mark.end <= end and not _overlaps(mark, kept):
             kept.append(mark)
+    for opening, inner, inner_end, closing in markup_text.emphasis(text, start, end):  # «**كلمة**»: bold, no stars
+        pair = [Marked(opening, inner, lambda _: "<strong>"), Marked(inner_end, closing, lambda _: "</strong>")]
+        if not any(_overlaps(m, kept) for m in pair):
+            kept += pair
     out, pos = [], start
     for mark in sorted(kept, key=lambda m: m.start):
         out.append(h(text[pos : mark.start]))

@@ -16,7 +16,7 @@ from pymdownx.slugs import slugify
 
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
-from annotate import forked
+from annotate import forked, markup_text
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.data import write_data
@@ -109,12 +109,35 @@ def paragraphs(data: SiteData, article: Article) -> Iterator[tuple[int, int]]:
 
 
 def article_text_html(data: SiteData, article: Article, page: str) -> str:
+    """The article's body: paragraphs, and the structure its markup gave (subheadings, list items, rules)."""
     marks = article_marks(data, article, page)
     out = ['<div class="article-text" dir="rtl" lang="ar">']
-    for start, end in paragraphs(data, article):
+    in_list, previous_end = False, 0
+    spans = list(paragraphs(data, article))
+    for (start, end), kind in zip(spans, markup_text.block_kinds(article.text, spans)):
+        if markup_text.rule_between(article.text, previous_end, start):
+            if in_list:
+                out.append("</ul>")
+            in_list = False
+            out.append("<hr>")
         inner = markup.render(article.text, start, end, marks)
-        short = len(article.text[start:end].split()) <= 8 and article.text[end - 1] not in ".!?؟…:،"
-        out.append(f'<p class="subhead">{inner}</p>' if short else f"<p>{inner}</p>")
+        if kind == "bullet" and not in_list:
+            out.append('<ul class="article-list">')
+            in_list = True
+        elif kind != "bullet" and in_list:
+            out.append("</ul>")
+            in_list = False
+        if kind == "bullet":
+            out.append(f"<li>{inner}</li>")
+        elif kind == "heading":
+            out.append(f'<h3 class="subhead">{inner}</h3>')
+        elif len(article.text[start:end].split()) <= 8 and article.text[end - 1] not in ".!?؟…:،":
+            out.append(f'<p class="subhead">{inner}</p>')
+        else:
+            out.append(f"<p>{inner}</p>")
+        previous_end = end
+    if in_list:
+        out.append("</ul>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -170,7 +193,7 @@ def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
 
 
 # The rendering code itself: a new version of it renders every page again.
-RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "arabic.py"])
+RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), *(Path(__file__).parent.parent / name for name in ("arabic.py", "markup_text.py"))])
 
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
