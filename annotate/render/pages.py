@@ -19,6 +19,7 @@ from annotate.models import Actor, Article, Mention
 from annotate import forked, markup_text
 from annotate.render import charts, markup, urls
 from annotate.render import templates as T
+from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, yaml_string
@@ -206,7 +207,7 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], data.actor_by_id[kv[0]].name))
         out += html_list(
             [
-                f"{actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(data.actor_by_id[actor_id].label, '')}، {count} إشارة"
+                f"{actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(data.actor_by_id[actor_id].label, '')}، {counted(count, 'mention')}"
                 for actor_id, count in ranked
             ],
             "article-actors",
@@ -245,7 +246,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         facts.append(f"<strong>أسماء أخرى:</strong> {'، '.join(h(a) for a in others)}")
     if actor.description:
         facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
-    facts.append(f"<strong>الإشارات:</strong> {len(mentions)} في {len(articles)} مقال")
+    facts.append(f"<strong>الإشارات:</strong> {counted(len(mentions), 'mention')} في {counted(len(articles), 'article', genitive=True)}")
     for url in actor.links:
         if url.startswith(("http://", "https://")):
             facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
@@ -270,7 +271,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     co = data.co_mentions(actor.id)
     if co:
         out.append(heading(2, "يرد ذكره مع"))
-        out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
+        out += html_list([f"{actor_link(data, page, other)} — {counted(count, 'article')}" for other, count in co[:20]], "co-mentions")
     return "\n".join(out)
 
 
@@ -311,7 +312,7 @@ def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
         for n in range(1, len(chunks) + 1)
     ]
     total = sum(map(len, chunks))
-    return f'<p class="pager">صفحات الإشارات ({total} مقالاً، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
+    return f'<p class="pager">صفحات الإشارات ({counted(total, "article")}، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
 
 
 def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
@@ -361,7 +362,7 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 def index_page(data: SiteData, label: str) -> str:
     page = T.INDEX_FILES[label]
     actors = data.indexed(label)
-    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{len(actors)} في المدونة، مرتبة حسب عدد المقالات.</p>"]
+    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{counted(len(actors), LABEL_NOUNS[label])} في المدونة، مرتبة حسب عدد المقالات.</p>"]
     rows = [[actor_link(data, page, a.id), str(len(data.actor_articles[a.id])), str(len(data.actor_mentions[a.id]))] for a in actors]
     out += html_table(["الاسم", "المقالات", "الإشارات"], rows)
     return "\n".join(out)
@@ -369,7 +370,7 @@ def index_page(data: SiteData, label: str) -> str:
 
 def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
-    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{len(data.articles)} مقالاً، الأحدث أولاً.</p>"]
+    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{counted(len(data.articles), 'article')}، الأحدث أولاً.</p>"]
     rows = [[date_label(a.date), article_link(data, page, a.id), h(a.source or "")] for a in data.by_date]
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
@@ -382,11 +383,11 @@ def home_page(data: SiteData, intro: str) -> str:
     dates = sum(len(a.dates) for a in data.annotations.values())
     out = [front("الرئيسية"), intro.strip(), "", "## المدونة بالأرقام\n"]
     figures = [
-        f"{len(data.articles)} مقالاً — {link(page, 'articles/index.md', 'كل المقالات')}",
-        f"{counts['PER']} شخصاً — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
-        f"{counts['ORG']} منظمة — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
-        f"{counts['LOC']} مكاناً — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
-        f"{mentions} إشارة إلى فاعلين و{dates} تاريخاً — {link(page, 'timeline.md', 'الخط الزمني')}",
+        f"{counted(len(data.articles), 'article')} — {link(page, 'articles/index.md', 'كل المقالات')}",
+        f"{counted(counts['PER'], 'person')} — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
+        f"{counted(counts['ORG'], 'organization')} — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
+        f"{counted(counts['LOC'], 'place')} — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
+        f"{counted(mentions, 'mention')} إلى فاعلين و{counted(dates, 'date')} — {link(page, 'timeline.md', 'الخط الزمني')}",
     ]
     out += html_list(figures, "figures")
     out.append("## أحدث المقالات\n")
@@ -394,7 +395,7 @@ def home_page(data: SiteData, intro: str) -> str:
     out.append("## أبرز الفاعلين\n")
     pictures = home_pictures(data)
     top = data.indexed(*INDEXED_LABELS)[:HOME_TOP]
-    out += html_list([f"{actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top], "top-actors")
+    out += html_list([f"{actor_link(data, page, a.id)} — {counted(len(data.actor_articles[a.id]), 'article')}" for a in top], "top-actors")
     if pictures:
         out += ["## صور المدونة\n", *pictures, ""]
     files = [
@@ -445,7 +446,7 @@ def timeline_page(data: SiteData) -> str:
             if key:
                 rows.append((key, found.value, article.id, number, found))
     rows.sort(key=lambda r: r[:4])
-    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{len(rows)} تاريخاً محدداً في نصوص المقالات، مرتبة زمنياً.</p>"]
+    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً.</p>"]
     out.append('<ul class="timeline">')
     for _, value, article_id, number, found in rows:
         article = data.article_by_id[article_id]
