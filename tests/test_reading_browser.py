@@ -57,7 +57,8 @@ def test_home_to_actor_to_sentence_and_back(seed_site, site_url, recording_page)
 def test_article_page_shows_meta_legend_dates_and_related(seed_site, site_url, recording_page):
     page = recording_page
     page.goto(site_url + "articles/haftar-putin-moscow-visit/")
-    assert "2023-09-29" in page.locator(".article-meta").inner_text()
+    meta = page.locator(".article-meta time.when")
+    assert meta.inner_text() == "29 سبتمبر 2023" and meta.get_attribute("datetime") == "2023-09-29"
     assert page.locator(".legend .ent").count() == 4
     date = page.locator("time.date").first
     date.focus()
@@ -90,5 +91,24 @@ def test_screenshots_and_no_sideways_scroll(seed_site, site_url, browser, width)
             page.goto(site_url + path)
             assert page.evaluate(NO_SIDEWAYS_SCROLL), f"{path} scrolls sideways at {width}px"
             page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
+    finally:
+        close_page(page)
+
+
+# The elements whose boxes lie on more than one line (bidi runs of one line share their top).
+ONE_LINE = "els => els.filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top / 4))).size !== 1).map(e => e.textContent)"
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_dates_never_break_across_lines(seed_site, site_url, browser, width):
+    """Issue 21, item 4: «(2023-09-29)» wrapped as «(-2023 / 09-29)» on the home and actor pages."""
+    page = open_page(browser, width, 900)
+    try:
+        for path in ["", top_actor(seed_site)["url"], "articles/"]:
+            page.goto(site_url + path)
+            dates = page.locator("time.when")
+            assert dates.count() >= 2, path  # the seed has two dated articles
+            assert page.eval_on_selector_all("time.when", ONE_LINE) == [], path
+            assert dates.first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
     finally:
         close_page(page)

@@ -78,8 +78,26 @@ def article_link(data: SiteData, from_file: str, article_id: str) -> str:
 
 
 def date_label(value: str | None) -> str:
-    """A date as HTML: ISO values isolated left-to-right so RTL text around them cannot reorder them."""
-    return f'<bdi dir="ltr">{h(value)}</bdi>' if value else "بلا تاريخ"
+    """A date as one unit: ``<time datetime="2023-09-29">29 سبتمبر 2023</time>``, Arabic for the reader,
+    ISO in the attribute. Its ``dir`` isolates it from the text around it, and CSS keeps it on one line, so
+    it never wraps or reorders as «(-2023 / 09-29)» did."""
+    if not value:
+        return "بلا تاريخ"
+    return f'<time class="when" datetime="{h(value)}" dir="rtl">{h(arabic_date(value))}</time>'
+
+
+def arabic_date(value: str) -> str:
+    """``2023-09-29`` → «29 سبتمبر 2023», ``2023-09`` → «سبتمبر 2023», ``2023`` → «2023»; anything else as is."""
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return value
+    if len(parts) == 1:
+        return parts[0]
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return value
+    shown = f"{T.MONTHS[month - 1]} {parts[0]}"
+    return f"{int(parts[2])} {shown}" if len(parts) == 3 else shown
 
 
 # --- article -------------------------------------------------------------------------------------------
