@@ -270,7 +270,10 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
     out += html_list(facts, "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
-    chart = charts.timeline_chart([d for d in dates if d], "الإشارات عبر الزمن (حسب تاريخ المقال)")
+    dated = [d for d in dates if d]
+    chart = charts.timeline_chart(
+        dated, "الإشارات عبر الزمن (حسب تاريخ المقال)", link_of=period_links(data, actor, page), left_out=undated_note(len(dated), len(dates) - len(dated))
+    )
     if chart:
         out += [chart, ""]
     if actor.roles:
@@ -291,6 +294,24 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         out.append(heading(2, "يرد ذكره مع"))
         out += html_list([f"{actor_link(data, page, other)} — {counted(count, 'article')}" for other, count in co[:20]], "co-mentions")
     return "\n".join(out)
+
+
+def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str | None]:
+    """A bar of the actor's chart links to the newest of its articles in that period, on whichever of the
+    actor's pages shows it."""
+    chunks = context_chunks(data, actor)
+    where = {article_id: number for number, chunk in enumerate(chunks, 1) for article_id in chunk}
+
+    def link_of(period: str) -> str | None:
+        for article_id in data.actor_articles.get(actor.id, []):  # newest first
+            date = data.article_by_id[article_id].date or ""
+            if date.startswith(period):
+                number = where[article_id]
+                target = "" if number == 1 else urls.href(page, urls.actor_file(actor.slug, number))
+                return f"{target}#a-{article_id}"
+        return None
+
+    return link_of
 
 
 def context_chunks(data: SiteData, actor: Actor) -> list[list[str]]:
@@ -389,7 +410,14 @@ def index_page(data: SiteData, label: str) -> str:
 def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
     out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{counted(len(data.articles), 'article')}، الأحدث أولاً.</p>"]
-    rows = [[date_label(a.date), article_link(data, page, a.id), h(a.source or "")] for a in data.by_date]
+    rows, seen = [], set()
+    for a in data.by_date:
+        anchors = ""
+        for period in (a.date[:7], a.date[:4]) if a.date else ():
+            if period not in seen:  # the charts' bars link to the newest article of their month or year
+                seen.add(period)
+                anchors += f'<span id="p-{h(period)}"></span>'
+        rows.append([anchors + date_label(a.date), article_link(data, page, a.id), h(a.source or "")])
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
 
@@ -427,21 +455,37 @@ def home_page(data: SiteData, intro: str) -> str:
 
 def home_pictures(data: SiteData, size: int = 16) -> list[str]:
     """The co-mention network of the most present actors and all mentions over time."""
-    top = sorted(
+    page = "index.md"
+    ranked = sorted(
         (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
         key=lambda a: (-len(data.actor_articles[a.id]), a.name),
-    )[:size]
+    )
+    top = ranked[:size]
     chosen = {a.id for a in top}
     edges: Counter = Counter()
     for counts in data.article_actors.values():
         present = sorted(a for a in counts if a in chosen)
         edges.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    nodes = [(a.id, a.name, a.label) for a in top]
+    nodes = [(a.id, a.name, a.label, urls.href(page, urls.actor_file(a.slug))) for a in top]
     dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, []) if a.date]
+    undated = sum(len(data.mentions.get(a.id, [])) for a in data.articles if not a.date)
+    index = urls.href(page, "articles/index.md")
     return [
-        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها"),
-        charts.timeline_chart(dates, "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)"),
+        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها", total=len(ranked)),
+        charts.timeline_chart(
+            dates,
+            "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)",
+            link_of=lambda period: f"{index}#p-{period}",
+            left_out=undated_note(len(dates), undated),
+        ),
     ]
+
+
+def undated_note(dated: int, undated: int) -> str:
+    """What a chart by article date leaves out: the mentions in articles without a date."""
+    if not undated:
+        return ""
+    return f"يعد الرسم {counted(dated, 'mention')} من {dated + undated}؛ {counted(undated, 'mention')} في مقالات بلا تاريخ لا تظهر فيه."
 
 
 def timeline_key(value: str | None) -> str | None:
