@@ -41,9 +41,9 @@ def test_home_to_actor_to_sentence_and_back(seed_site, site_url, recording_page)
     context = page.locator("a.context").first
     highlighted = context.locator("mark.ent").first.inner_text()
     href = context.get_attribute("href")
-    assert "#m-" in href
+    assert "#at-" in href  # a character offset, not a running number
     context.click()
-    page.wait_for_url("**/articles/**#m-*")
+    page.wait_for_url("**/articles/**#at-*")
     anchor = page.url.split("#", 1)[1]
     target = page.locator(f"#{anchor}")
     assert target.inner_text() == highlighted  # the mention the actor page showed
@@ -110,5 +110,24 @@ def test_dates_never_break_across_lines(seed_site, site_url, browser, width):
             assert dates.count() >= 2, path  # the seed has two dated articles
             assert page.eval_on_selector_all("time.when", ONE_LINE) == [], path
             assert dates.first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    finally:
+        close_page(page)
+
+
+def test_old_numbered_anchors_still_find_their_mention_and_sentences_copy_their_link(seed_site, site_url, browser):
+    """Issue 21, item 7: #m-37 (the 38th mention) keeps working; «نسخ الرابط» copies a sentence's address."""
+    page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page.goto(site_url + "articles/haftar-putin-moscow-visit/#m-3")
+        page.wait_for_url("**#at-*")
+        fourth = page.locator(".article-text .ent").nth(3)
+        assert page.url.endswith("#" + fourth.get_attribute("id"))
+        assert fourth.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }")
+        page.goto(site_url + top_actor(seed_site)["url"])
+        copy = page.locator("a.copy-link").first
+        assert copy.is_visible() and copy.inner_text().endswith("نسخ الرابط")
+        copy.click()
+        assert page.evaluate("navigator.clipboard.readText()") == copy.evaluate("e => e.href")
+        assert "#at-" in page.evaluate("navigator.clipboard.readText()")
     finally:
         close_page(page)

@@ -20,14 +20,15 @@ class Marked:
     html: Callable[[str], str]  # escaped inner text -> HTML
 
 
-def entity(mention: Mention, number: int, href: str | None, name: str) -> Marked:
+def entity(mention: Mention, anchor: str, href: str | None, name: str) -> Marked:
+    """A mention on its article page; ``anchor`` is its id (``actor_facts.mention_anchor``)."""
     cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
     if href is None:
-        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, n=number, label=h(label), text=text))
+        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, anchor=anchor, label=h(label), text=text))
     return Marked(
         mention.start,
         mention.end,
-        lambda text: T.ENTITY.format(cls=cls, n=number, href=h(href), label=h(label), name=h(name), text=text),
+        lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), label=h(label), name=h(name), text=text),
     )
 
 

@@ -12,92 +12,23 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pymdownx.slugs import slugify
-
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked, markup_text
-from annotate.render import charts, markup, urls
+from annotate.render import actor_facts, charts, markup, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
-from annotate.render.escape import h, yaml_string
+from annotate.render.escape import h
 from annotate.render.site_data import INDEXED_LABELS, SiteData
+from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, html_list, html_table, link
+
+__all__ = ["arabic_date", "date_label", "render_pages"]
 
 HOME_LATEST = 10
 HOME_TOP = 10
 CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
-
-
-def front(title: str, **extra: str) -> str:
-    """YAML front matter. The title is HTML-escaped: MkDocs themes insert it unescaped (in <title>)."""
-    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
-    return T.FRONT_MATTER.format(title=yaml_string(h(title)), extra=lines)
-
-
-def link(from_file: str, to_file: str, text: str) -> str:
-    """A link as HTML, relative to the page's URL.
-
-    Generated pages are raw HTML below their headings: MkDocs then spends its time on the few headings
-    instead of re-parsing thousands of Markdown links per page (see ``fragments``).
-    """
-    return f'<a href="{h(urls.href(from_file, to_file))}">{h(text)}</a>'
-
-
-_SLUGIFY = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml), so anchors keep their names
-
-
-def heading(level: int, text: str) -> str:
-    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML."""
-    anchor = h(_SLUGIFY(text, "-"))
-    return f'<h{level} id="{anchor}">{h(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
-
-
-def html_list(items: list[str], cls: str = "") -> list[str]:
-    """An HTML list, one line per item (already HTML), followed by a blank line."""
-    opening = f'<ul class="{cls}">' if cls else "<ul>"
-    return [opening, *(f"<li>{item}</li>" for item in items), "</ul>", ""]
-
-
-def html_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    """An HTML table (cells already HTML); no class, so the theme styles it like a Markdown table."""
-    head = "<thead><tr>" + "".join(f"<th>{cell}</th>" for cell in headers) + "</tr></thead>"
-    body = ["<tbody>", *("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), "</tbody>"]
-    return ["<table>", head, *body, "</table>", ""]
-
-
-def actor_link(data: SiteData, from_file: str, actor_id: str) -> str:
-    actor = data.actor_by_id[actor_id]
-    return link(from_file, urls.actor_file(actor.slug), actor.name)
-
-
-def article_link(data: SiteData, from_file: str, article_id: str) -> str:
-    article = data.article_by_id[article_id]
-    return link(from_file, urls.article_file(article.id), article.title or article.id)
-
-
-def date_label(value: str | None) -> str:
-    """A date as one unit: ``<time datetime="2023-09-29">29 سبتمبر 2023</time>``, Arabic for the reader,
-    ISO in the attribute. Its ``dir`` isolates it from the text around it, and CSS keeps it on one line, so
-    it never wraps or reorders as «(-2023 / 09-29)» did."""
-    if not value:
-        return "بلا تاريخ"
-    return f'<time class="when" datetime="{h(value)}" dir="rtl">{h(arabic_date(value))}</time>'
-
-
-def arabic_date(value: str) -> str:
-    """``2023-09-29`` → «29 سبتمبر 2023», ``2023-09`` → «سبتمبر 2023», ``2023`` → «2023»; anything else as is."""
-    parts = value.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
-        return value
-    if len(parts) == 1:
-        return parts[0]
-    month = int(parts[1])
-    if not 1 <= month <= 12:
-        return value
-    shown = f"{T.MONTHS[month - 1]} {parts[0]}"
-    return f"{int(parts[2])} {shown}" if len(parts) == 3 else shown
 
 
 # --- article -------------------------------------------------------------------------------------------
@@ -108,7 +39,7 @@ def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Ma
     for number, mention in enumerate(data.mentions.get(article.id, [])):
         actor = data.actor_by_id.get(mention.actor or "")
         target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
-        marks.append(markup.entity(mention, number, target, actor.name if actor else mention.text))
+        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text))
     for number, found in enumerate(data.annotations[article.id].dates):
         marks.append(markup.date(found, number))
     return marks
@@ -254,21 +185,8 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
 def actor_page(data: SiteData, actor: Actor) -> str:
     page = urls.actor_file(actor.slug)
     mentions = data.actor_mentions.get(actor.id, [])
-    articles = data.actor_articles.get(actor.id, [])
     out = [front(actor.name), heading(1, actor.name), ""]
-    facts = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
-    if actor.name_en:
-        facts.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
-    others = [a for a in actor.aliases if a != actor.name]
-    if others:
-        facts.append(f"<strong>أسماء أخرى:</strong> {'، '.join(h(a) for a in others)}")
-    if actor.description:
-        facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
-    facts.append(f"<strong>الإشارات:</strong> {counted(len(mentions), 'mention')} في {counted(len(articles), 'article', genitive=True)}")
-    for url in actor.links:
-        if url.startswith(("http://", "https://")):
-            facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
-    out += html_list(facts, "facts")
+    out += html_list(actor_facts.facts(data, actor, page), "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
     dated = [d for d in dates if d]
     chart = charts.timeline_chart(
@@ -287,12 +205,10 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             )
             items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
         out += html_list(items, "roles")
-    chunks = context_chunks(data, actor)
-    out += contexts(data, actor, page, chunks, 1)
-    co = data.co_mentions(actor.id)
+    co = actor_facts.co_mentions_html(data, actor, page)
     if co:
-        out.append(heading(2, "يرد ذكره مع"))
-        out += html_list([f"{actor_link(data, page, other)} — {counted(count, 'article')}" for other, count in co[:20]], "co-mentions")
+        out += [heading(2, "يرد ذكره معه في الجمل نفسها"), *co]
+    out += contexts(data, actor, page, context_chunks(data, actor), 1)
     return "\n".join(out)
 
 
@@ -391,8 +307,8 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
     start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
     end = max(end, *(m.end for _, m in group))
     body = markup.render(article.text, start, end, [markup.highlight(m) for _, m in group])
-    target = urls.href(page, urls.article_file(article.id)) + f"#m-{number}"
-    return f'<a class="context" href="{h(target)}">{body}</a>'
+    target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
+    return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'
 
 
 # --- indexes, home, timeline ------------------------------------------------------------------------

@@ -10,8 +10,8 @@ INDEX_FILES = {"PER": "people.md", "ORG": "organizations.md", "LOC": "places.md"
 
 FRONT_MATTER = "---\ntitle: {title}\n{extra}---\n\n"
 
-ENTITY = '<a class="ent ent-{cls}" id="m-{n}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
-ENTITY_NOLINK = '<span class="ent ent-{cls}" id="m-{n}" data-label="{label}">{text}</span>'
+ENTITY = '<a class="ent ent-{cls}" id="{anchor}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
+ENTITY_NOLINK = '<span class="ent ent-{cls}" id="{anchor}" data-label="{label}">{text}</span>'
 DATE = '<time class="date" id="d-{n}" tabindex="0" {attr}title="{value}" data-value="{value}">{text}</time>'
 DATE_UNRESOLVED = '<time class="date date-unresolved" id="d-{n}" tabindex="0" title="تاريخ نسبي بلا مرجع">{text}</time>'
 HIGHLIGHT = '<mark class="ent ent-{cls}">{text}</mark>'
