@@ -131,3 +131,27 @@ def test_an_anchor_survives_a_new_mention_before_it():
     data2.mentions["a"].insert(0, Mention(0, 6, "استقبل", "MISC", actor=None))  # re-tagging adds a mention first
     after = pages.article_text_html(data2, data2.article_by_id["a"], "articles/a.md")
     assert f'id="at-{shoigu.start}"' in before and f'id="at-{shoigu.start}"' in after
+
+
+# --- item 8: timeline -----------------------------------------------------------------------------
+
+from collections import Counter  # noqa: E402
+
+
+def test_no_page_repeats_an_element_id(seed_site):
+    """The timeline repeated d-0 … d-8 (9 ids) once per article."""
+    for page in sorted(seed_site.rglob("*.html")):
+        ids = Counter(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        assert not [i for i, n in ids.items() if n > 1], page.relative_to(seed_site).as_posix()
+
+
+def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_timeline(seed_site):
+    html = html_of(seed_site, "timeline")
+    entries = re.findall(r'<li id="t-[^"]+" data-actors="([^"]*)">(.*?)</li>', html)
+    assert len(entries) > 10
+    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../actors/khalifa-haftar/"' in body]
+    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../actors/khalifa-haftar/"' in body)
+    assert all('class="tl-article" href="../articles/' in body for _, body in entries)
+    actor = html_of(seed_site, "actors/khalifa-haftar")
+    count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
+    assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor

@@ -131,3 +131,19 @@ def test_old_numbered_anchors_still_find_their_mention_and_sentences_copy_their_
         assert "#at-" in page.evaluate("navigator.clipboard.readText()")
     finally:
         close_page(page)
+
+
+def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page):
+    """Issue 21, item 8: the actor page's link shows that actor's dated sentences only."""
+    page = recording_page
+    page.goto(site_url + top_actor(seed_site)["url"])
+    page.locator("a.to-timeline").click()
+    page.wait_for_url("**/timeline/?actor=*")
+    shown = page.locator("ul.timeline > li:visible")
+    assert 0 < shown.count() < page.locator("ul.timeline > li").count()
+    assert all("khalifa-haftar" in (s or "").split() for s in shown.evaluate_all("els => els.map(e => e.dataset.actors)"))
+    note = page.locator(".timeline-filter").inner_text()
+    assert "«خليفة حفتر»" in note and f"({shown.count()} من" in note
+    page.get_by_role("link", name="عرض الكل").click()
+    page.wait_for_url("**/timeline/")
+    assert page.locator("ul.timeline > li:visible").count() == page.locator("ul.timeline > li").count()

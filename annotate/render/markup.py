@@ -32,12 +32,20 @@ def entity(mention: Mention, anchor: str, href: str | None, name: str) -> Marked
     )
 
 
-def date(mention: DateMention, number: int) -> Marked:
+def date(mention: DateMention, number: int | None) -> Marked:
+    """A date; ``number`` gives its id (``d-N``) on its article page, ``None`` a copy elsewhere (no id)."""
+    anchor = f' id="d-{number}"' if number is not None else ""
     if mention.value is None:
-        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(n=number, text=text))
+        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(id=anchor, text=text))
     value = mention.value
     attr = f'datetime="{h(value)}" ' if "/" not in value and "X" not in value else ""
-    return Marked(mention.start, mention.end, lambda text: T.DATE.format(n=number, attr=attr, value=h(value), text=text))
+    return Marked(mention.start, mention.end, lambda text: T.DATE.format(id=anchor, attr=attr, value=h(value), text=text))
+
+
+def entity_ref(mention: Mention, href: str, name: str) -> Marked:
+    """A mention quoted on another page (the timeline): a link to its actor, without the article's id."""
+    cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
+    return Marked(mention.start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), label=h(label), name=h(name), text=text))
 
 
 def highlight(mention: Mention) -> Marked:

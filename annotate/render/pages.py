@@ -15,7 +15,7 @@ from pathlib import Path
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked, markup_text
-from annotate.render import actor_facts, charts, markup, urls
+from annotate.render import actor_facts, charts, markup, timeline_entries, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
@@ -186,7 +186,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     page = urls.actor_file(actor.slug)
     mentions = data.actor_mentions.get(actor.id, [])
     out = [front(actor.name), heading(1, actor.name), ""]
-    out += html_list(actor_facts.facts(data, actor, page), "facts")
+    out += html_list(actor_facts.facts(data, actor, page) + [x for x in [timeline_entries.actor_link_to_timeline(data, page, actor.id)] if x], "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
     dated = [d for d in dates if d]
     chart = charts.timeline_chart(
@@ -427,15 +427,9 @@ def timeline_page(data: SiteData) -> str:
     out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً.</p>"]
     out.append('<ul class="timeline">')
     for _, value, article_id, number, found in rows:
-        article = data.article_by_id[article_id]
-        sentence = data.sentence_of(article_id, found.start)
-        start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
-        body = markup.render(article.text, start, max(end, found.end), [markup.date(found, number)])
-        target = urls.href(page, urls.article_file(article_id)) + f"#d-{number}"
         out.append(
-            f'<li><span class="tl-value" dir="ltr">{h(value)}</span> '
-            f'<a class="context" href="{h(target)}">{body}</a> '
-            f'<span class="tl-article">— {h(article.title)}</span></li>'
+            f'<li {timeline_entries.entry_attributes(data, article_id, found)}><span class="tl-value" dir="ltr">{h(value)}</span> '
+            + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
         )
     out.append("</ul>\n")
     return "\n".join(out)

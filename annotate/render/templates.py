@@ -12,8 +12,9 @@ FRONT_MATTER = "---\ntitle: {title}\n{extra}---\n\n"
 
 ENTITY = '<a class="ent ent-{cls}" id="{anchor}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
 ENTITY_NOLINK = '<span class="ent ent-{cls}" id="{anchor}" data-label="{label}">{text}</span>'
-DATE = '<time class="date" id="d-{n}" tabindex="0" {attr}title="{value}" data-value="{value}">{text}</time>'
-DATE_UNRESOLVED = '<time class="date date-unresolved" id="d-{n}" tabindex="0" title="تاريخ نسبي بلا مرجع">{text}</time>'
+DATE = '<time class="date"{id} tabindex="0" {attr}title="{value}" data-value="{value}">{text}</time>'
+DATE_UNRESOLVED = '<time class="date date-unresolved"{id} tabindex="0" title="تاريخ نسبي بلا مرجع">{text}</time>'
+ENTITY_REF = '<a class="ent ent-{cls}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
 HIGHLIGHT = '<mark class="ent ent-{cls}">{text}</mark>'
 
 LEGEND = (
