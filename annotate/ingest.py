@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from annotate import markup_text
 from annotate.decoding import decode
 from annotate.errors import InputError
 from annotate.models import Article
@@ -179,7 +180,7 @@ def parse_article(path: Path, corpus: Path, text: str) -> Article:
     elif meta.get("title"):
         title_lines = [i for i in range(len(lines)) if lines[i].text == str(meta["title"]).strip()][:2]
     body_lines = [i for i in range(len(lines)) if i not in furniture and i not in title_lines]
-    title = str(meta.get("title") or (lines[title_lines[0]].text if title_lines else _title_from(lines, body_lines)))
+    title = str(meta.get("title") or (markup_text.plain(lines[title_lines[0]].text) if title_lines else _title_from(lines, body_lines)))
     found = None if meta.get("date") else find_publication_date(text, lines[title_lines[0]].start if title_lines else None)
     date = _iso_date(path, meta["date"]) if found is None else found.value
     date_source = "front matter" if found is None else found.source
@@ -202,7 +203,7 @@ def _title_from(lines: list[Line], body: list[int]) -> str:
     """No headline in the text: the first words of the body stand in for it."""
     if not body:
         return ""
-    words = " ".join(lines[i].text for i in body[:3]).split()
+    words = " ".join(markup_text.plain(lines[i].text) for i in body[:3]).split()
     title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     return re.sub(r'(^|\s)(["«“])\s+', r"\1\2", title)  # an opening quote left alone by a line wrap
 
@@ -213,7 +214,8 @@ def _paragraphs(text: str, body: list[Line]) -> list[tuple[int, int]]:
     for line in body:
         start = line.start + (len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip()))
         end = line.start + len(text[line.start : line.end].rstrip())
-        if spans and "\n\n" not in text[spans[-1][1] : start] and text[spans[-1][1] : start].count("\n") == 1:
+        start, end = markup_text.trim(text, start, end)  # «**عنوان», «– بند»: the marker is not prose
+        if spans and markup_text.continues(text, spans[-1][0], line.text) and "\n\n" not in text[spans[-1][1] : start] and text[spans[-1][1] : start].count("\n") == 1:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

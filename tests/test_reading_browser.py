@@ -41,9 +41,9 @@ def test_home_to_actor_to_sentence_and_back(seed_site, site_url, recording_page)
     context = page.locator("a.context").first
     highlighted = context.locator("mark.ent").first.inner_text()
     href = context.get_attribute("href")
-    assert "#m-" in href
+    assert "#at-" in href  # a character offset, not a running number
     context.click()
-    page.wait_for_url("**/articles/**#m-*")
+    page.wait_for_url("**/articles/**#at-*")
     anchor = page.url.split("#", 1)[1]
     target = page.locator(f"#{anchor}")
     assert target.inner_text() == highlighted  # the mention the actor page showed
@@ -57,7 +57,8 @@ def test_home_to_actor_to_sentence_and_back(seed_site, site_url, recording_page)
 def test_article_page_shows_meta_legend_dates_and_related(seed_site, site_url, recording_page):
     page = recording_page
     page.goto(site_url + "articles/haftar-putin-moscow-visit/")
-    assert "2023-09-29" in page.locator(".article-meta").inner_text()
+    meta = page.locator(".article-meta time.when")
+    assert meta.inner_text() == "29 سبتمبر 2023" and meta.get_attribute("datetime") == "2023-09-29"
     assert page.locator(".legend .ent").count() == 4
     date = page.locator("time.date").first
     date.focus()
@@ -92,3 +93,57 @@ def test_screenshots_and_no_sideways_scroll(seed_site, site_url, browser, width)
             page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
     finally:
         close_page(page)
+
+
+# The elements whose boxes lie on more than one line (bidi runs of one line share their top).
+ONE_LINE = "els => els.filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top / 4))).size !== 1).map(e => e.textContent)"
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_dates_never_break_across_lines(seed_site, site_url, browser, width):
+    """Issue 21, item 4: «(2023-09-29)» wrapped as «(-2023 / 09-29)» on the home and actor pages."""
+    page = open_page(browser, width, 900)
+    try:
+        for path in ["", top_actor(seed_site)["url"], "articles/"]:
+            page.goto(site_url + path)
+            dates = page.locator("time.when")
+            assert dates.count() >= 2, path  # the seed has two dated articles
+            assert page.eval_on_selector_all("time.when", ONE_LINE) == [], path
+            assert dates.first.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    finally:
+        close_page(page)
+
+
+def test_old_numbered_anchors_still_find_their_mention_and_sentences_copy_their_link(seed_site, site_url, browser):
+    """Issue 21, item 7: #m-37 (the 38th mention) keeps working; «نسخ الرابط» copies a sentence's address."""
+    page = open_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page.goto(site_url + "articles/haftar-putin-moscow-visit/#m-3")
+        page.wait_for_url("**#at-*")
+        fourth = page.locator(".article-text .ent").nth(3)
+        assert page.url.endswith("#" + fourth.get_attribute("id"))
+        assert fourth.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }")
+        page.goto(site_url + top_actor(seed_site)["url"])
+        copy = page.locator("a.copy-link").first
+        assert copy.is_visible() and copy.inner_text().endswith("نسخ الرابط")
+        copy.click()
+        assert page.evaluate("navigator.clipboard.readText()") == copy.evaluate("e => e.href")
+        assert "#at-" in page.evaluate("navigator.clipboard.readText()")
+    finally:
+        close_page(page)
+
+
+def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page):
+    """Issue 21, item 8: the actor page's link shows that actor's dated sentences only."""
+    page = recording_page
+    page.goto(site_url + top_actor(seed_site)["url"])
+    page.locator("a.to-timeline").click()
+    page.wait_for_url("**/timeline/?actor=*")
+    shown = page.locator("ul.timeline > li:visible")
+    assert 0 < shown.count() < page.locator("ul.timeline > li").count()
+    assert all("khalifa-haftar" in (s or "").split() for s in shown.evaluate_all("els => els.map(e => e.dataset.actors)"))
+    note = page.locator(".timeline-filter").inner_text()
+    assert "«خليفة حفتر»" in note and f"({shown.count()} من" in note
+    page.get_by_role("link", name="عرض الكل").click()
+    page.wait_for_url("**/timeline/")
+    assert page.locator("ul.timeline > li:visible").count() == page.locator("ul.timeline > li").count()

@@ -128,7 +128,7 @@ def test_renamed_actor_keeps_its_old_address(tmp_path):
     result = CliRunner().invoke(main, ["actors", "--record-slugs", *common])
     assert result.exit_code == 0, result.output
     ledger = (corpus / "slugs.yml").read_text(encoding="utf-8")
-    old = next(line.split(":")[0] for line in ledger.splitlines() if "tmimi" in line and not line.startswith("#"))
+    old = next(line.split(":")[0] for line in ledger.splitlines() if "التميمي" in line and not line.startswith("#"))
     actor_id = next(line.split(": ")[1] for line in ledger.splitlines() if line.startswith(old + ":"))
     (corpus / "actors.yml").write_text(
         f"rename:\n  - actor: {actor_id}\n    name: خيري التميمي\n    slug: khairi-al-tamimi\n", encoding="utf-8"

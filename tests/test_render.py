@@ -38,12 +38,12 @@ def test_mentions_in_context_are_split_over_numbered_pages(tmp_path, monkeypatch
     for number, name in enumerate(numbered, 1):
         text = (tmp_path / name).read_text(encoding="utf-8")
         shown[number] = re.findall(r'<h3 id="a-(a\d)">', text)
-        assert "صفحات الإشارات (5 مقالاً" in text and f'<strong aria-current="page">{number}</strong>' in text
+        assert "صفحات الإشارات (5 مقالات" in text and f'<strong aria-current="page">{number}</strong>' in text
         for other in set(range(1, 4)) - {number}:  # every other page is one link away
             assert f'href="{href(name, numbered[other - 1])}"' in text
     assert shown == {1: ["a4", "a3"], 2: ["a2", "a1"], 3: ["a0"]}  # newest first, each article once
     first = (tmp_path / numbered[0]).read_text(encoding="utf-8")
-    assert "<strong>الإشارات:</strong> 5 في 5 مقال" in first  # the summary counts every article
+    assert "<strong>الإشارات:</strong> 5 إشارات في 5 مقالات" in first  # the summary counts every article
     assert "الإشارات:</strong>" not in (tmp_path / numbered[1]).read_text(encoding="utf-8")
 
 

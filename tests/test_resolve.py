@@ -220,7 +220,7 @@ def test_mentions_are_exact_sorted_disjoint_and_resolved():
         assert ms == sorted(ms, key=lambda m: m.start)
         assert all(m.text == article.text[m.start : m.end] and m.actor in ids and m.source for m in ms)
         assert all(x.end <= y.start for x, y in zip(ms, ms[1:]))
-    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a.slug) for a in res.actors)
+    assert all(re.fullmatch(r"[^\W_]+(-[^\W_]+)*", a.slug) for a in res.actors)  # words joined by "-", nothing else
 
 
 def test_deterministic_whatever_the_input_order():
@@ -373,3 +373,22 @@ def test_review_lists_new_once_and_uncertain():
     assert any(i.actor == actor_of(res, "c", "يونس بك يفكيروف") for i in res.review.merges)
     titles = [t for t, _ in res.review.sections()]
     assert titles == ["فاعلون جدد", "فاعلون ذكروا مرة واحدة", "دمج غير مؤكد", "فصل غير مؤكد"]
+
+
+def test_an_automatic_actor_reads_as_its_arabic_name_and_its_old_slug_redirects():
+    """Seed article haftar-putin-moscow-visit: «الرئيس السوري بشار الأسد» had the slug bshar-a-sd (issue 21)."""
+    from annotate.resolve.slugs import readable_slug
+
+    text = "وقال الرئيس السوري بشار الأسد إن معمر القذافي رحل."
+    docs = [doc("a", text, [("بشار الأسد", "PER"), ("معمر القذافي", "PER")])]
+    res = resolve(docs)
+    by_name = {a.name: a for a in res.actors}
+    assaad, gaddafi = by_name["بشار الأسد"], by_name["معمر القذافي"]
+    assert (assaad.slug, gaddafi.slug) == ("بشار-الأسد", "معمر-القذافي")
+    assert res.redirects[assaad.id.split("-", 1)[1]] == "بشار-الأسد"  # the transliterated address still works
+    assert res.slugs["بشار-الأسد"] == assaad.id
+    assert readable_slug("خَليفة حفتر", "Khalifa Haftar") == "khalifa-haftar"
+    assert readable_slug("«ميدل إيست آي»") == "ميدل-إيست-آي"
+    # Once recorded in the ledger, the slug is the one kept (no redirect of its own, no new one).
+    again = resolve(docs, published_slugs={"بشار-الأسد": assaad.id})
+    assert next(a for a in again.actors if a.id == assaad.id).slug == "بشار-الأسد"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from annotate import markup_text
 from annotate.models import DateMention, Mention
 from annotate.render import templates as T
 from annotate.render.escape import h
@@ -19,29 +20,42 @@ class Marked:
     html: Callable[[str], str]  # escaped inner text -> HTML
 
 
-def entity(mention: Mention, number: int, href: str | None, name: str) -> Marked:
+def entity(mention: Mention, anchor: str, href: str | None, name: str) -> Marked:
+    """A mention on its article page; ``anchor`` is its id (``actor_facts.mention_anchor``)."""
     cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
     if href is None:
-        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, n=number, label=h(label), text=text))
+        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, anchor=anchor, label=h(label), text=text))
     return Marked(
         mention.start,
         mention.end,
-        lambda text: T.ENTITY.format(cls=cls, n=number, href=h(href), label=h(label), name=h(name), text=text),
+        lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), label=h(label), name=h(name), text=text),
     )
 
 
-def date(mention: DateMention, number: int) -> Marked:
+def date(mention: DateMention, number: int | None) -> Marked:
+    """A date; ``number`` gives its id (``d-N``) on its article page, ``None`` a copy elsewhere (no id)."""
+    anchor = f' id="d-{number}"' if number is not None else ""
     if mention.value is None:  # a date without a value: said so on the page, with what it does fix
         why = "تاريخ بلا قيمة: لا مرجع يحدده" + (f" (المعروف منه: {mention.known})" if mention.known else "")
-        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(n=number, why=h(why), text=text))
+        return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(id=anchor, why=h(why), text=text))
     value = mention.value
     attr = f'datetime="{h(value)}" ' if "/" not in value and "X" not in value else ""
-    return Marked(mention.start, mention.end, lambda text: T.DATE.format(n=number, attr=attr, value=h(value), text=text))
+    return Marked(mention.start, mention.end, lambda text: T.DATE.format(id=anchor, attr=attr, value=h(value), text=text))
+
+
+def entity_ref(mention: Mention, href: str, name: str) -> Marked:
+    """A mention quoted on another page (the timeline): a link to its actor, without the article's id."""
+    cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
+    return Marked(mention.start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), label=h(label), name=h(name), text=text))
 
 
 def highlight(mention: Mention) -> Marked:
     cls = T.LABEL_CLASSES.get(mention.label, "misc")
     return Marked(mention.start, mention.end, lambda text: T.HIGHLIGHT.format(cls=cls, text=text))
+
+
+def _overlaps(mark: Marked, kept: list[Marked]) -> bool:
+    return any(mark.start < k.end and k.start < mark.end for k in kept)
 
 
 def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
@@ -52,8 +66,12 @@ def render(text: str, start: int, end: int, marks: Iterable[Marked]) -> str:
     """
     kept: list[Marked] = []
     for mark in marks:
-        if start <= mark.start and mark.end <= end and not any(mark.start < k.end and k.start < mark.end for k in kept):
+        if start <= mark.start and mark.end <= end and not _overlaps(mark, kept):
             kept.append(mark)
+    for opening, inner, inner_end, closing in markup_text.emphasis(text, start, end):  # «**كلمة**»: bold, no stars
+        pair = [Marked(opening, inner, lambda _: "<strong>"), Marked(inner_end, closing, lambda _: "</strong>")]
+        if not any(_overlaps(m, kept) for m in pair):
+            kept += pair
     out, pos = [], start
     for mark in sorted(kept, key=lambda m: m.start):
         out.append(h(text[pos : mark.start]))

@@ -12,75 +12,25 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pymdownx.slugs import slugify
-
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
-from annotate import forked
+from annotate import forked, markup_text
 from annotate.dates.labels import period_label
-from annotate.render import charts, feeds, markup, urls
+from annotate.render import actor_facts, charts, feeds, markup, timeline_entries, urls
 from annotate.render import templates as T
+from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
-from annotate.render.escape import h, yaml_string
+from annotate.render.escape import h
 from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
+from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, html_list, html_table, link
+
+__all__ = ["arabic_date", "date_label", "render_pages"]
 
 HOME_LATEST = 10
 HOME_TOP = 10
 CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
-
-
-def front(title: str, **extra: str) -> str:
-    """YAML front matter. The title is HTML-escaped: MkDocs themes insert it unescaped (in <title>)."""
-    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
-    return T.FRONT_MATTER.format(title=yaml_string(h(title)), extra=lines)
-
-
-def link(from_file: str, to_file: str, text: str) -> str:
-    """A link as HTML, relative to the page's URL.
-
-    Generated pages are raw HTML below their headings: MkDocs then spends its time on the few headings
-    instead of re-parsing thousands of Markdown links per page (see ``fragments``).
-    """
-    return f'<a href="{h(urls.href(from_file, to_file))}">{h(text)}</a>'
-
-
-_SLUGIFY = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml), so anchors keep their names
-
-
-def heading(level: int, text: str) -> str:
-    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML."""
-    anchor = h(_SLUGIFY(text, "-"))
-    return f'<h{level} id="{anchor}">{h(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
-
-
-def html_list(items: list[str], cls: str = "") -> list[str]:
-    """An HTML list, one line per item (already HTML), followed by a blank line."""
-    opening = f'<ul class="{cls}">' if cls else "<ul>"
-    return [opening, *(f"<li>{item}</li>" for item in items), "</ul>", ""]
-
-
-def html_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    """An HTML table (cells already HTML); no class, so the theme styles it like a Markdown table."""
-    head = "<thead><tr>" + "".join(f"<th>{cell}</th>" for cell in headers) + "</tr></thead>"
-    body = ["<tbody>", *("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), "</tbody>"]
-    return ["<table>", head, *body, "</table>", ""]
-
-
-def actor_link(data: SiteData, from_file: str, actor_id: str) -> str:
-    actor = data.actor_by_id[actor_id]
-    return link(from_file, urls.actor_file(actor.slug), actor.name)
-
-
-def article_link(data: SiteData, from_file: str, article_id: str) -> str:
-    article = data.article_by_id[article_id]
-    return link(from_file, urls.article_file(article.id), article.title or article.id)
-
-
-def date_label(value: str | None) -> str:
-    """A date as HTML: ISO values isolated left-to-right so RTL text around them cannot reorder them."""
-    return f'<bdi dir="ltr">{h(value)}</bdi>' if value else "بلا تاريخ"
 
 
 # --- article -------------------------------------------------------------------------------------------
@@ -91,7 +41,7 @@ def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Ma
     for number, mention in enumerate(data.mentions.get(article.id, [])):
         actor = data.actor_by_id.get(mention.actor or "")
         target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
-        marks.append(markup.entity(mention, number, target, actor.name if actor else mention.text))
+        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text))
     for number, found in enumerate(data.annotations[article.id].dates):
         marks.append(markup.date(found, number))
     return marks
@@ -111,12 +61,35 @@ def paragraphs(data: SiteData, article: Article) -> Iterator[tuple[int, int]]:
 
 
 def article_text_html(data: SiteData, article: Article, page: str) -> str:
+    """The article's body: paragraphs, and the structure its markup gave (subheadings, list items, rules)."""
     marks = article_marks(data, article, page)
     out = ['<div class="article-text" dir="rtl" lang="ar">']
-    for start, end in paragraphs(data, article):
+    in_list, previous_end = False, 0
+    spans = list(paragraphs(data, article))
+    for (start, end), kind in zip(spans, markup_text.block_kinds(article.text, spans)):
+        if markup_text.rule_between(article.text, previous_end, start):
+            if in_list:
+                out.append("</ul>")
+            in_list = False
+            out.append("<hr>")
         inner = markup.render(article.text, start, end, marks)
-        short = len(article.text[start:end].split()) <= 8 and article.text[end - 1] not in ".!?؟…:،"
-        out.append(f'<p class="subhead">{inner}</p>' if short else f"<p>{inner}</p>")
+        if kind == "bullet" and not in_list:
+            out.append('<ul class="article-list">')
+            in_list = True
+        elif kind != "bullet" and in_list:
+            out.append("</ul>")
+            in_list = False
+        if kind == "bullet":
+            out.append(f"<li>{inner}</li>")
+        elif kind == "heading":
+            out.append(f'<h3 class="subhead">{inner}</h3>')
+        elif len(article.text[start:end].split()) <= 8 and article.text[end - 1] not in ".!?؟…:،":
+            out.append(f'<p class="subhead">{inner}</p>')
+        else:
+            out.append(f"<p>{inner}</p>")
+        previous_end = end
+    if in_list:
+        out.append("</ul>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -172,7 +145,7 @@ def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
 
 
 # The rendering code itself: a new version of it renders every page again.
-RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "arabic.py"])
+RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), *(Path(__file__).parent.parent / name for name in ("arabic.py", "markup_text.py"))])
 
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
@@ -185,7 +158,7 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], data.actor_by_id[kv[0]].name))
         out += html_list(
             [
-                f"{actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(data.actor_by_id[actor_id].label, '')}، {count} إشارة"
+                f"{actor_link(data, page, actor_id)} — {T.LABEL_NAMES.get(data.actor_by_id[actor_id].label, '')}، {counted(count, 'mention')}"
                 for actor_id, count in ranked
             ],
             "article-actors",
@@ -214,24 +187,15 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
 def actor_page(data: SiteData, actor: Actor) -> str:
     page = urls.actor_file(actor.slug)
     mentions = data.actor_mentions.get(actor.id, [])
-    articles = data.actor_articles.get(actor.id, [])
     out = [front(actor.name), heading(1, actor.name), ""]
-    facts = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
-    if actor.name_en:
-        facts.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
-    others = [a for a in actor.aliases if a != actor.name]
-    if others:
-        facts.append(f"<strong>أسماء أخرى:</strong> {'، '.join(h(a) for a in others)}")
-    if actor.description:
-        facts.append(f"<strong>نبذة:</strong> {h(actor.description)}")
-    facts.append(f"<strong>الإشارات:</strong> {len(mentions)} في {len(articles)} مقال")
-    facts.append(f"<strong>المتابعة:</strong> {link(page, feeds.actor_feed(actor.slug), 'خلاصة Atom')} بكل مقال جديد يذكره")
-    for url in actor.links:
-        if url.startswith(("http://", "https://")):
-            facts.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
-    out += html_list(facts, "facts")
+    follow = f"<strong>المتابعة:</strong> {link(page, feeds.actor_feed(actor.slug), 'خلاصة Atom')} بكل مقال جديد يذكره"
+    on_timeline = timeline_entries.actor_link_to_timeline(data, page, actor.id)
+    out += html_list(actor_facts.facts(data, actor, page) + [follow] + ([on_timeline] if on_timeline else []), "facts")
     dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
-    chart = charts.timeline_chart(dates, "الإشارات عبر الزمن (حسب تاريخ المقال)")
+    dated = [d for d in dates if d]
+    chart = charts.timeline_chart(
+        dated, "الإشارات عبر الزمن (حسب تاريخ المقال)", link_of=period_links(data, actor, page), left_out=undated_note(len(dated), len(dates) - len(dated))
+    )
     if chart:
         out += [chart, ""]
     if actor.roles:
@@ -245,13 +209,29 @@ def actor_page(data: SiteData, actor: Actor) -> str:
             )
             items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
         out += html_list(items, "roles")
-    chunks = context_chunks(data, actor)
-    out += contexts(data, actor, page, chunks, 1)
-    co = data.co_mentions(actor.id)
+    co = actor_facts.co_mentions_html(data, actor, page)
     if co:
-        out.append(heading(2, "يرد ذكره مع"))
-        out += html_list([f"{actor_link(data, page, other)} — {count} مقال" for other, count in co[:20]], "co-mentions")
+        out += [heading(2, "يرد ذكره معه في الجمل نفسها"), *co]
+    out += contexts(data, actor, page, context_chunks(data, actor), 1)
     return "\n".join(out)
+
+
+def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str | None]:
+    """A bar of the actor's chart links to the newest of its articles in that period, on whichever of the
+    actor's pages shows it."""
+    chunks = context_chunks(data, actor)
+    where = {article_id: number for number, chunk in enumerate(chunks, 1) for article_id in chunk}
+
+    def link_of(period: str) -> str | None:
+        for article_id in data.actor_articles.get(actor.id, []):  # newest first
+            date = data.article_by_id[article_id].date or ""
+            if date.startswith(period):
+                number = where[article_id]
+                target = "" if number == 1 else urls.href(page, urls.actor_file(actor.slug, number))
+                return f"{target}#a-{article_id}"
+        return None
+
+    return link_of
 
 
 def context_chunks(data: SiteData, actor: Actor) -> list[list[str]]:
@@ -291,7 +271,7 @@ def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
         for n in range(1, len(chunks) + 1)
     ]
     total = sum(map(len, chunks))
-    return f'<p class="pager">صفحات الإشارات ({total} مقالاً، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
+    return f'<p class="pager">صفحات الإشارات ({counted(total, "article")}، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
 
 
 def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
@@ -331,8 +311,8 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
     start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
     end = max(end, *(m.end for _, m in group))
     body = markup.render(article.text, start, end, [markup.highlight(m) for _, m in group])
-    target = urls.href(page, urls.article_file(article.id)) + f"#m-{number}"
-    return f'<a class="context" href="{h(target)}">{body}</a>'
+    target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
+    return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'
 
 
 # --- indexes, home, timeline ------------------------------------------------------------------------
@@ -341,7 +321,7 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 def index_page(data: SiteData, label: str) -> str:
     page = T.INDEX_FILES[label]
     actors = data.indexed(label)
-    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{len(actors)} في المدونة، مرتبة حسب عدد المقالات.</p>"]
+    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{counted(len(actors), LABEL_NOUNS[label])} في المدونة، مرتبة حسب عدد المقالات.</p>"]
     rows = [[actor_link(data, page, a.id), str(len(data.actor_articles[a.id])), str(len(data.actor_mentions[a.id]))] for a in actors]
     out += html_table(["الاسم", "المقالات", "الإشارات"], rows)
     return "\n".join(out)
@@ -349,8 +329,15 @@ def index_page(data: SiteData, label: str) -> str:
 
 def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
-    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{len(data.articles)} مقالاً، الأحدث أولاً.</p>"]
-    rows = [[date_label(a.date), article_link(data, page, a.id), h(a.source or "")] for a in data.by_date]
+    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{counted(len(data.articles), 'article')}، الأحدث أولاً.</p>"]
+    rows, seen = [], set()
+    for a in data.by_date:
+        anchors = ""
+        for period in (a.date[:7], a.date[:4]) if a.date else ():
+            if period not in seen:  # the charts' bars link to the newest article of their month or year
+                seen.add(period)
+                anchors += f'<span id="p-{h(period)}"></span>'
+        rows.append([anchors + date_label(a.date), article_link(data, page, a.id), h(a.source or "")])
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
 
@@ -362,11 +349,11 @@ def home_page(data: SiteData, intro: str) -> str:
     dates = sum(len(a.dates) for a in data.annotations.values())
     out = [front("الرئيسية"), intro.strip(), "", "## المدونة بالأرقام\n"]
     figures = [
-        f"{len(data.articles)} مقالاً — {link(page, 'articles/index.md', 'كل المقالات')}",
-        f"{counts['PER']} شخصاً — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
-        f"{counts['ORG']} منظمة — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
-        f"{counts['LOC']} مكاناً — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
-        f"{mentions} إشارة إلى فاعلين و{dates} تاريخاً — {link(page, 'timeline.md', 'الخط الزمني')}",
+        f"{counted(len(data.articles), 'article')} — {link(page, 'articles/index.md', 'كل المقالات')}",
+        f"{counted(counts['PER'], 'person')} — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
+        f"{counted(counts['ORG'], 'organization')} — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
+        f"{counted(counts['LOC'], 'place')} — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
+        f"{counted(mentions, 'mention')} إلى فاعلين و{counted(dates, 'date')} — {link(page, 'timeline.md', 'الخط الزمني')}",
     ]
     out += html_list(figures, "figures")
     out.append("## أحدث المقالات\n")
@@ -374,7 +361,7 @@ def home_page(data: SiteData, intro: str) -> str:
     out.append("## أبرز الفاعلين\n")
     pictures = home_pictures(data)
     top = data.indexed(*INDEXED_LABELS)[:HOME_TOP]
-    out += html_list([f"{actor_link(data, page, a.id)} — {len(data.actor_articles[a.id])} مقال" for a in top], "top-actors")
+    out += html_list([f"{actor_link(data, page, a.id)} — {counted(len(data.actor_articles[a.id]), 'article')}" for a in top], "top-actors")
     if pictures:
         out += ["## صور المدونة\n", *pictures, ""]
     files = [
@@ -392,21 +379,37 @@ def home_page(data: SiteData, intro: str) -> str:
 
 def home_pictures(data: SiteData, size: int = 16) -> list[str]:
     """The co-mention network of the most present actors and all mentions over time."""
-    top = sorted(
+    page = "index.md"
+    ranked = sorted(
         (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
         key=lambda a: (-len(data.actor_articles[a.id]), a.name),
-    )[:size]
+    )
+    top = ranked[:size]
     chosen = {a.id for a in top}
     edges: Counter = Counter()
     for counts in data.article_actors.values():
         present = sorted(a for a in counts if a in chosen)
         edges.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    nodes = [(a.id, a.name, a.label) for a in top]
-    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, [])]
+    nodes = [(a.id, a.name, a.label, urls.href(page, urls.actor_file(a.slug))) for a in top]
+    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, []) if a.date]
+    undated = sum(len(data.mentions.get(a.id, [])) for a in data.articles if not a.date)
+    index = urls.href(page, "articles/index.md")
     return [
-        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها"),
-        charts.timeline_chart(dates, "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)"),
+        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها", total=len(ranked)),
+        charts.timeline_chart(
+            dates,
+            "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)",
+            link_of=lambda period: f"{index}#p-{period}",
+            left_out=undated_note(len(dates), undated),
+        ),
     ]
+
+
+def undated_note(dated: int, undated: int) -> str:
+    """What a chart by article date leaves out: the mentions in articles without a date."""
+    if not undated:
+        return ""
+    return f"يعد الرسم {counted(dated, 'mention')} من {dated + undated}؛ {counted(undated, 'mention')} في مقالات بلا تاريخ لا تظهر فيه."
 
 
 def timeline_key(value: str | None) -> str | None:
@@ -433,17 +436,14 @@ def timeline_page(data: SiteData) -> str:
             if key:
                 rows.append((key, found.value, article.id, number, found, sentence))
     rows.sort(key=lambda r: r[:4])
-    share = charts.dated_share(len(rows), total, "الخط")
-    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>تواريخ نصوص المقالات مرتبة زمنياً: {h(share)}.</p>"]
+    undated = total - len(rows)
+    share = f"{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً" + (f"؛ و{counted(undated, 'date')} بلا قيمة لا يظهر في الخط" if undated else "")
+    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{h(share)}.</p>"]
     out.append('<ul class="timeline">')
-    for _, value, article_id, number, found, sentence in rows:
-        article = data.article_by_id[article_id]
-        body = markup.render(article.text, sentence.start, sentence.end, [markup.date(found, number)])
-        target = urls.href(page, urls.article_file(article_id)) + f"#d-{number}"
+    for _, value, article_id, number, found, _sentence in rows:
         out.append(
-            f'<li><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
-            f'<a class="context" href="{h(target)}">{body}</a> '
-            f'<span class="tl-article">— {h(article.title)}</span></li>'
+            f'<li {timeline_entries.entry_attributes(data, article_id, found)}><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
+            + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
         )
     out.append("</ul>\n")
     return "\n".join(out)

@@ -79,6 +79,17 @@ class SiteData:
             cache[article_id] = [s.start for s in self.annotations[article_id].sentences]
         return cache[article_id]
 
+    def sentence_groups(self, article_id: str) -> list[list[Mention]]:
+        """The article's resolved mentions grouped by sentence, in reading order (computed once)."""
+        cache = self.__dict__.setdefault("_groups", {})
+        if article_id not in cache:
+            groups: dict[int, list[Mention]] = {}
+            for mention in self.mentions.get(article_id, []):
+                sentence = self.sentence_of(article_id, mention.start)
+                groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append(mention)
+            cache[article_id] = list(groups.values())
+        return cache[article_id]
+
     def co_mentions(self, actor_id: str) -> list[tuple[str, int]]:
         """Other actors appearing in the same articles, with the number of shared articles."""
         counts: Counter = Counter()

@@ -5,14 +5,16 @@ from __future__ import annotations
 LABEL_NAMES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
 LABEL_PLURALS = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن", "MISC": "أخرى"}
 LABEL_CLASSES = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
+MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 INDEX_FILES = {"PER": "people.md", "ORG": "organizations.md", "LOC": "places.md"}
 
 FRONT_MATTER = "---\ntitle: {title}\n{extra}---\n\n"
 
-ENTITY = '<a class="ent ent-{cls}" id="m-{n}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
-ENTITY_NOLINK = '<span class="ent ent-{cls}" id="m-{n}" data-label="{label}">{text}</span>'
-DATE = '<time class="date" id="d-{n}" tabindex="0" {attr}title="{value}" data-value="{value}">{text}</time>'
-DATE_UNRESOLVED = '<time class="date date-unresolved" id="d-{n}" tabindex="0" title="{why}" data-value="">{text}</time>'
+ENTITY = '<a class="ent ent-{cls}" id="{anchor}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
+ENTITY_NOLINK = '<span class="ent ent-{cls}" id="{anchor}" data-label="{label}">{text}</span>'
+DATE = '<time class="date"{id} tabindex="0" {attr}title="{value}" data-value="{value}">{text}</time>'
+DATE_UNRESOLVED = '<time class="date date-unresolved"{id} tabindex="0" title="{why}" data-value="">{text}</time>'
+ENTITY_REF = '<a class="ent ent-{cls}" href="{href}" data-label="{label}" title="{name} — {label}">{text}</a>'
 HIGHLIGHT = '<mark class="ent ent-{cls}">{text}</mark>'
 
 LEGEND = (

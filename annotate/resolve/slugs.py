@@ -1,9 +1,10 @@
-"""Slugs: readable, ASCII, and stable once published.
+"""Slugs: readable, and stable once published.
 
-Decision: Latin slugs. An Arabic slug is percent-encoded in every URL bar, e-mail and citation
-(/actors/%D8%AE%D9%84%D9%8A.../), so it is neither readable nor typeable where links are shared; ASCII slugs
-survive every tool. A registry actor's slug comes from its English name (khalifa-haftar); an automatic actor's
-from a plain transliteration of its Arabic name (saddam, al-tamimi) — the editor can pin a better one.
+Decision: a slug reads as the name. A registry actor's slug is pinned or comes from its English name
+(khalifa-haftar), a gazetteer place's from its English name (cairo). An automatic actor has no Latin name,
+and a consonant-only transliteration of unvowelled Arabic is unreadable to everyone (bshar-a-sd for بشار
+الأسد), so its slug is the Arabic name itself, as Wikipedia does (/actors/بشار-الأسد/): browsers show it as
+written, and it is percent-encoded only where a tool insists. The editor can pin a Latin one.
 
 Stability does not rest on the transliteration: the ledger (``corpus/slugs.yml``, slug → actor id) records every
 slug ever published. A ledger slug whose actor was renamed, merged or re-keyed becomes a redirect to the actor's
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from annotate.arabic import fold
+from annotate.arabic import fold, strip_marks
 
 _MAP = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -116,6 +117,10 @@ def assign_slugs(actors, pinned: dict[str, str], published: dict[str, str], succ
         taken[slug] = actor.id
     current = {a.slug: a.id for a in actors}
     redirects: dict[str, str] = {}
+    for actor in actors:  # the transliterated slugs published before slugs became readable
+        former = former_natural_slug(actor)
+        if former != actor.slug and former not in current and former not in published:
+            redirects[former] = actor.slug
     orphans: list[str] = []
     ledger = dict(current)
     for slug, old_id in sorted(published.items()):
@@ -131,8 +136,38 @@ def assign_slugs(actors, pinned: dict[str, str], published: dict[str, str], succ
     return dict(sorted(ledger.items())), dict(sorted(redirects.items())), orphans
 
 
+def readable_slug(name: str, name_en: str | None = None) -> str:
+    """The slug a reader can read: from the Latin name when there is one, else the Arabic name itself
+    (marks, tatweel and invisibles dropped, words joined by ``-``, letters as written)."""
+    if name_en:
+        return slugify(name_en)
+    words = re.findall(r"[^\W_]+", strip_marks(unicodedata.normalize("NFC", name)))
+    slug = "-".join(w.lower() for w in words)
+    if not slug:
+        return slugify(name)
+    if len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(slug.encode()).hexdigest()[:8]
+    return slug
+
+
+def former_natural_slug(actor) -> str:
+    """The slug earlier versions gave an unpinned actor (its id without the type): still redirected."""
+    return actor.id.split("-", 1)[1] if "-" in actor.id else actor.id
+
+
+def natural_slug(actor) -> str:
+    """An id an editor chose (a registry actor) or made from an English name (a gazetteer place) already
+    reads well and stays the slug; an id that is the machine transliteration of one of the actor's Arabic
+    names (an automatic actor) gives way to ``readable_slug``."""
+    base = former_natural_slug(actor)
+    names = [actor.name, *actor.aliases]
+    if any(not n.isascii() and slugify(n) == base for n in names):
+        return readable_slug(actor.name, actor.name_en)
+    return base
+
+
 def _natural(actor, taken: dict[str, str]) -> str:
-    base = actor.id.split("-", 1)[1] if "-" in actor.id else actor.id
+    base = natural_slug(actor)
     for candidate in (base, f"{base}-{actor.label.lower()}"):
         if taken.get(candidate, actor.id) == actor.id:
             return candidate

@@ -293,10 +293,7 @@
   }
 
   function countText(n) {
-    if (n === 1) return "نتيجة واحدة";
-    if (n === 2) return "نتيجتان";
-    if (n <= 10) return n + " نتائج";
-    return n + " نتيجة";
+    return window.arCounted(n, "result"); // assets/counted.js, loaded before this script
   }
 
   function render(box, query, results) {

@@ -1,0 +1,140 @@
+"""What an actor page states about its actor, from the corpus: a reference, not a list of hits.
+
+* a one-line summary when the registry gives no description (kind, articles, first and last seen, the role
+  the texts give most often, the actors named most often in the same sentences), marked as generated;
+* the spellings seen, with how often each;
+* first and last seen (article dates), and how many of its articles have no date;
+* co-mentions counted by shared *sentence* (two names in one article may have nothing to do with each
+  other; in one sentence they usually do), each with links to those sentences, none silently cut.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from annotate.models import Actor, Mention
+from annotate.render import templates as T
+from annotate.render import urls
+from annotate.render.counted import counted
+from annotate.render.escape import h
+from annotate.render.site_data import SiteData
+from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, html_list
+
+CO_SHOWN = 20  # co-mentioned actors listed in full; the others are behind "and N more"
+SENTENCE_LINKS = 5  # links to shared sentences per co-mentioned actor
+
+
+def mention_anchor(mention: Mention) -> str:
+    """A mention's id on its article page: its character offset in the text, which re-tagging, new
+    mentions before it or a new model do not move (the running number ``m-37`` did)."""
+    return f"at-{mention.start}"
+
+
+def shared_sentences(data: SiteData, actor_id: str) -> list[tuple[str, list[tuple[str, Mention]]]]:
+    """Other actors named in the same sentence as ``actor_id``, each with (article id, this actor's first
+    mention in that sentence) per shared sentence; most shared first, then by name."""
+    shared: dict[str, list[tuple[str, Mention]]] = {}
+    for article_id in data.actor_articles.get(actor_id, []):
+        for group in data.sentence_groups(article_id):
+            mine = [m for m in group if m.actor == actor_id]
+            if not mine:
+                continue
+            for other in dict.fromkeys(m.actor for m in group if m.actor and m.actor != actor_id):
+                shared.setdefault(other, []).append((article_id, mine[0]))
+    return sorted(shared.items(), key=lambda kv: (-len(kv[1]), data.actor_by_id[kv[0]].name, kv[0]))
+
+
+def spellings(data: SiteData, actor_id: str) -> list[tuple[str, int]]:
+    counts = Counter(" ".join(m.text.split()) for _, _, m in data.actor_mentions.get(actor_id, []))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def seen(data: SiteData, actor_id: str) -> tuple[str | None, str | None, str | None, str | None, int]:
+    """(first date, its article, last date, its article, articles without a date)."""
+    dated = sorted((data.article_by_id[a].date, a) for a in data.actor_articles.get(actor_id, []) if data.article_by_id[a].date)
+    undated = len(data.actor_articles.get(actor_id, [])) - len(dated)
+    if not dated:
+        return None, None, None, None, undated
+    return dated[0][0], dated[0][1], dated[-1][0], dated[-1][1], undated
+
+
+def top_role(actor: Actor) -> str | None:
+    counts = Counter(r["role"] for r in actor.roles if r.get("article"))
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+
+
+def summary(data: SiteData, actor: Actor) -> str:
+    """The generated one-line description (plain text, escaped by the caller)."""
+    articles = len(data.actor_articles.get(actor.id, []))
+    first, _, last, _, _ = seen(data, actor.id)
+    line = f"{T.LABEL_NAMES.get(actor.label, 'فاعل')} ورد في {counted(articles, 'article', genitive=True)}"
+    if first and first != last:
+        line += f" بين {arabic_date(first)} و{arabic_date(last)}"
+    elif first:
+        line += f" في {arabic_date(first)}"
+    role = top_role(actor)
+    if role:
+        line += f"، أكثر ما يوصف به: «{role}»"
+    names = [data.actor_by_id[o].name for o, _ in shared_sentences(data, actor.id)[:3]]
+    if names:
+        line += "، ويرد في الجمل نفسها مع " + _and_list(names)
+    return line + "."
+
+
+def _and_list(names: list[str]) -> str:
+    """«أ وب وج»: Arabic joins every item with و."""
+    return " و".join(names)
+
+
+def facts(data: SiteData, actor: Actor, page: str) -> list[str]:
+    """The items of the facts list below the actor's name (HTML)."""
+    mentions = data.actor_mentions.get(actor.id, [])
+    articles = data.actor_articles.get(actor.id, [])
+    out = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
+    if actor.description:
+        out.append(f"<strong>نبذة:</strong> {h(actor.description)}")
+    else:
+        out.append(f'<strong>نبذة:</strong> <span class="generated-summary">{h(summary(data, actor))}</span> <small>(ملخص آلي من نصوص المدونة)</small>')
+    if actor.name_en:
+        out.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
+    forms = spellings(data, actor.id)
+    out.append(f"<strong>الصيغ الواردة:</strong> " + "، ".join(f'{h(text)} <span class="count">({n})</span>' for text, n in forms))
+    out.append(f"<strong>الإشارات:</strong> {counted(len(mentions), 'mention')} في {counted(len(articles), 'article', genitive=True)}")
+    first, first_article, last, last_article, undated = seen(data, actor.id)
+    if first:
+        when = f"<strong>أول ظهور:</strong> {date_label(first)} ({article_link(data, page, first_article)})"
+        if last_article != first_article:
+            when += f" · <strong>آخر ظهور:</strong> {date_label(last)} ({article_link(data, page, last_article)})"
+        out.append(when)
+    if undated:
+        out.append(f"<strong>مقالات بلا تاريخ:</strong> {undated}")
+    for url in actor.links:
+        if url.startswith(("http://", "https://")):
+            out.append(f'<a href="{h(url)}" rel="nofollow noopener" dir="ltr">{h(url)}</a>')
+    return out
+
+
+def co_mentions_html(data: SiteData, actor: Actor, page: str) -> list[str]:
+    """The actors named in the same sentences, each with links to those sentences; past ``CO_SHOWN``
+    the rest are counted and listed in a collapsed block, never dropped."""
+    shared = shared_sentences(data, actor.id)
+    if not shared:
+        return []
+    items = [_co_item(data, page, other, where) for other, where in shared]
+    out = html_list(items[:CO_SHOWN], "co-mentions")
+    rest = items[CO_SHOWN:]
+    if rest:
+        out[-1:] = [f'<details class="co-more"><summary>فاعلون آخرون في الجمل نفسها: {len(rest)}</summary>', *html_list(rest, "co-mentions"), "</details>", ""]
+    return out
+
+
+def _co_item(data: SiteData, page: str, other: str, where: list[tuple[str, Mention]]) -> str:
+    links = []
+    for n, (article_id, mention) in enumerate(where[:SENTENCE_LINKS], 1):
+        target = urls.href(page, urls.article_file(article_id)) + "#" + mention_anchor(mention)
+        title = data.article_by_id[article_id].title or article_id
+        links.append(f'<a class="sentence-link" href="{h(target)}" title="{h(title)}">{n}</a>')
+    more = len(where) - SENTENCE_LINKS
+    tail = f" وغيرها ({counted(more, 'sentence')})" if more > 0 else ""
+    return f"{actor_link(data, page, other)} — في {counted(len(where), 'sentence', genitive=True)}: " + " ".join(links) + tail
+

@@ -1,0 +1,80 @@
+"""The small HTML pieces every page is made of: front matter, headings, lists, tables, links, dates."""
+
+from __future__ import annotations
+
+from pymdownx.slugs import slugify
+
+from annotate.render import templates as T
+from annotate.render import urls
+from annotate.render.escape import h, yaml_string
+from annotate.render.site_data import SiteData
+
+
+def front(title: str, **extra: str) -> str:
+    """YAML front matter. The title is HTML-escaped: MkDocs themes insert it unescaped (in <title>)."""
+    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
+    return T.FRONT_MATTER.format(title=yaml_string(h(title)), extra=lines)
+
+
+def link(from_file: str, to_file: str, text: str) -> str:
+    """A link as HTML, relative to the page's URL.
+
+    Generated pages are raw HTML below their headings: MkDocs then spends its time on the few headings
+    instead of re-parsing thousands of Markdown links per page (see ``fragments``).
+    """
+    return f'<a href="{h(urls.href(from_file, to_file))}">{h(text)}</a>'
+
+
+_SLUGIFY = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml), so anchors keep their names
+
+
+def heading(level: int, text: str) -> str:
+    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML."""
+    anchor = h(_SLUGIFY(text, "-"))
+    return f'<h{level} id="{anchor}">{h(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
+
+
+def html_list(items: list[str], cls: str = "") -> list[str]:
+    """An HTML list, one line per item (already HTML), followed by a blank line."""
+    opening = f'<ul class="{cls}">' if cls else "<ul>"
+    return [opening, *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+
+
+def html_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """An HTML table (cells already HTML); no class, so the theme styles it like a Markdown table."""
+    head = "<thead><tr>" + "".join(f"<th>{cell}</th>" for cell in headers) + "</tr></thead>"
+    body = ["<tbody>", *("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), "</tbody>"]
+    return ["<table>", head, *body, "</table>", ""]
+
+
+def actor_link(data: SiteData, from_file: str, actor_id: str) -> str:
+    actor = data.actor_by_id[actor_id]
+    return link(from_file, urls.actor_file(actor.slug), actor.name)
+
+
+def article_link(data: SiteData, from_file: str, article_id: str) -> str:
+    article = data.article_by_id[article_id]
+    return link(from_file, urls.article_file(article.id), article.title or article.id)
+
+
+def date_label(value: str | None) -> str:
+    """A date as one unit: ``<time datetime="2023-09-29">29 سبتمبر 2023</time>``, Arabic for the reader,
+    ISO in the attribute. Its ``dir`` isolates it from the text around it, and CSS keeps it on one line, so
+    it never wraps or reorders as «(-2023 / 09-29)» did."""
+    if not value:
+        return "بلا تاريخ"
+    return f'<time class="when" datetime="{h(value)}" dir="rtl">{h(arabic_date(value))}</time>'
+
+
+def arabic_date(value: str) -> str:
+    """``2023-09-29`` → «29 سبتمبر 2023», ``2023-09`` → «سبتمبر 2023», ``2023`` → «2023»; anything else as is."""
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return value
+    if len(parts) == 1:
+        return parts[0]
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return value
+    shown = f"{T.MONTHS[month - 1]} {parts[0]}"
+    return f"{int(parts[2])} {shown}" if len(parts) == 3 else shown

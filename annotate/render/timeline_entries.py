@@ -1,0 +1,67 @@
+"""The timeline's entries: each date in its sentence, the sentence's actors linked, filterable by actor.
+
+An entry's element id is unique on the page (``t-<article>-<offset>``): the dates inside carry none, so the
+page never repeats an id (the articles' ``d-N`` did, once per article). Each entry lists its actors' slugs in
+``data-actors``; ``assets/reader.js`` shows one actor's entries for ``timeline/?actor=<slug>``, the link each
+actor page gives.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from annotate.models import DateMention
+from annotate.render import markup, urls
+from annotate.render.escape import h
+from annotate.render.site_data import SiteData
+
+PAGE = "timeline.md"
+
+
+def sentence_span(data: SiteData, article_id: str, found: DateMention) -> tuple[int, int]:
+    sentence = data.sentence_of(article_id, found.start)
+    start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
+    return start, max(end, found.end)
+
+
+def entry_actors(data: SiteData, article_id: str, found: DateMention) -> list[str]:
+    """Ids of the actors named in the date's sentence, in reading order, each once."""
+    start, end = sentence_span(data, article_id, found)
+    return list(dict.fromkeys(m.actor for m in data.mentions.get(article_id, []) if m.actor and start <= m.start and m.end <= end))
+
+
+def entry_attributes(data: SiteData, article_id: str, found: DateMention) -> str:
+    slugs = " ".join(data.actor_by_id[a].slug for a in entry_actors(data, article_id, found))
+    return f'id="t-{h(article_id)}-{found.start}" data-actors="{h(slugs)}"'
+
+
+def entry_body(data: SiteData, article_id: str, number: int, found: DateMention) -> str:
+    """The sentence (actors linked, the date marked) and the article it comes from, linked to the date."""
+    article = data.article_by_id[article_id]
+    start, end = sentence_span(data, article_id, found)
+    marks = []
+    for mention in data.mentions.get(article_id, []):
+        actor = data.actor_by_id.get(mention.actor or "")
+        if actor and start <= mention.start and mention.end <= end:
+            marks.append(markup.entity_ref(mention, urls.href(PAGE, urls.actor_file(actor.slug)), actor.name))
+    marks.append(markup.date(found, None))
+    body = markup.render(article.text, start, end, marks)
+    target = urls.href(PAGE, urls.article_file(article_id)) + f"#d-{number}"
+    return f'<span class="tl-sentence">{body}</span> <a class="tl-article" href="{h(target)}">— {h(article.title or article.id)}</a>'
+
+
+def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
+    """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
+    from annotate.render.counted import counted
+    from annotate.render.pages import timeline_key
+
+    count = 0
+    for article_id in data.actor_articles.get(actor_id, []):
+        for found in data.annotations[article_id].dates:
+            if timeline_key(found.value) and actor_id in entry_actors(data, article_id, found):
+                count += 1
+    if not count:
+        return ""
+    slug = data.actor_by_id[actor_id].slug
+    href = urls.href(page, PAGE) + "?actor=" + quote(slug, safe="-")
+    return f'<a class="to-timeline" href="{h(href)}">على الخط الزمني: {counted(count, "date")} في جمل تذكره</a>'

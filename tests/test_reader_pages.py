@@ -1,0 +1,157 @@
+"""What a reader sees on the seed site, checked in the HTML (issue 21): dates, actor pages, anchors,
+timeline, languages, the 404 page, article metadata and highlights."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from annotate.render.pages import arabic_date, date_label
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def actors_of(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "actors.json").read_text(encoding="utf-8"))
+
+
+# --- item 4: dates ----------------------------------------------------------------------------------
+
+
+def test_a_date_is_one_time_element_in_arabic():
+    assert arabic_date("2023-09-29") == "29 سبتمبر 2023"
+    assert arabic_date("2024-04") == "أبريل 2024" and arabic_date("1983") == "1983"
+    assert date_label("2023-09-29") == '<time class="when" datetime="2023-09-29" dir="rtl">29 سبتمبر 2023</time>'
+    assert date_label(None) == "بلا تاريخ"
+
+
+def test_home_and_actor_pages_show_dates_as_time_elements(seed_site):
+    home = html_of(seed_site, "")
+    assert '(<time class="when" datetime="2023-09-29" dir="rtl">29 سبتمبر 2023</time>)' in home
+    assert "(2023-09-29)" not in home
+    actor = html_of(seed_site, "actors/khalifa-haftar")
+    assert '<time class="when" datetime="2024-04-16" dir="rtl">16 أبريل 2024</time>' in actor
+    assert not re.search(r">\d{4}-\d{2}-\d{2}<", actor)
+
+
+# --- item 6: actor pages as references -------------------------------------------------------------
+
+from annotate.models import Actor, Annotation, Article, Mention, Sentence  # noqa: E402
+from annotate.render import SiteData, pages  # noqa: E402
+from annotate.render import actor_facts  # noqa: E402
+
+
+def _sentence_corpus() -> SiteData:
+    """Two real sentences (seed article haftar-putin-moscow-visit) in one article: Haftar shares a sentence
+    with Putin and one with Shoigu; «موسكو» is in the article but in neither sentence with Haftar."""
+    one = "استقبل الرئيس الروسي فلاديمير بوتين المشير خليفة حفتر."
+    two = "والتقى حفتر وزير الدفاع الروسي سيرغي شويغو."
+    three = "وعاد الوفد إلى موسكو."
+    text = f"{one} {two} {three}"
+    spans = [(0, len(one)), (len(one) + 1, len(one) + 1 + len(two)), (len(text) - len(three), len(text))]
+    names = [("فلاديمير بوتين", "per-putin"), ("خليفة حفتر", "per-haftar"), ("حفتر", "per-haftar"), ("سيرغي شويغو", "per-shoigu"), ("موسكو", "loc-moscow")]
+    mentions, pos = [], 0
+    for name, actor in names:
+        start = text.index(name, pos if name != "حفتر" else len(one))
+        mentions.append(Mention(start, start + len(name), name, "LOC" if actor.startswith("loc") else "PER", actor=actor))
+        pos = start + len(name) if name != "حفتر" else pos
+    mentions.sort(key=lambda m: m.start)
+    article = Article(id="a", path="a.txt", title="لقاء", text=text, date="2023-09-29")
+    later = Article(id="b", path="b.txt", title="لقاء آخر", text=one, date="2024-04-16")
+    b_mentions = [Mention(m.start, m.end, m.text, m.label, m.actor) for m in mentions if m.end <= len(one)]
+    actors = [Actor(id=i, slug=i, name=n, label="LOC" if i.startswith("loc") else "PER") for n, i in names if n != "حفتر"]
+    annotations = {
+        "a": Annotation("a", [Sentence(s, e, ()) for s, e in spans], mentions, []),
+        "b": Annotation("b", [Sentence(0, len(one), ())], b_mentions, []),
+    }
+    return SiteData([article, later], annotations, {"a": mentions, "b": b_mentions}, actors)
+
+
+def test_co_mentions_are_counted_by_shared_sentence_and_link_to_them():
+    data = _sentence_corpus()
+    shared = actor_facts.shared_sentences(data, "per-haftar")
+    assert [(other, len(where)) for other, where in shared] == [("per-putin", 2), ("per-shoigu", 1)]  # not موسكو
+    html = "\n".join(actor_facts.co_mentions_html(data, data.actor_by_id["per-haftar"], "actors/per-haftar.md"))
+    haftar_in_two = data.mentions["a"][2]
+    assert haftar_in_two.text == "حفتر"
+    assert f'href="../../articles/a/#at-{haftar_in_two.start}"' in html  # the sentence with Shoigu
+    assert "في جملتين" in html and "في جملة واحدة" in html
+
+
+def test_co_mentions_past_twenty_are_counted_not_dropped(monkeypatch):
+    monkeypatch.setattr(actor_facts, "CO_SHOWN", 1)
+    data = _sentence_corpus()
+    html = "\n".join(actor_facts.co_mentions_html(data, data.actor_by_id["per-haftar"], "actors/per-haftar.md"))
+    assert "فاعلون آخرون في الجمل نفسها: 1" in html and html.index("<details") < html.index("سيرغي شويغو")
+
+
+def test_an_actor_without_a_description_gets_a_generated_summary_spellings_and_first_and_last_seen():
+    data = _sentence_corpus()
+    facts = "\n".join(actor_facts.facts(data, data.actor_by_id["per-haftar"], "actors/per-haftar.md"))
+    assert "شخص ورد في مقالين بين 29 سبتمبر 2023 و16 أبريل 2024، ويرد في الجمل نفسها مع فلاديمير بوتين وسيرغي شويغو." in facts
+    assert "(ملخص آلي من نصوص المدونة)" in facts
+    assert 'خليفة حفتر <span class="count">(2)</span>، حفتر <span class="count">(1)</span>' in facts
+    assert "أول ظهور:</strong> <time" in facts and "آخر ظهور:</strong> <time" in facts
+
+
+def test_the_seed_actor_page_is_a_reference(seed_site):
+    html = html_of(seed_site, "actors/khalifa-haftar")
+    assert "الصيغ الواردة:" in html and "أول ظهور:" in html and "آخر ظهور:" in html
+    assert 'class="co-mentions"' in html and "sentence-link" in html
+    assert html.index("يرد ذكره معه في الجمل نفسها") < html.index("الإشارات في سياقها")
+    generated = html_of(seed_site, "actors/بشار-أسد")
+    assert 'class="generated-summary">شخص ورد في' in generated
+
+
+# --- item 7: stable mention anchors -----------------------------------------------------------------
+
+
+def test_mention_anchors_are_character_offsets_that_resolve(seed_site):
+    records = [json.loads(line) for line in (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    record = next(r for r in records if r["id"] == "haftar-putin-moscow-visit")
+    html = html_of(seed_site, "articles/haftar-putin-moscow-visit")
+    ids = re.findall(r'class="ent ent-\w+" id="([^"]+)"', html)
+    assert ids == [f"at-{e['start']}" for e in record["entities"]]
+    actor = html_of(seed_site, "actors/khalifa-haftar")
+    links = re.findall(r'<a class="context" href="\.\./\.\./articles/haftar-putin-moscow-visit/#(at-\d+)"', actor)
+    assert links and set(links) <= set(ids)
+    copies = re.findall(r'<a class="copy-link" href="([^"]+)"', actor)
+    assert len(copies) == actor.count('<a class="context"') and all("#at-" in c for c in copies)
+
+
+def test_an_anchor_survives_a_new_mention_before_it():
+    data = _sentence_corpus()
+    article = data.article_by_id["a"]
+    before = pages.article_text_html(data, article, "articles/a.md")
+    shoigu = next(m for m in data.mentions["a"] if m.actor == "per-shoigu")
+    data2 = _sentence_corpus()
+    data2.mentions["a"].insert(0, Mention(0, 6, "استقبل", "MISC", actor=None))  # re-tagging adds a mention first
+    after = pages.article_text_html(data2, data2.article_by_id["a"], "articles/a.md")
+    assert f'id="at-{shoigu.start}"' in before and f'id="at-{shoigu.start}"' in after
+
+
+# --- item 8: timeline -----------------------------------------------------------------------------
+
+from collections import Counter  # noqa: E402
+
+
+def test_no_page_repeats_an_element_id(seed_site):
+    """The timeline repeated d-0 … d-8 (9 ids) once per article."""
+    for page in sorted(seed_site.rglob("*.html")):
+        ids = Counter(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        assert not [i for i, n in ids.items() if n > 1], page.relative_to(seed_site).as_posix()
+
+
+def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_timeline(seed_site):
+    html = html_of(seed_site, "timeline")
+    entries = re.findall(r'<li id="t-[^"]+" data-actors="([^"]*)">(.*?)</li>', html)
+    assert len(entries) > 10
+    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../actors/khalifa-haftar/"' in body]
+    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../actors/khalifa-haftar/"' in body)
+    assert all('class="tl-article" href="../articles/' in body for _, body in entries)
+    actor = html_of(seed_site, "actors/khalifa-haftar")
+    count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
+    assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor
