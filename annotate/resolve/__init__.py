@@ -17,6 +17,7 @@ from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
 from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
+from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -169,6 +170,8 @@ def resolve(
         links += found
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
+    known = _known_names(cands, reg_names, places)
+    cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
     cands = split_run_ons(views, cands, vocab)
 
     # 2. Editor's ignores.
@@ -195,7 +198,7 @@ def resolve(
             label = label_for(c.folded_key, c.label)
             model_counts[c.folded_key] += 1
             index.add(Entry(c.folded_key, label, "propagated"))
-            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4:
+            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4 and not lexicon.is_weak(c.folded[-1]):
                 model_counts[c.folded_key[-1:]] += 1  # a full name vouches for its surname (شويغو, البرهان)
                 index.add(Entry(c.folded_key[-1:], label, "propagated"))
     for actor, name in reg_names:
@@ -214,6 +217,10 @@ def resolve(
         plain = key_of(name_words(place.name), "PER")
         if plain not in forced:
             index.add(Entry(plain, place.label, "gazetteer", place.guarded))
+    for name in lexicon.names():
+        plain = key_of(name.words, "PER")
+        if plain not in forced:
+            index.add(Entry(plain, name.label, "lexicon"))
     for ignored in ignored_keys:
         index.remove(ignored)
     first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
@@ -223,7 +230,7 @@ def resolve(
     too_rare = rare_keys(model_counts, found_counts)
     for aid in cands:
         found = [c for c in found_by_article[aid] if not (c.source == "propagated" and c.folded_key in too_rare)]
-        cands[aid] = merge_found(cands[aid], found)
+        cands[aid] = keep_names(merge_found(cands[aid], found), views[aid].article.text)
         # Cues next to names that only propagation found («دقلو، المعروف بـ"حميدتي"»).
         more = [(a, n) for a, n in alias_cues(views[aid], cands[aid], vocab) if (a.article, a.start, a.end) not in cue_seen]
         links += more
@@ -236,6 +243,14 @@ def resolve(
 
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
+
+
+def _known_names(cands: dict[str, list[Candidate]], reg_names, places) -> KnownNames:
+    """Folded names an institution phrase may contain: the corpus' spans, the registry, places, the lexicon."""
+    names = [c.folded for cs in cands.values() for c in cs if c.label in ("ORG", "LOC")]
+    names += [name_words(n) for a, n in reg_names if a.label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
+    names += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
+    return KnownNames.of(names)
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:
