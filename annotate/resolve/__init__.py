@@ -18,6 +18,7 @@ from annotate.resolve.cues import alias_cues
 from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
+from annotate.resolve.recognize.clitics import repair_clitics
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -172,6 +173,8 @@ def resolve(
 
     known = _known_names(cands, reg_names, places)
     cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
+    spans, strong = _clitic_evidence(cands, reg_names, places)
+    cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
     cands = split_run_ons(views, cands, vocab)
 
     # 2. Editor's ignores.
@@ -251,6 +254,15 @@ def _known_names(cands: dict[str, list[Candidate]], reg_names, places) -> KnownN
     names += [name_words(n) for a, n in reg_names if a.label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
     names += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
     return KnownNames.of(names)
+
+
+def _clitic_evidence(cands: dict[str, list[Candidate]], reg_names, places) -> tuple[set[tuple], set[tuple]]:
+    """Folded names for ``recognize.clitics``: the corpus' spans and the surnames of its full person names;
+    the registry's, the places' and the lexicon's names."""
+    spans = {c.folded for cs in cands.values() for c in cs}
+    spans |= {c.folded[-1:] for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded) > 1}
+    strong = {name_words(n) for _, n in reg_names} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}
+    return spans, strong
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:

@@ -96,7 +96,7 @@ def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence) -> li
         end = _phrase_end(view, i, head, known) if head else i + 1
         if head and end > i + 1 and view.in_body(toks[i].start, toks[end - 1].end):
             label = "LOC" if head in SITE_HEADS else "ORG"
-            candidate = make_candidate(view, i, end, label, "phrase", evidence)
+            candidate = make_candidate(view, i, end, label, "phrase", _HeadStem(toks[i].text))
             if candidate is not None:
                 out.append(candidate)
             i = end
@@ -105,10 +105,22 @@ def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence) -> li
     return out
 
 
+class _HeadStem(Evidence):
+    """Evidence that strips exactly the clitic in front of the head noun (لمطار → مطار، للجنة → اللجنة)."""
+
+    def __init__(self, token: str) -> None:
+        self.head = head_of(token)
+
+    def prefer_stem(self, word: str, stem: str) -> bool:
+        bare = stem[2:] if stem.startswith("ال") else stem
+        return bare == self.head and word != stem
+
+
 def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     toks = view.tokens
     words = [fold(t.text) for t in toks[i + 1 : i + 1 + MAX_WORDS]]
     k, n, names, kinds = i + 1, 0, 0, []
+    definite = "ال" in fold(toks[i].text)[:4] or "لل" in fold(toks[i].text)[:3]  # الإذاعة: a definite head takes no proper name after it (المصرف | رياض سلامة)
     while n < len(words) and view.sentence[k] == view.sentence[i]:
         w = words[n]
         if not is_word(toks[k].text) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
@@ -116,6 +128,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
         if w == "و" and n + 1 < len(words) and words[n + 1].startswith("ال") and words[n + 1].endswith(("ي", "يه")) and kinds:
             k, n = k + 1, n + 1  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
             continue
+        if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
+            break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
         matched = known.match(words[n:])
         if matched:
             kinds.append("name")
@@ -125,7 +139,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("genitive")
         elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS:
             kinds.append("nationality" if is_nationality(w) else "definite")
-        elif head in NAMING_HEADS and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
+        elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
             names += 1
         elif head in CONSTRUCT_HEADS and not kinds and n + 1 < len(words) and words[n + 1].startswith("ال"):
