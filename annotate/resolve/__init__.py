@@ -19,6 +19,7 @@ from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, tit
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
 from annotate.resolve.recognize.clitics import repair_clitics
+from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -244,6 +245,9 @@ def resolve(
             if c.source == "gazetteer":
                 votes[c.folded_key].update([c.label])
 
+    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
+    registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
+    contextual_keys(cands, countries, registry_keys)
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
 
@@ -325,6 +329,8 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     for node in nodes:
         uf.add(node)
     unite_variants(uf, nodes, notes)
+    unite_short_forms(uf, nodes, notes)
+    unite_extensions(uf, nodes, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))
