@@ -19,6 +19,7 @@ from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, tit
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
 from annotate.resolve.recognize.clitics import repair_clitics
+from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, trim_edges
 from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
@@ -176,7 +177,12 @@ def resolve(
     cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
     spans, strong = _clitic_evidence(cands, reg_names, places)
     cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
+    person_words, strong_words = _person_words(cands, reg_names)
+    cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}
+    names = full_names(cands)
+    cands = {aid: extend_to_full_names(views[aid], cs, names, vocab) for aid, cs in cands.items()}
     cands = split_run_ons(views, cands, vocab)
+    cands = {aid: join_conjunction_pieces(views[aid], cs, person_words, vocab) for aid, cs in cands.items()}
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
@@ -267,6 +273,14 @@ def _clitic_evidence(cands: dict[str, list[Candidate]], reg_names, places) -> tu
     spans |= {c.folded[-1:] for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded) > 1}
     strong = {name_words(n) for _, n in reg_names} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}
     return spans, strong
+
+
+def _person_words(cands: dict[str, list[Candidate]], reg_names) -> tuple[set[str], set[str]]:
+    """Spelling buckets of the words of person names: the corpus' spans; the lexicon and the registry."""
+    corpus = {variant_word(w) for cs in cands.values() for c in cs if c.label == "PER" for w in c.folded}
+    strong = {variant_word(w) for n in lexicon.names() if n.label == "PER" for w in n.words}
+    strong |= {variant_word(w) for a, n in reg_names if a.label == "PER" for w in name_words(n)}
+    return corpus | strong, strong
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:

@@ -7,6 +7,7 @@ leaves two pages that an editor can merge in the registry:
   a Latin g is written غ, ج or ق — the three are one letter here; and an inner long vowel (ا و ي) may be
   written as another long vowel (same length, same position); first and last letters are kept;
 * the article ال is already gone from keys (``names.core``);
+* a final و may carry an alif (أوغلوا / أوغلو), as in verbs' plural;
 * a compound's first word (عبد، أبو) written apart or joined is one word (عبد الله الثاني / عبدالله الثاني).
 
 Lengths must match, so سليمان never meets سلمان and محمود never meets محمد.
@@ -28,6 +29,8 @@ def variant_word(word: str) -> str:
     """The bucket of a key word: two words with equal buckets are spellings of one name."""
     if len(word) < MIN_LENGTH:
         return word  # مغرب and مقرب are two words, not two spellings
+    if word.endswith("وا") and len(word) > MIN_LENGTH:
+        word = word[:-1]  # أوغلوا / أوغلو: an alif written after a final و
     w = word.translate(_G)
     return w[0] + w[1:-1].translate(_VOWELS) + w[-1]
 
