@@ -171,6 +171,24 @@ def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool) -
     click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))
 
 
+@main.command("eval-actors")
+@click.option("--corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True, help="Corpus folder whose file stems are the gold's keys.")
+@click.option("--gold", type=click.Path(path_type=Path), required=True, help="Gold actors (gold.yml); its score.py scores the build.")
+@click.option("--cache", type=click.Path(path_type=Path), default=None, help="Annotation cache to reuse (default: a temporary one).")
+@click.option("--scorer", type=click.Path(path_type=Path), default=None, help="Scorer script (default: score.py beside --gold).")
+@click.option("--details", is_flag=True, help="Also list missed and spurious actors, splits and merges.")
+def eval_actors_command(corpus: Path, gold: Path, cache, scorer, details: bool) -> None:
+    """Publish --corpus to a temporary folder (the checkout is untouched) and print the gold scorer's summary."""
+    from annotate.config import load_settings
+    from annotate.eval_actors import evaluate_actors
+
+    scores = _run(lambda: evaluate_actors(corpus, gold, cache, scorer, load_settings().ner_model))
+    if details:
+        for line in scores.details():
+            click.echo(line)
+    click.echo(scores.summary())
+
+
 @main.command("actors")
 @_build_options
 @click.option("--review", is_flag=True, help="List new actors, actors seen once and low-confidence merges and splits.")

@@ -17,6 +17,10 @@ from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
 from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
+from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
+from annotate.resolve.recognize.clitics import repair_clitics
+from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, trim_edges
+from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -169,7 +173,16 @@ def resolve(
         links += found
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
+    known = _known_names(cands, reg_names, places)
+    cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
+    spans, strong = _clitic_evidence(cands, reg_names, places)
+    cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
+    person_words, strong_words = _person_words(cands, reg_names)
+    cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}
+    names = full_names(cands)
+    cands = {aid: extend_to_full_names(views[aid], cs, names, vocab) for aid, cs in cands.items()}
     cands = split_run_ons(views, cands, vocab)
+    cands = {aid: join_conjunction_pieces(views[aid], cs, person_words, vocab) for aid, cs in cands.items()}
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
@@ -195,7 +208,7 @@ def resolve(
             label = label_for(c.folded_key, c.label)
             model_counts[c.folded_key] += 1
             index.add(Entry(c.folded_key, label, "propagated"))
-            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4:
+            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4 and not lexicon.is_weak(c.folded[-1]):
                 model_counts[c.folded_key[-1:]] += 1  # a full name vouches for its surname (شويغو, البرهان)
                 index.add(Entry(c.folded_key[-1:], label, "propagated"))
     for actor, name in reg_names:
@@ -214,6 +227,10 @@ def resolve(
         plain = key_of(name_words(place.name), "PER")
         if plain not in forced:
             index.add(Entry(plain, place.label, "gazetteer", place.guarded))
+    for name in lexicon.names():
+        plain = key_of(name.words, "PER")
+        if plain not in forced:
+            index.add(Entry(plain, name.label, "lexicon"))
     for ignored in ignored_keys:
         index.remove(ignored)
     first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
@@ -223,7 +240,7 @@ def resolve(
     too_rare = rare_keys(model_counts, found_counts)
     for aid in cands:
         found = [c for c in found_by_article[aid] if not (c.source == "propagated" and c.folded_key in too_rare)]
-        cands[aid] = merge_found(cands[aid], found)
+        cands[aid] = keep_names(merge_found(cands[aid], found), views[aid].article.text)
         # Cues next to names that only propagation found («دقلو، المعروف بـ"حميدتي"»).
         more = [(a, n) for a, n in alias_cues(views[aid], cands[aid], vocab) if (a.article, a.start, a.end) not in cue_seen]
         links += more
@@ -234,8 +251,36 @@ def resolve(
             if c.source == "gazetteer":
                 votes[c.folded_key].update([c.label])
 
+    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
+    registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
+    contextual_keys(cands, countries, registry_keys)
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
+
+
+def _known_names(cands: dict[str, list[Candidate]], reg_names, places) -> KnownNames:
+    """Folded names an institution phrase may contain: the corpus' spans, the registry, places, the lexicon."""
+    names = [c.folded for cs in cands.values() for c in cs if c.label in ("ORG", "LOC")]
+    names += [name_words(n) for a, n in reg_names if a.label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
+    names += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
+    return KnownNames.of(names)
+
+
+def _clitic_evidence(cands: dict[str, list[Candidate]], reg_names, places) -> tuple[set[tuple], set[tuple]]:
+    """Folded names for ``recognize.clitics``: the corpus' spans and the surnames of its full person names;
+    the registry's, the places' and the lexicon's names."""
+    spans = {c.folded for cs in cands.values() for c in cs}
+    spans |= {c.folded[-1:] for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded) > 1}
+    strong = {name_words(n) for _, n in reg_names} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}
+    return spans, strong
+
+
+def _person_words(cands: dict[str, list[Candidate]], reg_names) -> tuple[set[str], set[str]]:
+    """Spelling buckets of the words of person names: the corpus' spans; the lexicon and the registry."""
+    corpus = {variant_word(w) for cs in cands.values() for c in cs if c.label == "PER" for w in c.folded}
+    strong = {variant_word(w) for n in lexicon.names() if n.label == "PER" for w in n.words}
+    strong |= {variant_word(w) for a, n in reg_names if a.label == "PER" for w in name_words(n)}
+    return corpus | strong, strong
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -298,6 +343,8 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     for node in nodes:
         uf.add(node)
     unite_variants(uf, nodes, notes)
+    unite_short_forms(uf, nodes, notes)
+    unite_extensions(uf, nodes, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))

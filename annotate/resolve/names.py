@@ -45,7 +45,7 @@ STACKING = frozenset(fold(w) for w in ("نائب", "مساعد", "النائب")
 
 # Generic heads of organization names: شركة فاغنر، مجموعة فاغنر → فاغنر (only when a proper name follows).
 ORG_HEADS = frozenset(
-    fold(w) for w in "شركة مجموعة منظمة جماعة حركة حزب مؤسسة وكالة صحيفة قناة موقع إذاعة مجلة ميليشيا ميليشيات مليشيا مليشيات".split()
+    fold(w) for w in "شركة مجموعة منظمة جماعة حركة حزب مؤسسة وكالة صحيفة قناة موقع إذاعة مجلة ميليشيا ميليشيات مليشيا مليشيات تحالف".split()
 )
 
 
@@ -153,9 +153,28 @@ def org_core(folded: tuple[str, ...]) -> tuple[str, ...]:
     return folded
 
 
+# Regions named after a place (قطاع غزة، إقليم تيغراي): the place's own key.
+REGION_HEADS = frozenset(fold(w) for w in "قطاع إقليم ولاية محافظة".split())
+# First words written apart or joined (عبد الله / عبدالله، أبو الغيط / أبوالغيط): one key word.
+COMPOUND_FIRSTS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو"))
+
+
+def join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
+    """عبد الله الثاني → عبدالله الثاني: a compound's first word joined to the word after it."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in COMPOUND_FIRSTS:
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked for every candidate, often of the same few thousand names
 def key_of(folded: tuple[str, ...], label: str) -> Key:
     """The matching key of a name given as folded words."""
     if label == "ORG":
         folded = org_core(folded)
+    if label == "LOC" and len(folded) >= 2 and core(folded[0]) in REGION_HEADS:
+        folded = folded[1:]
     return tuple(core(w) for w in folded)

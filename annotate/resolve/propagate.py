@@ -58,7 +58,7 @@ class NameIndex:
 
 
 def _rank(entry: Entry) -> int:
-    return {"registry": 0, "propagated": 1, "gazetteer": 2}.get(entry.source, 3)
+    return {"registry": 0, "propagated": 1, "gazetteer": 2, "lexicon": 3}.get(entry.source, 4)
 
 
 @functools.lru_cache(maxsize=500_000)

@@ -155,7 +155,9 @@ def _choose(uf: UnionFind, short: Key, keys: list[tuple[Key, Key]], index, local
     scope = "article"
     if not roots:
         if short not in cache:
-            found = sorted({uf.find(node) for node, vkey in index.get(vshort[0], ()) if is_subsequence(vshort, vkey)})
+            # Across articles only as a surname (بوتين → فلاديمير بوتين): a bare first name in one article
+            # (الأمير الحسين) is not the «حسين الشيخ» of another.
+            found = sorted({uf.find(node) for node, vkey in index.get(vshort[0], ()) if vkey[-1] == vshort[-1]})
             cache[short] = (max(found, key=lambda r: (corpus[r][0], corpus[r], _neg(r))), found, "corpus") if found else None
         return cache[short]
     best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))

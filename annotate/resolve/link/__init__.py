@@ -1,0 +1,10 @@
+"""Linking rules beyond spelling variants and person short forms (``resolve.rules``): organizations and
+places written long and short (``forms``), and generic institution names kept apart by country
+(``context``). Recognizing mentions is ``resolve.recognize``'s job; this package only decides which
+mentions are one actor.
+"""
+
+from annotate.resolve.link.context import contextual_keys
+from annotate.resolve.link.forms import unite_extensions, unite_short_forms
+
+__all__ = ["contextual_keys", "unite_extensions", "unite_short_forms"]

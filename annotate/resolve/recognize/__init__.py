@@ -1,0 +1,37 @@
+"""Recognizing mentions the tagger's spans do not give, and dropping spans that are not names.
+
+The resolve stage has two jobs: *recognize* the mentions of an article (the model's spans trimmed by
+``resolve.spans``, then this package: ``filters`` for precision, ``phrases`` for institution and site names
+read from their shape, ``lexicon`` for names mined from real news, which ``resolve.propagate`` then finds
+everywhere) and *link* mentions into actors (``resolve.rules``, ``resolve.variants``, ``resolve.link``).
+"""
+
+from __future__ import annotations
+
+from annotate.resolve.names import Evidence
+from annotate.resolve.recognize import lexicon
+from annotate.resolve.recognize.filters import keep_names
+from annotate.resolve.recognize.phrases import KnownNames, find_phrases
+from annotate.resolve.spans import ArticleView, Candidate
+
+__all__ = ["KnownNames", "lexicon", "recognize_more", "keep_names"]
+
+
+def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames, evidence: Evidence) -> list[Candidate]:
+    """An article's candidates without non-names, plus its institution and site phrases, each phrase
+    replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
+    cands = keep_names(cands, view.article.text)
+    phrases = find_phrases(view, known, evidence)
+    return replace_inside(cands, phrases)
+
+
+def replace_inside(existing: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """Add each found span that crosses no existing span and lies inside none; drop the spans it contains."""
+    kept = list(existing)
+    for cand in found:
+        inside = [c for c in kept if cand.start <= c.outer[0] and c.outer[1] <= cand.end or cand.start <= c.start and c.end <= cand.end]
+        others = [c for c in kept if c not in inside]
+        if any(c.start < cand.end and cand.start < c.end for c in others):
+            continue  # crosses a span, or lies inside a longer one: the existing span stays
+        kept = others + [cand]
+    return sorted(kept, key=lambda c: (c.start, c.end))

@@ -1,0 +1,64 @@
+"""Precision: spans that are not names whatever the tagger or propagation said.
+
+* A one-word span found only by propagation must not be a word that real news mostly uses as a word
+  (``lexicon.is_weak``: صباح، رمضان).
+* A one-word span needs evidence that the word is a name: a word real news uses often and almost never
+  inside an entity (``lexicon.is_common``: ضاحكا، دولار، الثاني), an ordinal, an adverb written with
+  tanween (وتاريخيًا) or a one-word MISC (a currency, a religion, an element: دولار، الله، اليورانيوم) is not.
+* Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
+  no handles or links, more than one letter — so an embedded English tweet is not an entity.
+The editor's registry wins: a registry name is always kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotate.arabic import fold
+from annotate.resolve.recognize.lexicon import is_common, is_weak
+from annotate.resolve.spans import Candidate
+
+ORDINALS = frozenset(
+    fold(w)
+    for w in """أول الأول ثاني الثاني ثالث الثالث رابع الرابع خامس الخامس سادس السادس سابع السابع ثامن الثامن تاسع
+    التاسع عاشر العاشر أولى الأولى ثانية الثانية ثالثة الثالثة""".split()
+)
+TANWEEN = "\u064b"  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
+LATIN_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.&-]*|\d+[A-Za-z]*)$")
+MAX_LATIN_WORDS = 5
+
+
+def is_latin(text: str) -> bool:
+    return any("a" <= ch.lower() <= "z" for ch in text) and all(ord(ch) < 0x600 for ch in text)
+
+
+def latin_name(text: str) -> bool:
+    """Capitalized words only (or digits), at most five, not one letter, no handle or address."""
+    words = text.split()
+    if not words or len(words) > MAX_LATIN_WORDS or len(text.replace(" ", "")) < 2:
+        return False
+    if any(mark in text for mark in ("@", "http", "://", "#")):
+        return False
+    return all(LATIN_WORD.match(w) for w in words) and any(w[0].isalpha() for w in words)
+
+
+def is_name(c: Candidate, raw: str) -> bool:
+    """Is candidate ``c`` (``raw``: its text as written) possibly a name?"""
+    if c.source == "registry":
+        return True
+    if is_latin(raw):
+        return latin_name(raw)
+    if len(c.folded) != 1:
+        return True
+    word = c.folded[0]
+    if c.label == "MISC" and c.source != "registry":
+        return False
+    if word in ORDINALS or TANWEEN in raw or is_common(word):
+        return False
+    if c.source not in ("model", "gazetteer") and is_weak(word):
+        return False  # propagation alone is no evidence for a word that news mostly uses as a word
+    return True
+
+
+def keep_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    return [c for c in cands if is_name(c, text[c.start : c.end])]

@@ -1,0 +1,155 @@
+"""Institution and site names the tagger misses, read from their shape: a head noun from a closed list
+followed by its modifiers (مجلس النواب، المجلس الأعلى للأمن القومي الإيراني، مصرف لبنان، مطار هواري بومدين
+الدولي، وكالة الأنباء الإثيوبية، اللجنة الاقتصادية لأفريقيا).
+
+Modifiers are definite words (النواب، الأعلى), genitives with لل (للأمن، للشؤون), known names with or without
+ل (لبنان، لأفريقيا، الاتحاد الأفريقي) and, after a media, company or site head, up to three proper-name
+words (شابيلي، هواري بومدين: words that real news rarely uses otherwise, ``lexicon.is_common``). A phrase stops
+at a verb, a preposition, punctuation or the sentence's end, and drops trailing time adjectives (الجديدة،
+السابق). A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
+A phrase is one span: the place or person inside it (القاهرة in مطار القاهرة الدولي) is not an actor there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotate.arabic import fold
+from annotate.resolve.gazetteer import is_nationality
+from annotate.resolve.names import Evidence, is_word, title_stem
+from annotate.resolve.recognize.lexicon import is_common
+from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
+
+ORG_HEADS = frozenset(
+    fold(w)
+    for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة برنامج وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
+    مليشيات ميليشيات ألوية لواء شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
+    نقابة معهد كلية ديوان سلطة جمعية تجمع مركز موقع منتدى أكاديمية""".split()
+)
+SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع سد إقليم ولاية محافظة قاعدة جسر قصر".split())
+# Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك).
+NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة موقع مصرف بنك مؤسسة مجموعة".split()) | SITE_HEADS
+# Parties and movements often take a construct noun before their definite word (حركة مجتمع السلم).
+CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع".split())
+TIME_WORDS = frozenset(
+    fold(w)
+    for w in """الجديد الجديدة الحالي الحالية السابق السابقة المقبل المقبلة الماضي الماضية الأخير الأخيرة المقبلين
+    نفسه نفسها ذاته ذاتها اليوم الأمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
+)
+PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى على عن مع بين حول ضد منذ خلال لدى عند بعد قبل نحو عبر دون".split())
+MAX_WORDS = 8
+MAX_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Folded names of organizations and places (never people: «حركة النهضة عبد اللطيف المكي» is two names)
+    that the corpus, the registry, the gazetteer and the lexicon know, by word count."""
+
+    keys: frozenset[tuple[str, ...]]
+    lengths: tuple[int, ...]
+
+    @classmethod
+    def of(cls, names) -> "KnownNames":
+        keys = frozenset(tuple(n) for n in names if n)
+        return cls(keys, tuple(sorted({len(k) for k in keys}, reverse=True)))
+
+    def match(self, words: list[str]) -> int:
+        """Words of the longest known name at the start of ``words`` (its first word may carry ل)."""
+        for n in self.lengths:
+            if n > len(words):
+                continue
+            key = tuple(words[:n])
+            if key in self.keys:
+                return n
+            first = key[0]
+            if first.startswith("ل") and len(first) >= 4:
+                bare = ("ال" + first[2:] if first.startswith("لل") else first[1:], *key[1:])
+                if bare in self.keys:
+                    return n
+        return 0
+
+
+def head_of(token: str) -> str | None:
+    """The folded head noun of a token, without clitics and ال (بمطار → مطار، للجنة → لجنه), or None."""
+    f = fold(token)
+    forms = [f]
+    if f.startswith("لل"):
+        forms.append(f[2:])
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if f.startswith(p):
+            forms.append(f[len(p) :])
+    for form in forms:
+        bare = form[2:] if form.startswith("ال") else form
+        if bare in ORG_HEADS or bare in SITE_HEADS:
+            return bare
+    return None
+
+
+def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence) -> list[Candidate]:
+    """Every institution or site phrase of an article's body, left to right, as candidates."""
+    toks = view.tokens
+    out: list[Candidate] = []
+    i = 0
+    while i < len(toks):
+        head = head_of(toks[i].text) if is_word(toks[i].text) else None
+        end = _phrase_end(view, i, head, known) if head else i + 1
+        if head and end > i + 1 and view.in_body(toks[i].start, toks[end - 1].end):
+            label = "LOC" if head in SITE_HEADS else "ORG"
+            candidate = make_candidate(view, i, end, label, "phrase", _HeadStem(toks[i].text))
+            if candidate is not None:
+                out.append(candidate)
+            i = end
+        else:
+            i += 1
+    return out
+
+
+class _HeadStem(Evidence):
+    """Evidence that strips exactly the clitic in front of the head noun (لمطار → مطار، للجنة → اللجنة)."""
+
+    def __init__(self, token: str) -> None:
+        self.head = head_of(token)
+
+    def prefer_stem(self, word: str, stem: str) -> bool:
+        bare = stem[2:] if stem.startswith("ال") else stem
+        return bare == self.head and word != stem
+
+
+def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
+    toks = view.tokens
+    words = [fold(t.text) for t in toks[i + 1 : i + 1 + MAX_WORDS]]
+    k, n, names, kinds = i + 1, 0, 0, []
+    definite = "ال" in fold(toks[i].text)[:4] or "لل" in fold(toks[i].text)[:3]  # الإذاعة: a definite head takes no proper name after it (المصرف | رياض سلامة)
+    while n < len(words) and view.sentence[k] == view.sentence[i]:
+        w = words[n]
+        if not is_word(toks[k].text) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
+            break
+        if w == "و" and n + 1 < len(words) and words[n + 1].startswith("ال") and words[n + 1].endswith(("ي", "يه")) and kinds:
+            k, n = k + 1, n + 1  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
+            continue
+        if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
+            break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
+        matched = known.match(words[n:])
+        if matched:
+            kinds.append("name")
+            k, n = k + matched, n + matched
+            continue
+        if w.startswith("لل") and len(w) >= 5:
+            kinds.append("genitive")
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS:
+            kinds.append("nationality" if is_nationality(w) else "definite")
+        elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
+            kinds.append("proper")
+            names += 1
+        elif head in CONSTRUCT_HEADS and not kinds and n + 1 < len(words) and words[n + 1].startswith("ال"):
+            kinds.append("construct")
+        else:
+            break
+        k, n = k + 1, n + 1
+    while kinds and kinds[-1] == "construct":
+        kinds.pop()
+        k -= 1
+    if not kinds or all(kind == "nationality" for kind in kinds):
+        return i + 1
+    return k

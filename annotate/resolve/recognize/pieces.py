@@ -1,0 +1,152 @@
+"""One name, one span: pieces of a name the tagger cut, and words it glued to a name.
+
+* Two person spans one space apart are one name when the second starts with a و that belongs to the name
+  (عبد اللطيف | وهبي).
+* A person span is extended over the words beside it when together they are a longer person name the
+  corpus knows (أوغلو → إمام أوغلو and أكرم | إمام أوغلو → أكرم إمام أوغلو, when «أكرم إمام أوغلو» is
+  tagged somewhere); the pieces inside the longer span go.
+* A verb is never part of a name: a first word that is an imperfect verb with its conjunction (ويرأس عباس،
+  وتقول، فيرى) is cut when the rest is a known name.
+* A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle or a noun
+  read as "as …") is cut.
+"""
+
+from __future__ import annotations
+
+from annotate.arabic import fold
+from annotate.resolve.names import Evidence, is_word
+from annotate.resolve.recognize.lexicon import is_weak
+from annotate.resolve.spans import ArticleView, Candidate, make_candidate
+from annotate.resolve.variants import variant_word
+
+MAX_EXTRA = 2
+
+
+def _bucket(words) -> tuple[str, ...]:
+    return tuple(variant_word(w[2:] if w.startswith("ال") and len(w) >= 5 else w) for w in words)
+
+
+def full_names(cands: dict[str, list[Candidate]]) -> set[tuple[str, ...]]:
+    """Variant buckets of the multi-word person names the corpus' spans give, and of their first and
+    last two or more words (إمام أوغلو of أكرم إمام أوغلو)."""
+    out = set()
+    for cs in cands.values():
+        for c in cs:
+            if c.label == "PER" and len(c.folded) > 1:
+                b = _bucket(c.folded)
+                out.update(b[k:] for k in range(len(b) - 1))
+                out.update(b[:k] for k in range(2, len(b) + 1))
+    return out
+
+
+def _word_at(view: ArticleView, k: int, sentence: int) -> str | None:
+    toks = view.tokens
+    if 0 <= k < len(toks) and view.sentence[k] == sentence and is_word(toks[k].text):
+        return fold(toks[k].text)
+    return None
+
+
+def extend_to_full_names(view: ArticleView, cands: list[Candidate], names: set[tuple[str, ...]], evidence: Evidence) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        if c.label != "PER" or c.source == "registry":
+            out.append(c)
+            continue
+        i, j = view.token_range(c.start, c.end)
+        s = view.sentence[i] if i < len(view.tokens) else -1
+        best = None
+        for left in range(MAX_EXTRA + 1):
+            for right in range(MAX_EXTRA + 1 - left):
+                if not left and not right:
+                    continue
+                before = [_word_at(view, i - d, s) for d in range(left, 0, -1)]
+                after = [_word_at(view, j + d, s) for d in range(right)]
+                if None in before or None in after:
+                    continue
+                if _bucket((*before, *c.folded, *after)) in names and (best is None or left + right > best[0] + best[1]):
+                    best = (left, right)
+        if best is None:
+            out.append(c)
+            continue
+        longer = make_candidate(view, i - best[0], j + best[1], "PER", c.source, evidence)
+        if longer is None:
+            out.append(c)
+            continue
+        longer.role = c.role
+        out.append(longer)
+    return _drop_inside(out)
+
+
+def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
+    """Spans inside a longer span of the same article go (the pieces an extension covered)."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in cands:
+        if out and out[-1].start <= c.start and c.end <= out[-1].end and (out[-1].start, out[-1].end) != (c.start, c.end):
+            continue
+        if out and (out[-1].start, out[-1].end) == (c.start, c.end):
+            continue
+        out.append(c)
+    return out
+
+
+IMPERFECT = ("وي", "وت", "ون", "في", "فت", "فن")
+
+
+def _verb_like(word: str, names) -> bool:
+    """ويرأس، فيرى: a conjunction, an imperfect prefix and a stem that no known name starts with."""
+    return word.startswith(IMPERFECT) and len(word) >= 5 and variant_word(word) not in names and variant_word(word[1:]) not in names
+
+
+def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
+    """Cut a leading imperfect verb and a trailing indefinite accusative off person spans (``name_words``:
+    buckets of the words of the corpus' person names; ``strong_words``: of the lexicon's and registry's)."""
+    out = []
+    for c in cands:
+        if c.label != "PER" or c.source == "registry" or len(c.folded) < 2:
+            out.append(c)
+            continue
+        i, j = view.token_range(c.start, c.end)
+        words = [k for k in range(i, j) if is_word(view.tokens[k].text)]
+        lo, hi = words[0], words[-1] + 1
+        first, last = fold(view.tokens[lo].text), fold(view.tokens[hi - 1].text)
+        if _verb_like(first, strong_words) and variant_word(fold(view.tokens[words[1]].text)) in name_words:
+            lo = words[1]
+        if hi - lo > 1 and _accusative(last, strong_words):
+            hi = words[-2] + 1
+        if (lo, hi) == (words[0], words[-1] + 1):
+            out.append(c)
+            continue
+        trimmed = make_candidate(view, lo, hi, c.label, c.source, evidence, outer=c.outer)
+        if trimmed is not None:
+            trimmed.role = c.role
+            out.append(trimmed)
+    return out
+
+
+def _accusative(word: str, name_words) -> bool:
+    """مرفوقا، أمينا: ends in the accusative alif, is no known name word, and is not a name shape (ا after و)."""
+    if not word.endswith("ا") or word.endswith(("وا", "يا", "اا")) or len(word) < 4 or variant_word(word) in name_words:
+        return False
+    return word.startswith("م") or is_weak(word[:-1])
+
+
+def join_conjunction_pieces(view: ArticleView, cands: list[Candidate], person_words: set[str], evidence: Evidence) -> list[Candidate]:
+    """Two person spans one space apart where the second starts with و that is not a conjunction
+    (عبد اللطيف | وهبي، ساهلي | وورك زودي): the word without و is no known name word, so it is one name."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, c.end)):
+        prev = out[-1] if out else None
+        text = view.article.text
+        if prev is not None and prev.label == c.label == "PER" and text[prev.end : c.start] == " " and c.source != "registry" and prev.source != "registry":
+            first = fold(text[c.start : c.end].split()[0])
+            if first.startswith("و") and len(first) >= 4 and variant_word(first[1:]) not in person_words and not is_weak(first):
+                i, _ = view.token_range(prev.start, prev.end)
+                _, j = view.token_range(c.start, c.end)
+                joined = make_candidate(view, i, j, "PER", prev.source, evidence)
+                if joined is not None:
+                    joined.role = prev.role
+                    out[-1] = joined
+                    continue
+        out.append(c)
+    return out
