@@ -101,9 +101,10 @@ def build_site(
     manifest, spare, spare_manifest = work / MANIFEST, work / SPARE, work / SPARE_MANIFEST
     try:
         config = site_config(work, docs, staging, redirects or {})
-        key = site_manifest.site_key(config, SITE_INPUTS)
+        key = site_manifest.site_key(site_manifest.without_redirects(config), SITE_INPUTS)
         if pages is None:
             pages = site_manifest.page_digests(docs, fragments_folder(work))
+        pages = pages | site_manifest.redirect_digests(redirects or {})
         plan = _start(out, staging, spare, spare_manifest, manifest, key, pages)
         if not plan.full:
             listing = work / "changed.json"

@@ -62,6 +62,23 @@ def site_key(config: dict, inputs: list[Path]) -> str:
     return digest(*parts)
 
 
+REDIRECT = "redirect:"  # a manifest entry for a redirect page, not a docs file
+
+
+def without_redirects(config: dict) -> dict:
+    """The config as every page depends on it: the redirect map changes whenever an actor is renamed, merged
+    or dropped, and only the redirect pages depend on it (``redirect_digests`` tracks those one by one)."""
+    plugins = {name: value for name, value in config.get("plugins", {}).items() if name != "redirects"}
+    return config | {"plugins": plugins}
+
+
+def redirect_digests(redirects: dict[str, str]) -> dict[str, str]:
+    """One manifest entry per redirect page (``actors/old.md`` → its target): a redirect that goes away
+    has its page removed from the carried-over site like a page that went away (mkdocs-redirects writes
+    the current ones on every build)."""
+    return {f"{REDIRECT}{source}": digest(target.encode()) for source, target in redirects.items()}
+
+
 def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
     """Each docs file's content key (as ``DocsFolder`` computes it), read back from disk."""
     from annotate.render.fragments import fragment_file
@@ -86,6 +103,7 @@ def folder_signature(folder: Path) -> str:
 
 def dest_uri(src_uri: str) -> str:
     """Where MkDocs (``use_directory_urls``) writes a docs file."""
+    src_uri = src_uri.removeprefix(REDIRECT)
     if not src_uri.endswith(".md"):
         return src_uri
     stem = src_uri[: -len(".md")]

@@ -170,6 +170,7 @@ def test_incremental_site_equals_a_full_build(tmp_path, corpus):
     incremental = build(options)
     full = build(reference)
     assert full.pages_rendered.startswith("full build (no manifest")
+    assert incremental.pages_rendered[0].isdigit(), incremental.pages_rendered
     changed = int(incremental.pages_rendered.split()[0])
     assert 0 < changed < len(list((options.cache / "site" / "docs").rglob("*.md")))
     suffixes = (".html", ".json", ".jsonl", ".xml", ".css", ".js")

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from annotate.cli import main
 from annotate.errors import AnnotateError
 from annotate.outdir import MARKER
+from annotate.unchanged import forget
 from annotate.pipeline import build
 from tests.conftest import ROOT
 from tests.sitecheck import page_file
@@ -183,6 +184,7 @@ def test_damaged_cache_entries_are_ignored_and_rebuilt(tmp_path):
         entry.write_text(entry.read_text(encoding="utf-8").replace('"PER"', '"PERSON"').replace('"LOC"', '"PLACE"'), encoding="utf-8")
     (tmp_path / "cache" / "corpus-listing.txt").write_bytes(b"\xff\xfe\x00garbage")
     (tmp_path / "cache" / "ingest.json").write_text("[1, 2", encoding="utf-8")
+    forget(options(tmp_path, corpus))  # not the "nothing changed" shortcut: read the cache
     report = build(options(tmp_path, corpus))
     assert report.tagged == 1  # the bad entry was not trusted
     assert digest(tmp_path / "site") == good
