@@ -202,3 +202,29 @@ def test_dev_set_dates_score_with_the_shared_scorer():
                         "dates": [{"start": m.start, "end": m.end, "text": m.text, "value": m.value} for m in dates]})
     result = scorer.score(yaml.safe_load((REALNEWS / "gold.yml").read_text(encoding="utf-8")), records)
     assert result["date_recall"] >= 0.90 and result["date_precision"] >= 0.90, [m for m in result["missed"] if " date " in m]
+
+
+def test_the_build_applies_dates_yml_and_reports_the_undated(tmp_path: Path):
+    from annotate.pipeline import BuildOptions, BuildReport, resolve_corpus
+    from tests.conftest import MODEL
+
+    if not MODEL.exists():
+        pytest.skip("the shipped model is needed to tag")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("دعا الغنوشي إلى اجتماع برلماني اليوم الخميس في تونس." + BODY, encoding="utf-8")
+    (corpus / "b.txt").write_text("وصل الرئيس إلى الجزائر العاصمة اليوم الاثنين." + BODY, encoding="utf-8")
+    (corpus / "dates.yml").write_text("a.txt: 2022-02-24\n", encoding="utf-8")
+    report = BuildReport()
+    articles, annotations, _ = resolve_corpus(BuildOptions(corpus=corpus, cache=tmp_path / "cache"), report)
+    by_path = {a.path: (a, n) for a, n in zip(articles, annotations, strict=True)}
+    a, a_dates = by_path["a.txt"]
+    assert (a.date, a.date_source) == ("2022-02-24", "editor")
+    assert [(d.text, d.value) for d in a_dates.dates] == [("اليوم الخميس", "2022-02-24")]
+    assert [(d.text, d.value) for d in by_path["b.txt"][1].dates] == [("اليوم الاثنين", None)]
+    lines = report.lines()
+    assert "undated: 1 article(s) without a publication date (date them in corpus/dates.yml, docs/dates.md)" in lines
+    assert any(line.startswith("undated: b.txt: no header line, stamp or dateline") for line in lines)
+    (corpus / "dates.yml").write_text("a.txt: 24/02/2022\n", encoding="utf-8")
+    with pytest.raises(DatesFileError, match=r"dates.yml:1: 'a.txt': '24/02/2022' is not a date"):
+        resolve_corpus(BuildOptions(corpus=corpus, cache=tmp_path / "cache"), BuildReport())
