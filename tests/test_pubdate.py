@@ -228,3 +228,18 @@ def test_the_build_applies_dates_yml_and_reports_the_undated(tmp_path: Path):
     (corpus / "dates.yml").write_text("a.txt: 24/02/2022\n", encoding="utf-8")
     with pytest.raises(DatesFileError, match=r"dates.yml:1: 'a.txt': '24/02/2022' is not a date"):
         resolve_corpus(BuildOptions(corpus=corpus, cache=tmp_path / "cache"), BuildReport())
+
+
+@pytest.mark.parametrize(
+    "opening, value",
+    [
+        ("بيروت ـ 6 كانون الأول 2025 ـ قال الوزير إن الحكومة ستجتمع", "2025-12-06"),  # written: tatweel as the dash
+        ("دمشق، 6 ديسمبر 2025 (سانا)- قال الوزير إن الحكومة ستجتمع", "2025-12-06"),  # written: agency after the date
+        ("القاهرة - (أ ش أ) - 25 سبتمبر 2022 - قال الوزير إن الحكومة ستجتمع", "2022-09-25"),
+    ],
+)
+def test_datelines_in_other_layouts(opening: str, value: str):
+    found = find_publication_date(opening + BODY)
+    assert (found.value, found.source) == (value, "dateline")
+    # a date quoted inside the opening sentence is not a dateline
+    assert find_publication_date("وقال الوزير، إن الاتفاق الموقع في 19 نوفمبر 2015 - الذي لم ينفذ" + BODY).value is None
