@@ -286,7 +286,7 @@ class Reader:
         else:
             if self.punct(k) in (",", "،"):
                 k += 1
-            if self.cue(k, TO_FORMS) and signal in ("من", "منذ"):
+            if self.cue(k, TO_FORMS) and signal in ("من", "منذ", "بين"):  # ما بين 1993 الى 1997
                 last = self.absolute(k + 1)
             elif signal == "بين" and self.word(k) == "و":
                 last = self.absolute(k + 1)
