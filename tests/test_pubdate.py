@@ -243,3 +243,22 @@ def test_datelines_in_other_layouts(opening: str, value: str):
     assert (found.value, found.source) == (value, "dateline")
     # a date quoted inside the opening sentence is not a dateline
     assert find_publication_date("وقال الوزير، إن الاتفاق الموقع في 19 نوفمبر 2015 - الذي لم ينفذ" + BODY).value is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FURNITURE_BITS = [" date 2025-12-06 ", "تاريخ النشر: ", "كتب: ", "٢٥ تشرين الأول ٢٠٢٥", "March 4, 2025", "— X (@x) ",
+                  "27-09-2025 | 02:08", "اليوم الأحد ", "أمس السبت", "2025-02-30", "31st, February 2025", "\n", " – ", "قال"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FURNITURE_BITS) | st.text(max_size=12), max_size=14))
+def test_random_pages_never_raise_and_spans_hold(parts):
+    text = "".join(parts)
+    found = find_publication_date(text)
+    if found.value is not None:
+        assert found.source in {"header line", "stamp", "dateline", "inferred"}
+        assert found.span is not None and 0 <= found.span[0] < found.span[1] <= len(text)
+    else:
+        assert found.source is None and found.why
