@@ -44,6 +44,8 @@ BODY = "\n\nقال المتحدث إن الاجتماع انتهى دون اتف
         ("ولي العهد السعودي: قمة مجلس التعاون الخليجي ستكون جامعة للكلمة موحدة للصف\n\nكتب: بسام رمضان الإثنين 04-01-2021 20:26" + BODY, "2021-01-04", "dateline"),
         # d14: outlet line, then dd-mm-yyyy | time
         ("عربي-دولي\n\nإيران تستدعي سفراءها في دول الترويكا احتجاجاً على إطلاق مسار \"آلية الزناد\"\n\nLebanon 24\n27-09-2025 | 02:08" + BODY, "2025-09-27", "stamp"),
+        # the issue's one-line form of d14: the outlet's name and its stamp
+        ("إيران تستدعي سفراءها في دول الترويكا احتجاجاً على إطلاق مسار آلية الزناد\nLebanon 24 27-09-2025 | 02:08" + BODY, "2025-09-27", "stamp"),
         # d12: a line that is only a date, in Eastern digits
         ("تركيا ـ حزب إمام أوغلو يعقد مؤتمرا استثنائيا ويحشد لمظاهرات\n\n٦ أبريل ٢٠٢٥" + BODY, "2025-04-06", "stamp"),
         # d15: day name, date, and the clock on the next line
@@ -96,6 +98,8 @@ def test_the_stamp_after_the_headline_beats_the_site_clock():
         "أعلن الرئيس الجزائري عبد المجيد تبون، اليوم السبت، عن توقيع مرسوم يتضمن استدعاء الهيئة الناخبة لإجراء انتخابات رئاسية مسبقة يوم 7 ايلول 2024.",
         # d07: day names only
         "كما حل رئيس دولة فلسطين الشقيقة، محمود عباس، اليوم الاثنين بالجزائر العاصمة، للمشاركة في الاحتفالات.",
+        # a short line of story with its date is not a stamp
+        "عنوان الخبر عن الاجتماع الوزاري\nوقع في 12 مارس 2024\n" + BODY,
         # a date in a related-headline list after the story is the other article's
         "نص الخبر الأول عن الاجتماع.\nإقرأ أيضاً:\n12 مارس 2024\nعنوان خبر آخر",
     ],
