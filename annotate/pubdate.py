@@ -43,9 +43,11 @@ CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|صباحا|صباحاً
 # What may stand around a date on a stamp line: bullets, bars, commas, a clock, a time zone.
 STAMP_REST = re.compile(r"^(?:[\s\-–—|,،.•·*:()]|GMT|UTC|بتوقيت\s+\S+|توقيت\s+\S+|" + CLOCK.pattern + ")*$")
 # A dateline opening a paragraph: up to six words (outlet, city) and dashes, then the date, then a dash.
-DATELINE_HEAD = re.compile(r"^[^\n.!?؟]{0,60}[-–—]\s*$")
+DATELINE_HEAD = re.compile(r"^[^\n.!?؟]{0,60}[-–—ـ،,]\s*$")  # بيروت ـ، دمشق، القاهرة - (أ ش أ) -
+DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—ـ:]")  # - قال، (سانا)- قال
 POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n—]{1,80}\(@\w+\)\s*$")
 DEICTIC_TODAY = {"اليوم": 0, "امس": -1, "الامس": -1, "غدا": 1}
+QUOTING = frozenset({"في", "يوم", "منذ", "بتاريخ", "حتى", "قبل", "بعد", "من", "إلى", "الى"})  # في 12 مارس 2024: a story's date
 RELATED = re.compile(r"^(?:إقرأ|اقرأ)\s+(?:أيضا|أيضاً|ايضا|المزيد)|^كلمات\s+دلالية|^مواضيع\s+ذات\s+صلة")
 
 
@@ -175,23 +177,30 @@ def _next_is_clock(text: str, top: list[tuple[int, int]], index: int) -> bool:
 
 
 def _trailing_stamp(text: str, start: int, end: int) -> _Candidate | None:
-    """A header line that ends in a date and a clock time: ``… - إقرأ نيوز الأن, اليوم السبت 26 أبريل 2025 08:10 مساءً``."""
+    """A header line that ends in a date and a clock time, ``… - إقرأ نيوز الأن, اليوم السبت 26 أبريل 2025 08:10 مساءً``,
+    or an outlet's name and its stamp, ``Lebanon 24 27-09-2025 | 02:08``."""
     days = [m for m in find_dates(text, None, [(start, end)]) if m.value and len(m.value) == 10]
     if not days:
         return None
     last = days[-1]
-    if not CLOCK.search(last.text) or text[last.end : end].strip(" .،,|"):
+    after, head = text[last.end : end], text[start : last.start].split()
+    if not STAMP_REST.match(after) or POST_SIGNATURE.search(text, start, last.start):
+        return None  # an embedded post's date is the post's (see _from_posts)
+    timed = CLOCK.search(last.text) or CLOCK.search(after)
+    outlet = len(head) <= 3 and not (head and head[-1] in QUOTING)
+    if not (timed or outlet):
         return None
     return _Candidate(last.value, "stamp", last.start, last.end, 4, f"stamp at the end of {text[start:end].strip()[:60]!r}")
 
 
 def _dateline(text: str, start: int, end: int) -> _Candidate | None:
-    """``بوابة أوكرانيا – كييف–25 سبتمبر 2022- قال …``: outlet or city, a dash, a full date, a dash."""
+    """``بوابة أوكرانيا – كييف–25 سبتمبر 2022- قال …``, ``دمشق، 6 ديسمبر 2025 (سانا)- قال``: outlet or city,
+    a dash or comma, a full date, (an agency,) a dash."""
     for mention in find_dates(text, None, [(start, min(end, start + 120))]):
         if not (mention.value and len(mention.value) == 10):
             continue
-        head, tail = text[start : mention.start], text[mention.end : mention.end + 3]
-        if DATELINE_HEAD.match(head) and len(head.split()) <= 7 and re.match(r"\s*[-–—:]", tail):
+        head = text[start : mention.start]
+        if DATELINE_HEAD.match(head) and len(head.split()) <= 7 and DATELINE_TAIL.match(text, mention.end):
             return _Candidate(mention.value, "dateline", mention.start, mention.end, 1, f"dateline {text[start : mention.end + 1].strip()!r}")
         break  # only the first date of the paragraph can be its dateline
     return None

@@ -44,6 +44,8 @@ BODY = "\n\nقال المتحدث إن الاجتماع انتهى دون اتف
         ("ولي العهد السعودي: قمة مجلس التعاون الخليجي ستكون جامعة للكلمة موحدة للصف\n\nكتب: بسام رمضان الإثنين 04-01-2021 20:26" + BODY, "2021-01-04", "dateline"),
         # d14: outlet line, then dd-mm-yyyy | time
         ("عربي-دولي\n\nإيران تستدعي سفراءها في دول الترويكا احتجاجاً على إطلاق مسار \"آلية الزناد\"\n\nLebanon 24\n27-09-2025 | 02:08" + BODY, "2025-09-27", "stamp"),
+        # the issue's one-line form of d14: the outlet's name and its stamp
+        ("إيران تستدعي سفراءها في دول الترويكا احتجاجاً على إطلاق مسار آلية الزناد\nLebanon 24 27-09-2025 | 02:08" + BODY, "2025-09-27", "stamp"),
         # d12: a line that is only a date, in Eastern digits
         ("تركيا ـ حزب إمام أوغلو يعقد مؤتمرا استثنائيا ويحشد لمظاهرات\n\n٦ أبريل ٢٠٢٥" + BODY, "2025-04-06", "stamp"),
         # d15: day name, date, and the clock on the next line
@@ -96,6 +98,8 @@ def test_the_stamp_after_the_headline_beats_the_site_clock():
         "أعلن الرئيس الجزائري عبد المجيد تبون، اليوم السبت، عن توقيع مرسوم يتضمن استدعاء الهيئة الناخبة لإجراء انتخابات رئاسية مسبقة يوم 7 ايلول 2024.",
         # d07: day names only
         "كما حل رئيس دولة فلسطين الشقيقة، محمود عباس، اليوم الاثنين بالجزائر العاصمة، للمشاركة في الاحتفالات.",
+        # a short line of story with its date is not a stamp
+        "عنوان الخبر عن الاجتماع الوزاري\nوقع في 12 مارس 2024\n" + BODY,
         # a date in a related-headline list after the story is the other article's
         "نص الخبر الأول عن الاجتماع.\nإقرأ أيضاً:\n12 مارس 2024\nعنوان خبر آخر",
     ],
@@ -202,3 +206,63 @@ def test_dev_set_dates_score_with_the_shared_scorer():
                         "dates": [{"start": m.start, "end": m.end, "text": m.text, "value": m.value} for m in dates]})
     result = scorer.score(yaml.safe_load((REALNEWS / "gold.yml").read_text(encoding="utf-8")), records)
     assert result["date_recall"] >= 0.90 and result["date_precision"] >= 0.90, [m for m in result["missed"] if " date " in m]
+
+
+def test_the_build_applies_dates_yml_and_reports_the_undated(tmp_path: Path):
+    from annotate.pipeline import BuildOptions, BuildReport, resolve_corpus
+    from tests.conftest import MODEL
+
+    if not MODEL.exists():
+        pytest.skip("the shipped model is needed to tag")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("دعا الغنوشي إلى اجتماع برلماني اليوم الخميس في تونس." + BODY, encoding="utf-8")
+    (corpus / "b.txt").write_text("وصل الرئيس إلى الجزائر العاصمة اليوم الاثنين." + BODY, encoding="utf-8")
+    (corpus / "dates.yml").write_text("a.txt: 2022-02-24\n", encoding="utf-8")
+    report = BuildReport()
+    articles, annotations, _ = resolve_corpus(BuildOptions(corpus=corpus, cache=tmp_path / "cache"), report)
+    by_path = {a.path: (a, n) for a, n in zip(articles, annotations, strict=True)}
+    a, a_dates = by_path["a.txt"]
+    assert (a.date, a.date_source) == ("2022-02-24", "editor")
+    assert [(d.text, d.value) for d in a_dates.dates] == [("اليوم الخميس", "2022-02-24")]
+    assert [(d.text, d.value) for d in by_path["b.txt"][1].dates] == [("اليوم الاثنين", None)]
+    lines = report.lines()
+    assert "undated: 1 article(s) without a publication date (date them in corpus/dates.yml, docs/dates.md)" in lines
+    assert any(line.startswith("undated: b.txt: no header line, stamp or dateline") for line in lines)
+    (corpus / "dates.yml").write_text("a.txt: 24/02/2022\n", encoding="utf-8")
+    with pytest.raises(DatesFileError, match=r"dates.yml:1: 'a.txt': '24/02/2022' is not a date"):
+        resolve_corpus(BuildOptions(corpus=corpus, cache=tmp_path / "cache"), BuildReport())
+
+
+@pytest.mark.parametrize(
+    "opening, value",
+    [
+        ("بيروت ـ 6 كانون الأول 2025 ـ قال الوزير إن الحكومة ستجتمع", "2025-12-06"),  # written: tatweel as the dash
+        ("دمشق، 6 ديسمبر 2025 (سانا)- قال الوزير إن الحكومة ستجتمع", "2025-12-06"),  # written: agency after the date
+        ("القاهرة - (أ ش أ) - 25 سبتمبر 2022 - قال الوزير إن الحكومة ستجتمع", "2022-09-25"),
+    ],
+)
+def test_datelines_in_other_layouts(opening: str, value: str):
+    found = find_publication_date(opening + BODY)
+    assert (found.value, found.source) == (value, "dateline")
+    # a date quoted inside the opening sentence is not a dateline
+    assert find_publication_date("وقال الوزير، إن الاتفاق الموقع في 19 نوفمبر 2015 - الذي لم ينفذ" + BODY).value is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FURNITURE_BITS = [" date 2025-12-06 ", "تاريخ النشر: ", "كتب: ", "٢٥ تشرين الأول ٢٠٢٥", "March 4, 2025", "— X (@x) ",
+                  "27-09-2025 | 02:08", "اليوم الأحد ", "أمس السبت", "2025-02-30", "31st, February 2025", "\n", " – ", "قال"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FURNITURE_BITS) | st.text(max_size=12), max_size=14))
+def test_random_pages_never_raise_and_spans_hold(parts):
+    text = "".join(parts)
+    found = find_publication_date(text)
+    if found.value is not None:
+        assert found.source in {"header line", "stamp", "dateline", "inferred"}
+        assert found.span is not None and 0 <= found.span[0] < found.span[1] <= len(text)
+    else:
+        assert found.source is None and found.why

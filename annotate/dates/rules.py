@@ -29,7 +29,7 @@ STARTERS = frozenset(
 # The words a date expression is built around; the rest (modifiers, يوم، هذا …) only lead into one of these.
 CORE_WORDS = frozenset(
     {*L.MONTHS, *L.TWO_WORD_MONTHS, *L.HIJRI_MONTHS, *L.TWO_WORD_HIJRI, *L.WEEKDAYS, *L.DEICTIC, *L.UNITS,
-     *L.YEAR_WORDS, *L.SEASONS, *DECADE_WORDS, *L.AGO, "القرن"}
+     *L.YEAR_WORDS, *L.SEASONS, *DECADE_WORDS, *L.AGO, *L.AGO_PLURALS, "القرن"}
 )
 SIGNALS = frozenset({"بين", "من", "منذ"})  # before the first end of an interval; never inside the span
 TO_WORDS = frozenset({"الي", "حتي", "لغاية"})  # من/منذ X إلى Y
@@ -286,7 +286,7 @@ class Reader:
         else:
             if self.punct(k) in (",", "،"):
                 k += 1
-            if self.cue(k, TO_FORMS) and signal in ("من", "منذ"):
+            if self.cue(k, TO_FORMS) and signal in ("من", "منذ", "بين"):  # ما بين 1993 الى 1997
                 last = self.absolute(k + 1)
             elif signal == "بين" and self.word(k) == "و":
                 last = self.absolute(k + 1)
@@ -382,10 +382,16 @@ class Reader:
 
     def ago(self, i: int) -> Read | None:
         """قبل يومين، قبل أسبوع، قبل عامين: counted back from the reference; not قبل يومين من الانتخابات."""
-        unit = L.AGO.get(self.word(i + 1))
-        if unit is None or self.word(i + 2) in ("من", "علي", "فقط") or self.word(i - 1) in ("ما", "من"):
-            return None
-        return i + 2, When("ago", unit=unit[0], offset=-unit[1]), False
+        unit, j = L.AGO.get(self.word(i + 1)), i + 2
+        if unit is None:  # قبل ثلاثة أيام، قبل 10 سنوات
+            count = L.COUNT_WORDS.get(self.word(i + 1)) or self.number(i + 1, (1, 2))
+            plural = L.AGO_PLURALS.get(self.word(i + 2))
+            unit, j = ((plural, count), i + 3) if count and plural else (None, j)
+        if unit is not None and self.word(j) in ("واحد", "واحدة", "تماما", "تقريبا"):
+            j += 1  # قبل يوم واحد، قبل شهر تماما
+        if unit is None or self.word(j) in ("من", "علي", "فقط") or self.word(i - 1) in ("ما", "من"):
+            return None  # قبل يوم واحد من طرحه: before something, not before today
+        return j, When("ago", unit=unit[0], offset=-unit[1]), False
 
     def year_word(self, i: int) -> Read | None:
         """عام 2019، العام 1943م، سنة 1420 هـ; العام الماضي when a marker follows."""

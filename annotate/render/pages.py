@@ -114,7 +114,7 @@ def article_core(data: SiteData, article: Article) -> str:
             [[s.start, s.end] for s in data.annotations[article.id].sentences],
             [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
             sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
-            [[d.start, d.end, d.value] for d in data.annotations[article.id].dates],
+            [[d.start, d.end, d.value, d.known] for d in data.annotations[article.id].dates],
         ])
     return cores[article.id]
 
