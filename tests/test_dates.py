@@ -519,7 +519,7 @@ def test_timeline_shows_periods_in_words_and_counts_the_undated(seed_site):
     dated = sum(len(r["dates"]) for r in records)
     total = dated + sum(len(r["unresolved_dates"]) for r in records)
     page = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    shown, left_out = map(int, re.search(r"(\d+) \w+ في نصوص المقالات، مرتبة زمنياً؛ و(\d+) \w+ بلا قيمة لا يظهر في الخط", page).groups())
+    shown, left_out = map(int, re.search(r"(\d+) \S+ في نصوص المقالات، مرتبة زمنياً؛ و(\d+) \S+ بلا قيمة خارج الخط", page).groups())
     assert shown == page.count('<span class="tl-value"')
     assert 0 < left_out and shown <= dated and shown + left_out <= total  # the page stamps (furniture) are the article's date, not listed
     assert '<span class="tl-value" title="1970/1979">السبعينيات</span>' in page

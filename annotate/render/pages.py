@@ -437,7 +437,7 @@ def timeline_page(data: SiteData) -> str:
                 rows.append((key, found.value, article.id, number, found, sentence))
     rows.sort(key=lambda r: r[:4])
     undated = total - len(rows)
-    share = f"{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً" + (f"؛ و{counted(undated, 'date')} بلا قيمة لا يظهر في الخط" if undated else "")
+    share = f"{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً" + (f"؛ و{counted(undated, 'date')} بلا قيمة خارج الخط" if undated else "")
     out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{h(share)}.</p>"]
     out.append('<ul class="timeline">')
     for _, value, article_id, number, found, _sentence in rows:
