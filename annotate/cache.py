@@ -150,7 +150,7 @@ class CorpusListing:
 
         self.path = folder / "corpus-listing.txt"
         try:
-            files = list(corpus_files(corpus))
+            files = list(corpus_files(corpus, outside=[]))  # ingest reports the links it skips
         except (OSError, InputError):
             files = []  # ingest reports what is wrong with the folder
         self.digest = listing_digest(corpus, files)

@@ -232,7 +232,7 @@ def article_id(path: Path, corpus: Path) -> str:
 def corpus_files(corpus: Path, outside: list[str] | None = None) -> Iterator[Path]:
     """Article files under the corpus folder, sorted; hidden files and folders are skipped, and so is a
     file whose real path is outside the corpus (a symlink to ``/etc/passwd`` is never published): it is
-    logged and, when ``outside`` is given, listed there for the build report."""
+    listed in ``outside`` (for the build report) when given, else logged."""
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus folder does not exist")
     root = corpus.resolve()
@@ -243,8 +243,9 @@ def corpus_files(corpus: Path, outside: list[str] | None = None) -> Iterator[Pat
         if path.suffix in ARTICLE_SUFFIXES and path.name not in SKIPPED_NAMES and path.is_file():
             if not is_inside(path, root):
                 message = f"{path}: a link to a file outside the corpus, skipped; copy the file into the corpus to publish it"
-                log.warning("%s", message)
-                if outside is not None:
+                if outside is None:
+                    log.warning("%s", message)
+                else:
                     outside.append(message)
                 continue
             yield path
