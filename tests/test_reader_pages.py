@@ -155,3 +155,24 @@ def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_time
     actor = html_of(seed_site, "actors/khalifa-haftar")
     count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
     assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor
+
+
+# --- item 9: languages ------------------------------------------------------------------------------
+
+
+def test_english_pages_are_marked_english_and_left_to_right(seed_site):
+    for url in ("registry", "dates"):
+        html = html_of(seed_site, url)
+        assert '<div class="page-lang" lang="en" dir="ltr">' in html, url
+        assert html.index('<div class="page-lang"') < html.index("<h1")
+    assert 'class="page-lang"' not in html_of(seed_site, "about")
+
+
+def test_the_data_format_is_a_table_and_the_review_page_is_arabic(seed_site):
+    about = html_of(seed_site, "about")
+    assert about.count("<table>") >= 2 and "<td><code>entities</code></td>" in about
+    review = html_of(seed_site, "review")
+    text = re.sub(r"<[^>]+>", " ", review[review.index("<h1") : review.index("</article>")])
+    assert "mention(s)" not in text and "one mention" not in text and "LOC" not in text
+    assert "مكان، إشارة واحدة" in text and "صيغتان لاسم واحد منقول عن لغة أخرى" in text
+    assert 'href="../actors/' in review  # each actor links to its page

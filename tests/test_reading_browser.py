@@ -147,3 +147,15 @@ def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page)
     page.get_by_role("link", name="عرض الكل").click()
     page.wait_for_url("**/timeline/")
     assert page.locator("ul.timeline > li:visible").count() == page.locator("ul.timeline > li").count()
+
+
+def test_english_pages_read_left_to_right(site_url, recording_page):
+    """Issue 21, item 9: /registry/ put full stops on the wrong side and set Arabic code in monospace."""
+    page = recording_page
+    page.goto(site_url + "registry/")
+    paragraph = page.locator(".page-lang p").first
+    assert paragraph.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert paragraph.evaluate("e => e.closest('[lang]').lang") == "en"
+    code = page.locator("code", has_text="الرئيس الروسي").first
+    assert code.evaluate("e => getComputedStyle(e).fontFamily").split(',')[0].strip('\"') == "annotate-arabic"
+    assert code.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"

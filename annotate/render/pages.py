@@ -15,7 +15,7 @@ from pathlib import Path
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
 from annotate import forked, markup_text
-from annotate.render import actor_facts, charts, markup, timeline_entries, urls
+from annotate.render import actor_facts, charts, markup, review_view, timeline_entries, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
@@ -435,18 +435,6 @@ def timeline_page(data: SiteData) -> str:
     return "\n".join(out)
 
 
-def review_page(data: SiteData) -> str:
-    out = [front("مراجعة الفاعلين"), heading(1, "مراجعة الفاعلين"), "", '<p>ما يحتاج إلى نظر المحرر في سجل الفاعلين <code dir="ltr">actors.yml</code>.</p>']
-    if data.review is not None:
-        for title, items in data.review.sections():
-            out.append(heading(2, title))
-            out += html_list([h(item) for item in items] or ["لا شيء"])
-    if data.stale:
-        out.append(heading(2, "قرارات لم تعد تطابق شيئاً"))
-        out += html_list([h(s) for s in data.stale])
-    return "\n".join(out)
-
-
 # --- all ---------------------------------------------------------------------------------------------
 
 
@@ -495,7 +483,7 @@ def _other_pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[],
     but the articles' and the timeline's: home, indexes, review, actors."""
     yield "index.md", lambda: home_page(data, intro), None
     yield "articles/index.md", lambda: articles_index(data), None
-    yield "review.md", lambda: review_page(data), None
+    yield "review.md", lambda: review_view.review_page(data), None
     for label in INDEXED_LABELS:
         yield T.INDEX_FILES[label], functools.partial(index_page, data, label), None
     for actor in data.actors:
