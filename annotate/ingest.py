@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from annotate import markup_text
+from annotate import markup_text, page_meta
 from annotate.errors import InputError
 from annotate.models import Article
 
@@ -190,7 +190,7 @@ def parse_article(path: Path, corpus: Path, text: str) -> Article:
         text=text,
         date=date,
         source=meta.get("source") or detect_source(text),
-        url=meta.get("url"),
+        url=meta.get("url") or page_meta.own_url(text),
         lang=meta.get("lang", "ar"),
         body=_paragraphs(text, [lines[i] for i in body_lines]),
         furniture=[(lines[i].start, lines[i].end) for i in sorted(furniture | set(title_lines))],

@@ -176,3 +176,44 @@ def test_the_data_format_is_a_table_and_the_review_page_is_arabic(seed_site):
     assert "mention(s)" not in text and "one mention" not in text and "LOC" not in text
     assert "مكان، إشارة واحدة" in text and "صيغتان لاسم واحد منقول عن لغة أخرى" in text
     assert 'href="../actors/' in review  # each actor links to its page
+
+
+# --- item 11: article metadata -------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from annotate import page_meta  # noqa: E402
+from annotate.ingest import read_article  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
+
+REALNEWS = ROOT.parent / "shared" / "realnews" / "articles"
+
+
+def test_a_pages_own_address_is_read_from_its_crawl_header_or_copy_link_notice():
+    assert page_meta.own_url(" date 2025-12-06 https://sarabic.ae/20251206/x-1107878650.html\nنص") == "https://sarabic.ae/20251206/x-1107878650.html"
+    assert page_meta.own_url("عنوان\n⏹ ⏵ https://www.alwakeelnews.com/story/751129 تم نسخ الرابط\n") == "https://www.alwakeelnews.com/story/751129"
+    assert page_meta.own_url("التفاصيل : https://t.co/DNdfwxkwrj pic.") is None  # a tweet's link inside the prose
+    assert page_meta.domain("https://www.alwakeelnews.com/story/751129") == "alwakeelnews.com"
+
+
+@pytest.mark.skipif(not REALNEWS.is_dir(), reason=f"needs the real-news development set in {REALNEWS}")
+def test_real_pages_get_their_address():
+    """realnews d03 (Sputnik, crawl header) and d09 (Alwakeel, copy-link notice)."""
+    d03 = read_article(REALNEWS / "d03-tunisia-ugtt-strike-sputnik.txt", REALNEWS)
+    d09 = read_article(REALNEWS / "d09-jordan-king-opens-parliament-alwakeel.txt", REALNEWS)
+    assert d03.url.startswith("https://sarabic.ae/20251206/") and d09.url == "https://www.alwakeelnews.com/story/751129"
+
+
+def test_article_pages_show_source_original_link_and_a_cut_headline(seed_site, tmp_path):
+    cut = html_of(seed_site, "articles/mee-haftar-egypt-russia-cables")
+    assert '<span class="meta-headline">العنوان مقتطع من أول جملة' in cut and "المصدر: عربي21" in cut
+    own = html_of(seed_site, "articles/putin-haftar-new-assad")
+    assert "meta-headline" not in own  # «بدعمه لـ “حفتر”.. بوتين يستنسخ…» is the page's own headline
+    index = html_of(seed_site, "articles")
+    assert index.count('class="cut-title"') == 2 and "<td>الأناضول ووكالات</td>" in index
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2025-12-06 https://sarabic.ae/20251206/x.html\nعنوان الخبر عن تونس اليوم\n\nأعلن الاتحاد إضراباً عاماً.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    meta = pages.article_meta(article)
+    assert '<a class="meta-original" href="https://sarabic.ae/20251206/x.html"' in meta
+    assert 'المصدر: <bdi dir="ltr" lang="en">sarabic.ae</bdi>' in meta

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
-from annotate import forked, markup_text
+from annotate import forked, markup_text, page_meta
 from annotate.render import actor_facts, charts, markup, review_view, timeline_entries, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
@@ -93,12 +93,33 @@ def article_text_html(data: SiteData, article: Article, page: str) -> str:
 
 
 def article_meta(article: Article) -> str:
+    """Date, outlet, the original's link, and whether the headline is the text's own."""
     parts = [f'<span class="meta-date">التاريخ: {date_label(article.date)}</span>']
-    if article.source:
-        parts.append(f'<span class="meta-source">المصدر: {h(article.source)}</span>')
+    parts.append(f'<span class="meta-source">المصدر: {source_label(article) or "غير معروف"}</span>')
     if article.url and article.url.startswith(("http://", "https://")):
         parts.append(f'<a class="meta-original" href="{h(article.url)}" rel="nofollow noopener">المقال الأصلي</a>')
+    if headline_is_cut(article):
+        parts.append('<span class="meta-headline">العنوان مقتطع من أول جملة: لم يُعثر في الصفحة على عنوان المقال</span>')
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
+
+
+def source_label(article: Article) -> str:
+    """The outlet (HTML): as ingest found it, else the address its original page is at."""
+    if article.source:
+        return h(article.source)
+    site = page_meta.domain(article.url)
+    return f'<bdi dir="ltr" lang="en">{h(site)}</bdi>' if site else ""
+
+
+def headline_is_cut(article: Article) -> bool:
+    """Whether the title is the first words of the body (ingest's stand-in when a page has no headline),
+    not a line of its own: ``ingest._title_from``."""
+    title = article.title.removesuffix("…").strip()
+    if not title or not article.body:
+        return False
+    lines = {markup_text.plain(line) for line in article.text.split("\n")}
+    body = "".join("".join(article.text[s:e] for s, e in article.body[:3]).split())
+    return title not in lines and body.startswith("".join(title.split()))  # spacing is all a line wrap changes
 
 
 def article_core(data: SiteData, article: Article) -> str:
@@ -148,7 +169,8 @@ RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), *(Path(
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
     page = urls.article_file(article.id)
-    out = [front(article.title or article.id), heading(1, article.title or article.id), "", article_meta(article), T.LEGEND, ""]
+    title = article.title or article.id
+    out = [front(title), heading(1, title), "", article_meta(article), T.LEGEND, ""]
     out += [article_text_html(data, article, page), ""]
     counts = data.article_actors[article.id]
     if counts:
@@ -333,7 +355,8 @@ def articles_index(data: SiteData) -> str:
             if period not in seen:  # the charts' bars link to the newest article of their month or year
                 seen.add(period)
                 anchors += f'<span id="p-{h(period)}"></span>'
-        rows.append([anchors + date_label(a.date), article_link(data, page, a.id), h(a.source or "")])
+        cut = ' <small class="cut-title" title="عنوان مقتطع من أول جملة">(مقتطع)</small>' if headline_is_cut(a) else ""
+        rows.append([anchors + date_label(a.date), article_link(data, page, a.id) + cut, source_label(a)])
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
 
