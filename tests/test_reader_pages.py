@@ -217,3 +217,34 @@ def test_article_pages_show_source_original_link_and_a_cut_headline(seed_site, t
     meta = pages.article_meta(article)
     assert '<a class="meta-original" href="https://sarabic.ae/20251206/x.html"' in meta
     assert 'المصدر: <bdi dir="ltr" lang="en">sarabic.ae</bdi>' in meta
+
+
+# --- item 12: highlights --------------------------------------------------------------------------
+
+from annotate.render.clitics import actor_forms, name_start  # noqa: E402
+
+
+def test_the_clitic_stays_outside_the_name_whatever_the_resolver_kept():
+    """Seed article mee-haftar-egypt-russia-cables: «للقاهرة» was highlighted whole, «لموسكو» as «موسكو»."""
+    cairo = actor_forms("القاهرة", [])
+    text = "وجّه رسائل للقاهرة ولموسكو"
+    start = text.index("للقاهرة")
+    assert name_start(text, start, start + len("للقاهرة"), cairo) == start + 1  # «ل» + «لقاهرة»
+    un = actor_forms("الأمم المتحدة", [])
+    text = "نقل الطلب للأمم المتحدة"
+    start = text.index("للأمم")
+    assert name_start(text, start, len(text), un) == start + 1
+    putin = actor_forms("فلاديمير بوتين", ["بوتين"])
+    assert name_start("بوتين", 0, 5, putin) == 0 and name_start("لبوتين", 0, 6, putin) == 1
+    lebanon = actor_forms("لبنان", [])
+    assert name_start("لبنان", 0, 5, lebanon) == 0  # a name that begins with ل stays whole
+
+
+def test_no_seed_page_highlights_a_clitic(seed_site):
+    for page in [*(seed_site / "articles").glob("*/index.html"), *(seed_site / "actors").glob("*/index.html"), seed_site / "timeline" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        for tag, inner in re.findall(r'<(a|mark|span) class="ent [^"]*"[^>]*>([^<]*)<', html):
+            assert not inner.startswith("لل"), (page, inner)
+        assert "للقاهرة</" not in html and ">للأمم" not in html, page
+    mee = html_of(seed_site, "articles/mee-haftar-egypt-russia-cables")
+    assert re.search(r'ل<a class="ent ent-loc" id="at-\d+" href="\.\./\.\./actors/cairo/"[^>]*>لقاهرة</a>', mee)

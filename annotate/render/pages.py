@@ -39,7 +39,8 @@ def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Ma
     for number, mention in enumerate(data.mentions.get(article.id, [])):
         actor = data.actor_by_id.get(mention.actor or "")
         target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
-        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text))
+        start = data.name_start(article.id, mention)
+        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text, start))
     for number, found in enumerate(data.annotations[article.id].dates):
         marks.append(markup.date(found, number))
     return marks
@@ -328,7 +329,7 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
     sentence = data.sentence_of(article.id, first.start)
     start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
     end = max(end, *(m.end for _, m in group))
-    body = markup.render(article.text, start, end, [markup.highlight(m) for _, m in group])
+    body = markup.render(article.text, start, end, [markup.highlight(m, data.name_start(article.id, m)) for _, m in group])
     target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
     return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
+from annotate.render.clitics import actor_forms, name_start
 
 INDEXED_LABELS = ("PER", "ORG", "LOC")
 
@@ -88,6 +89,16 @@ class SiteData:
                 groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append(mention)
             cache[article_id] = list(groups.values())
         return cache[article_id]
+
+    def name_start(self, article_id: str, mention: Mention) -> int:
+        """Where the mention's highlight starts: after a clitic the resolver kept inside it (``clitics``)."""
+        actor = self.actor_by_id.get(mention.actor or "")
+        if actor is None:
+            return mention.start
+        forms = self.__dict__.setdefault("_forms", {})
+        if actor.id not in forms:
+            forms[actor.id] = actor_forms(actor.name, actor.aliases)
+        return name_start(self.article_by_id[article_id].text, mention.start, mention.end, forms[actor.id])
 
     def co_mentions(self, actor_id: str) -> list[tuple[str, int]]:
         """Other actors appearing in the same articles, with the number of shared articles."""
