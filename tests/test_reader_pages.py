@@ -248,3 +248,17 @@ def test_no_seed_page_highlights_a_clitic(seed_site):
         assert "للقاهرة</" not in html and ">للأمم" not in html, page
     mee = html_of(seed_site, "articles/mee-haftar-egypt-russia-cables")
     assert re.search(r'ل<a class="ent ent-loc" id="at-\d+" href="\.\./\.\./actors/cairo/"[^>]*>لقاهرة</a>', mee)
+
+
+# --- item 1: readable slugs -------------------------------------------------------------------------
+
+
+def test_automatic_actors_read_as_their_name_and_old_addresses_redirect(seed_site):
+    """Issue 21: /actors/bshar-a-sd/, /actors/rjb-tib-a-rdughan/, /actors/mmr-al-qdhafi/ were unreadable."""
+    slugs = {a["id"]: a["slug"] for a in actors_of(seed_site)}
+    assert slugs["per-khalifa-haftar"] == "khalifa-haftar" and slugs["loc-cairo"] == "cairo"  # curated and gazetteer stay
+    assert slugs["per-bshar-a-sd"] == "بشار-أسد" and slugs["per-mmr-al-qdhafi"] == "معمر-القذافي"
+    assert (seed_site / "actors" / "بشار-أسد" / "index.html").exists()
+    for old, new in [("bshar-a-sd", "بشار-أسد"), ("mmr-al-qdhafi", "معمر-القذافي"), ("rjb-tib-a-rdughan", "رجب-طيب-أردوغان")]:
+        stub = html_of(seed_site, f"actors/{old}")
+        assert 'http-equiv="refresh"' in stub and "../" + __import__("urllib.parse").parse.quote(new) + "/" in stub

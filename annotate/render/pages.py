@@ -19,6 +19,7 @@ from annotate.render import actor_facts, charts, markup, review_view, timeline_e
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
+from annotate.render.legacy import write_legacy_redirects
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
 from annotate.render.site_data import INDEXED_LABELS, SiteData
@@ -477,7 +478,7 @@ def render_pages(
         getattr(data, shared)  # computed once, before the fork, for both processes
     child = forked.start(lambda: _write(folder, _article_pages(data))) if fork else None
     try:
-        written = _write(folder, _other_pages(data, intro))[0] + write_data(data, folder)
+        written = _write(folder, _other_pages(data, intro))[0] + write_data(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
