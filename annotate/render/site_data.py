@@ -100,13 +100,6 @@ class SiteData:
             forms[actor.id] = actor_forms(actor.name, actor.aliases)
         return name_start(self.article_by_id[article_id].text, mention.start, mention.end, forms[actor.id])
 
-    def co_mentions(self, actor_id: str) -> list[tuple[str, int]]:
-        """Other actors appearing in the same articles, with the number of shared articles."""
-        counts: Counter = Counter()
-        for article_id in self.actor_articles.get(actor_id, []):
-            counts.update(other for other in self.article_actors[article_id] if other != actor_id)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], self.actor_by_id[kv[0]].name))
-
     def related(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
         """Articles sharing the most actors with this one, with the shared actor ids.
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from annotate.models import DateMention
 from annotate.render import markup, urls
+from annotate.render.counted import counted
 from annotate.render.escape import h
 from annotate.render.site_data import SiteData
 
@@ -52,8 +53,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.counted import counted
-    from annotate.render.pages import timeline_key
+    from annotate.render.pages import timeline_key  # pages imports this module: the timeline's own rule, not a copy
 
     count = 0
     for article_id in data.actor_articles.get(actor_id, []):
