@@ -262,3 +262,10 @@ def test_automatic_actors_read_as_their_name_and_old_addresses_redirect(seed_sit
     for old, new in [("bshar-a-sd", "بشار-أسد"), ("mmr-al-qdhafi", "معمر-القذافي"), ("rjb-tib-a-rdughan", "رجب-طيب-أردوغان")]:
         stub = html_of(seed_site, f"actors/{old}")
         assert 'http-equiv="refresh"' in stub and "../" + __import__("urllib.parse").parse.quote(new) + "/" in stub
+
+
+def test_the_generated_summary_names_the_role_the_texts_give_most():
+    data = _sentence_corpus()
+    haftar = data.actor_by_id["per-haftar"]
+    haftar.roles = [{"role": "المشير", "article": "a", "date": None}, {"role": "المشير", "article": "b", "date": None}, {"role": "اللواء", "article": "b", "date": None}]
+    assert "، أكثر ما يوصف به: «المشير»، ويرد في الجمل نفسها مع" in actor_facts.summary(data, haftar)
