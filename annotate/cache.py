@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent
 TAGGING_CODE = ("arabic.py", "tokenize.py", "tag.py", "ner/tagger.py", "ner/data.py", "dates")
-INGEST_CODE = ("arabic.py", "ingest.py", "pubdate.py", "markup_text.py", "models.py", "dates")
+INGEST_CODE = ("arabic.py", "ingest.py", "pubdate.py", "markup_text.py", "page_address.py", "models.py", "dates")
 
 
 def code_digest(names: tuple[str, ...], extra: str = "") -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from annotate import markup_text
+from annotate import markup_text, page_address
 from annotate.decoding import decode
 from annotate.errors import InputError
 from annotate.models import Article
@@ -192,7 +192,7 @@ def parse_article(path: Path, corpus: Path, text: str) -> Article:
         date=date,
         date_source=date_source,
         source=meta.get("source") or detect_source(text),
-        url=meta.get("url"),
+        url=meta.get("url") or page_address.own_url(text),
         lang=meta.get("lang") or "ar",
         body=_paragraphs(text, [lines[i] for i in body_lines]),
         furniture=[(lines[i].start, lines[i].end) for i in sorted(furniture | set(title_lines))],

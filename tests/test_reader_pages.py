@@ -155,3 +155,117 @@ def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_time
     actor = html_of(seed_site, "actors/khalifa-haftar")
     count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
     assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor
+
+
+# --- item 9: languages ------------------------------------------------------------------------------
+
+
+def test_english_pages_are_marked_english_and_left_to_right(seed_site):
+    for url in ("registry", "dates"):
+        html = html_of(seed_site, url)
+        assert '<div class="page-lang" lang="en" dir="ltr">' in html, url
+        assert html.index('<div class="page-lang"') < html.index("<h1")
+    assert 'class="page-lang"' not in html_of(seed_site, "about")
+
+
+def test_the_data_format_is_a_table_and_the_review_page_is_arabic(seed_site):
+    about = html_of(seed_site, "about")
+    assert about.count("<table>") >= 2 and "<td><code>entities</code></td>" in about
+    review = html_of(seed_site, "review")
+    text = re.sub(r"<[^>]+>", " ", review[review.index("<h1") : review.index("</article>")])
+    assert "mention(s)" not in text and "one mention" not in text and "LOC" not in text
+    assert "مكان، إشارة واحدة" in text and "صيغتان لاسم واحد منقول عن لغة أخرى" in text
+    assert 'href="../actors/' in review  # each actor links to its page
+
+
+# --- item 11: article metadata -------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from annotate import page_address  # noqa: E402
+from annotate.ingest import read_article  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
+
+REALNEWS = ROOT.parent / "shared" / "realnews" / "articles"
+
+
+def test_a_pages_own_address_is_read_from_its_crawl_header_or_copy_link_notice():
+    assert page_address.own_url(" date 2025-12-06 https://sarabic.ae/20251206/x-1107878650.html\nنص") == "https://sarabic.ae/20251206/x-1107878650.html"
+    assert page_address.own_url("عنوان\n⏹ ⏵ https://www.alwakeelnews.com/story/751129 تم نسخ الرابط\n") == "https://www.alwakeelnews.com/story/751129"
+    assert page_address.own_url("التفاصيل : https://t.co/DNdfwxkwrj pic.") is None  # a tweet's link inside the prose
+    assert page_address.domain("https://www.alwakeelnews.com/story/751129") == "alwakeelnews.com"
+
+
+@pytest.mark.skipif(not REALNEWS.is_dir(), reason=f"needs the real-news development set in {REALNEWS}")
+def test_real_pages_get_their_address():
+    """realnews d03 (Sputnik, crawl header) and d09 (Alwakeel, copy-link notice)."""
+    d03 = read_article(REALNEWS / "d03-tunisia-ugtt-strike-sputnik.txt", REALNEWS)
+    d09 = read_article(REALNEWS / "d09-jordan-king-opens-parliament-alwakeel.txt", REALNEWS)
+    assert d03.url.startswith("https://sarabic.ae/20251206/") and d09.url == "https://www.alwakeelnews.com/story/751129"
+
+
+def test_article_pages_show_source_original_link_and_a_cut_headline(seed_site, tmp_path):
+    cut = html_of(seed_site, "articles/mee-haftar-egypt-russia-cables")
+    assert '<span class="meta-headline">العنوان مقتطع من أول جملة' in cut and "المصدر: عربي21" in cut
+    own = html_of(seed_site, "articles/putin-haftar-new-assad")
+    assert "meta-headline" not in own  # «بدعمه لـ “حفتر”.. بوتين يستنسخ…» is the page's own headline
+    index = html_of(seed_site, "articles")
+    assert index.count('class="cut-title"') == 2 and "<td>الأناضول ووكالات</td>" in index
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2025-12-06 https://sarabic.ae/20251206/x.html\nعنوان الخبر عن تونس اليوم\n\nأعلن الاتحاد إضراباً عاماً.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    meta = pages.article_meta(article)
+    assert '<a class="meta-original" href="https://sarabic.ae/20251206/x.html"' in meta
+    assert 'المصدر: <bdi dir="ltr" lang="en">sarabic.ae</bdi>' in meta
+
+
+# --- item 12: highlights --------------------------------------------------------------------------
+
+from annotate.render.clitics import actor_forms, name_start  # noqa: E402
+
+
+def test_the_clitic_stays_outside_the_name_whatever_the_resolver_kept():
+    """Seed article mee-haftar-egypt-russia-cables: «للقاهرة» was highlighted whole, «لموسكو» as «موسكو»."""
+    cairo = actor_forms("القاهرة", [])
+    text = "وجّه رسائل للقاهرة ولموسكو"
+    start = text.index("للقاهرة")
+    assert name_start(text, start, start + len("للقاهرة"), cairo) == start + 1  # «ل» + «لقاهرة»
+    un = actor_forms("الأمم المتحدة", [])
+    text = "نقل الطلب للأمم المتحدة"
+    start = text.index("للأمم")
+    assert name_start(text, start, len(text), un) == start + 1
+    putin = actor_forms("فلاديمير بوتين", ["بوتين"])
+    assert name_start("بوتين", 0, 5, putin) == 0 and name_start("لبوتين", 0, 6, putin) == 1
+    lebanon = actor_forms("لبنان", [])
+    assert name_start("لبنان", 0, 5, lebanon) == 0  # a name that begins with ل stays whole
+
+
+def test_no_seed_page_highlights_a_clitic(seed_site):
+    for page in [*(seed_site / "articles").glob("*/index.html"), *(seed_site / "actors").glob("*/index.html"), seed_site / "timeline" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        for tag, inner in re.findall(r'<(a|mark|span) class="ent [^"]*"[^>]*>([^<]*)<', html):
+            assert not inner.startswith("لل"), (page, inner)
+        assert "للقاهرة</" not in html and ">للأمم" not in html, page
+    mee = html_of(seed_site, "articles/mee-haftar-egypt-russia-cables")
+    assert re.search(r'ل<a class="ent ent-loc" id="at-\d+" href="\.\./\.\./actors/cairo/"[^>]*>لقاهرة</a>', mee)
+
+
+# --- item 1: readable slugs -------------------------------------------------------------------------
+
+
+def test_automatic_actors_read_as_their_name_and_old_addresses_redirect(seed_site):
+    """Issue 21: /actors/bshar-a-sd/, /actors/rjb-tib-a-rdughan/, /actors/mmr-al-qdhafi/ were unreadable."""
+    slugs = {a["id"]: a["slug"] for a in actors_of(seed_site)}
+    assert slugs["per-khalifa-haftar"] == "khalifa-haftar" and slugs["loc-cairo"] == "cairo"  # curated and gazetteer stay
+    assert slugs["per-bshar-a-sd"] == "بشار-أسد" and slugs["per-mmr-al-qdhafi"] == "معمر-القذافي"
+    assert (seed_site / "actors" / "بشار-أسد" / "index.html").exists()
+    for old, new in [("bshar-a-sd", "بشار-أسد"), ("mmr-al-qdhafi", "معمر-القذافي"), ("rjb-tib-a-rdughan", "رجب-طيب-أردوغان")]:
+        stub = html_of(seed_site, f"actors/{old}")
+        assert 'http-equiv="refresh"' in stub and "../" + __import__("urllib.parse").parse.quote(new) + "/" in stub
+
+
+def test_the_generated_summary_names_the_role_the_texts_give_most():
+    data = _sentence_corpus()
+    haftar = data.actor_by_id["per-haftar"]
+    haftar.roles = [{"role": "المشير", "article": "a", "date": None}, {"role": "المشير", "article": "b", "date": None}, {"role": "اللواء", "article": "b", "date": None}]
+    assert "، أكثر ما يوصف به: «المشير»، ويرد في الجمل نفسها مع" in actor_facts.summary(data, haftar)

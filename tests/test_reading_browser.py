@@ -147,3 +147,26 @@ def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page)
     page.get_by_role("link", name="عرض الكل").click()
     page.wait_for_url("**/timeline/")
     assert page.locator("ul.timeline > li:visible").count() == page.locator("ul.timeline > li").count()
+
+
+def test_english_pages_read_left_to_right(site_url, recording_page):
+    """Issue 21, item 9: /registry/ put full stops on the wrong side and set Arabic code in monospace."""
+    page = recording_page
+    page.goto(site_url + "registry/")
+    paragraph = page.locator(".page-lang p").first
+    assert paragraph.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert paragraph.evaluate("e => e.closest('[lang]').lang") == "en"
+    code = page.locator("code", has_text="الرئيس الروسي").first
+    assert code.evaluate("e => getComputedStyle(e).fontFamily").split(',')[0].strip('\"') == "annotate-arabic"
+    assert code.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
+
+
+def test_the_type_glyph_never_sits_between_a_clitic_and_its_noun(site_url, recording_page):
+    """Issue 21, item 12: «ب▲روسيا». The glyph is drawn after the name; nothing is drawn before it."""
+    page = recording_page
+    page.goto(site_url + "articles/mee-haftar-egypt-russia-cables/")
+    mentions = page.locator(".article-text .ent")
+    styles = mentions.evaluate_all("els => els.map(e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content, getComputedStyle(e).paddingRight])")
+    assert styles and all(before in ("none", "normal") and after not in ("none", "normal") and right == "0px" for before, after, right in styles)
+    after_clitic = mentions.evaluate_all("els => els.filter(e => /[لبوف]$/.test(e.previousSibling && e.previousSibling.textContent || '')).length")
+    assert after_clitic > 0  # there are names right after a clitic, and they start clean

@@ -191,7 +191,7 @@ def network_chart(
         kind = T.LABEL_NAMES.get(label, label)
         parts.append(
             f'<a href="{h(href)}" class="nc-node"><title>{h(name)} — {h(kind)}</title>{_shape(label, x, y)}'
-            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="28" text-anchor="{anchor}" fill="currentColor">{h(name)}</text></a>'
+            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="26" text-anchor="{anchor}" fill="currentColor">{h(name)}</text></a>'
         )
     parts.append("</svg>")
     parts.append(network_legend(nodes, heaviest))

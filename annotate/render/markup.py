@@ -20,16 +20,14 @@ class Marked:
     html: Callable[[str], str]  # escaped inner text -> HTML
 
 
-def entity(mention: Mention, anchor: str, href: str | None, name: str) -> Marked:
-    """A mention on its article page; ``anchor`` is its id (``actor_facts.mention_anchor``)."""
+def entity(mention: Mention, anchor: str, href: str | None, name: str, start: int | None = None) -> Marked:
+    """A mention on its article page; ``anchor`` is its id (``actor_facts.mention_anchor``), ``start``
+    where the name begins after a clitic (``clitics``)."""
     cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
+    at = mention.start if start is None else start
     if href is None:
-        return Marked(mention.start, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, anchor=anchor, label=h(label), text=text))
-    return Marked(
-        mention.start,
-        mention.end,
-        lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), label=h(label), name=h(name), text=text),
-    )
+        return Marked(at, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, anchor=anchor, label=h(label), text=text))
+    return Marked(at, mention.end, lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), label=h(label), name=h(name), text=text))
 
 
 def date(mention: DateMention, number: int | None) -> Marked:
@@ -43,15 +41,15 @@ def date(mention: DateMention, number: int | None) -> Marked:
     return Marked(mention.start, mention.end, lambda text: T.DATE.format(id=anchor, attr=attr, value=h(value), text=text))
 
 
-def entity_ref(mention: Mention, href: str, name: str) -> Marked:
+def entity_ref(mention: Mention, href: str, name: str, start: int | None = None) -> Marked:
     """A mention quoted on another page (the timeline): a link to its actor, without the article's id."""
     cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
-    return Marked(mention.start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), label=h(label), name=h(name), text=text))
+    return Marked(mention.start if start is None else start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), label=h(label), name=h(name), text=text))
 
 
-def highlight(mention: Mention) -> Marked:
+def highlight(mention: Mention, start: int | None = None) -> Marked:
     cls = T.LABEL_CLASSES.get(mention.label, "misc")
-    return Marked(mention.start, mention.end, lambda text: T.HIGHLIGHT.format(cls=cls, text=text))
+    return Marked(mention.start if start is None else start, mention.end, lambda text: T.HIGHLIGHT.format(cls=cls, text=text))
 
 
 def _overlaps(mark: Marked, kept: list[Marked]) -> bool:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
-from annotate import forked, markup_text
+from annotate import forked, markup_text, page_address
 from annotate.dates.labels import period_label
-from annotate.render import actor_facts, charts, feeds, markup, timeline_entries, urls
+from annotate.render import actor_facts, charts, feeds, markup, review_view, timeline_entries, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
 from annotate.render.data import write_data
+from annotate.render.legacy import write_legacy_redirects
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
 from annotate.render.page_meta import described
@@ -41,7 +42,8 @@ def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Ma
     for number, mention in enumerate(data.mentions.get(article.id, [])):
         actor = data.actor_by_id.get(mention.actor or "")
         target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
-        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text))
+        start = data.name_start(article.id, mention)
+        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text, start))
     for number, found in enumerate(data.annotations[article.id].dates):
         marks.append(markup.date(found, number))
     return marks
@@ -95,12 +97,33 @@ def article_text_html(data: SiteData, article: Article, page: str) -> str:
 
 
 def article_meta(article: Article) -> str:
+    """Date, outlet, the original's link, and whether the headline is the text's own."""
     parts = [f'<span class="meta-date">التاريخ: {date_label(article.date)}</span>']
-    if article.source:
-        parts.append(f'<span class="meta-source">المصدر: {h(article.source)}</span>')
+    parts.append(f'<span class="meta-source">المصدر: {source_label(article) or "غير معروف"}</span>')
     if article.url and article.url.startswith(("http://", "https://")):
         parts.append(f'<a class="meta-original" href="{h(article.url)}" rel="nofollow noopener">المقال الأصلي</a>')
+    if headline_is_cut(article):
+        parts.append('<span class="meta-headline">العنوان مقتطع من أول جملة: لم يُعثر في الصفحة على عنوان المقال</span>')
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
+
+
+def source_label(article: Article) -> str:
+    """The outlet (HTML): as ingest found it, else the address its original page is at."""
+    if article.source:
+        return h(article.source)
+    site = page_address.domain(article.url)
+    return f'<bdi dir="ltr" lang="en">{h(site)}</bdi>' if site else ""
+
+
+def headline_is_cut(article: Article) -> bool:
+    """Whether the title is the first words of the body (ingest's stand-in when a page has no headline),
+    not a line of its own: ``ingest._title_from``."""
+    title = article.title.removesuffix("…").strip()
+    if not title or not article.body:
+        return False
+    lines = {markup_text.plain(line) for line in article.text.split("\n")}
+    body = "".join("".join(article.text[s:e] for s, e in article.body[:3]).split())
+    return title not in lines and body.startswith("".join(title.split()))  # spacing is all a line wrap changes
 
 
 def article_core(data: SiteData, article: Article) -> str:
@@ -150,7 +173,8 @@ RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), *(Path(
 
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
     page = urls.article_file(article.id)
-    out = [front(article.title or article.id), heading(1, article.title or article.id), "", article_meta(article), T.LEGEND, ""]
+    title = article.title or article.id
+    out = [front(title), heading(1, title), "", article_meta(article), T.LEGEND, ""]
     out += [article_text_html(data, article, page), ""]
     counts = data.article_actors[article.id]
     if counts:
@@ -310,7 +334,7 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
     sentence = data.sentence_of(article.id, first.start)
     start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
     end = max(end, *(m.end for _, m in group))
-    body = markup.render(article.text, start, end, [markup.highlight(m) for _, m in group])
+    body = markup.render(article.text, start, end, [markup.highlight(m, data.name_start(article.id, m)) for _, m in group])
     target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
     return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'
 
@@ -337,7 +361,8 @@ def articles_index(data: SiteData) -> str:
             if period not in seen:  # the charts' bars link to the newest article of their month or year
                 seen.add(period)
                 anchors += f'<span id="p-{h(period)}"></span>'
-        rows.append([anchors + date_label(a.date), article_link(data, page, a.id), h(a.source or "")])
+        cut = ' <small class="cut-title" title="عنوان مقتطع من أول جملة">(مقتطع)</small>' if headline_is_cut(a) else ""
+        rows.append([anchors + date_label(a.date), article_link(data, page, a.id) + cut, source_label(a)])
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
 
@@ -449,18 +474,6 @@ def timeline_page(data: SiteData) -> str:
     return "\n".join(out)
 
 
-def review_page(data: SiteData) -> str:
-    out = [front("مراجعة الفاعلين"), heading(1, "مراجعة الفاعلين"), "", '<p>ما يحتاج إلى نظر المحرر في سجل الفاعلين <code dir="ltr">actors.yml</code>.</p>']
-    if data.review is not None:
-        for title, items in data.review.sections():
-            out.append(heading(2, title))
-            out += html_list([h(item) for item in items] or ["لا شيء"])
-    if data.stale:
-        out.append(heading(2, "قرارات لم تعد تطابق شيئاً"))
-        out += html_list([h(s) for s in data.stale])
-    return "\n".join(out)
-
-
 # --- all ---------------------------------------------------------------------------------------------
 
 
@@ -479,7 +492,7 @@ def render_pages(
         getattr(data, shared)  # computed once, before the fork, for both processes
     child = forked.start(lambda: _write(folder, described(data, _article_pages(data)))) if fork else None
     try:
-        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder)
+        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
@@ -509,7 +522,7 @@ def _other_pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[],
     but the articles' and the timeline's: home, indexes, review, actors."""
     yield "index.md", lambda: home_page(data, intro), None
     yield "articles/index.md", lambda: articles_index(data), None
-    yield "review.md", lambda: review_page(data), None
+    yield "review.md", lambda: review_view.review_page(data), None
     for label in INDEXED_LABELS:
         yield T.INDEX_FILES[label], functools.partial(index_page, data, label), None
     for actor in data.actors:

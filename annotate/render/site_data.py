@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
+from annotate.render.clitics import actor_forms, name_start
 
 INDEXED_LABELS = ("PER", "ORG", "LOC")
 
@@ -90,12 +91,15 @@ class SiteData:
             cache[article_id] = list(groups.values())
         return cache[article_id]
 
-    def co_mentions(self, actor_id: str) -> list[tuple[str, int]]:
-        """Other actors appearing in the same articles, with the number of shared articles."""
-        counts: Counter = Counter()
-        for article_id in self.actor_articles.get(actor_id, []):
-            counts.update(other for other in self.article_actors[article_id] if other != actor_id)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], self.actor_by_id[kv[0]].name))
+    def name_start(self, article_id: str, mention: Mention) -> int:
+        """Where the mention's highlight starts: after a clitic the resolver kept inside it (``clitics``)."""
+        actor = self.actor_by_id.get(mention.actor or "")
+        if actor is None:
+            return mention.start
+        forms = self.__dict__.setdefault("_forms", {})
+        if actor.id not in forms:
+            forms[actor.id] = actor_forms(actor.name, actor.aliases)
+        return name_start(self.article_by_id[article_id].text, mention.start, mention.end, forms[actor.id])
 
     def related(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
         """Articles sharing the most actors with this one, with the shared actor ids.

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from annotate.models import DateMention
 from annotate.render import markup, urls
+from annotate.render.counted import counted
 from annotate.render.escape import h
 from annotate.render.site_data import SiteData
 
@@ -43,7 +44,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
     for mention in data.mentions.get(article_id, []):
         actor = data.actor_by_id.get(mention.actor or "")
         if actor and start <= mention.start and mention.end <= end:
-            marks.append(markup.entity_ref(mention, urls.href(PAGE, urls.actor_file(actor.slug)), actor.name))
+            marks.append(markup.entity_ref(mention, urls.href(PAGE, urls.actor_file(actor.slug)), actor.name, data.name_start(article_id, mention)))
     marks.append(markup.date(found, None))
     body = markup.render(article.text, start, end, marks)
     target = urls.href(PAGE, urls.article_file(article_id)) + f"#d-{number}"
@@ -52,8 +53,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.counted import counted
-    from annotate.render.pages import timeline_key
+    from annotate.render.pages import timeline_key  # pages imports this module: the timeline's own rule, not a copy
 
     count = 0
     for article_id in data.actor_articles.get(actor_id, []):

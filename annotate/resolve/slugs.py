@@ -117,10 +117,6 @@ def assign_slugs(actors, pinned: dict[str, str], published: dict[str, str], succ
         taken[slug] = actor.id
     current = {a.slug: a.id for a in actors}
     redirects: dict[str, str] = {}
-    for actor in actors:  # the transliterated slugs published before slugs became readable
-        former = former_natural_slug(actor)
-        if former != actor.slug and former not in current and former not in published:
-            redirects[former] = actor.slug
     orphans: list[str] = []
     ledger = dict(current)
     for slug, old_id in sorted(published.items()):
@@ -151,7 +147,8 @@ def readable_slug(name: str, name_en: str | None = None) -> str:
 
 
 def former_natural_slug(actor) -> str:
-    """The slug earlier versions gave an unpinned actor (its id without the type): still redirected."""
+    """The slug earlier versions gave an unpinned actor (its id without the type); the site still answers
+    it with a redirect page (``annotate.render.legacy``)."""
     return actor.id.split("-", 1)[1] if "-" in actor.id else actor.id
 
 
