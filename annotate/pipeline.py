@@ -258,6 +258,7 @@ def build(options: BuildOptions) -> BuildReport:
     from annotate.site_url import configured as configured_site_url
 
     report = BuildReport()
+    site_url = configured_site_url()  # a bad address stops the build before any work
     articles, annotations, resolution = resolve_corpus(options, report)
     drop_tokens(annotations)
     timer = _Timer(report)
@@ -270,7 +271,7 @@ def build(options: BuildOptions) -> BuildReport:
         slugs=resolution.slugs,
         stale=resolution.stale,
         review=resolution.review,
-        site_url=configured_site_url(),
+        site_url=site_url,
     )
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     work = options.cache / "site"

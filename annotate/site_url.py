@@ -24,7 +24,7 @@ def normalized(value: object, where: str) -> str | None:
         return None
     parts = urlsplit(str(value).strip()) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ConfigError(f"{where}: 'site_url': {value!r} is not a web address; write it as https://user.github.io/repo/")
+        raise ConfigError(f"{where}: {value!r} is not a web address; write it as https://user.github.io/repo/")
     url = parts.geturl()
     return url if url.endswith("/") else url + "/"
 
@@ -37,7 +37,7 @@ def configured(config_file: Path = BASE_CONFIG) -> str | None:
         return None
     with config_file.open("rb") as stream:
         config = yaml_load(stream) or {}
-    where = f"{config_file} (site_url: !ENV SITE_URL)" if os.environ.get("SITE_URL") else str(config_file)
+    where = "$SITE_URL (mkdocs.yml's site_url)" if os.environ.get("SITE_URL") else f"{config_file}: 'site_url'"
     return normalized(config.get("site_url"), where)
 
 

@@ -203,10 +203,22 @@ def test_exports_are_byte_identical_across_builds_and_after_an_incremental_one(t
 
 
 def test_site_url_is_checked_and_normalized():
-    assert normalized("https://user.github.io/repo", "mkdocs.yml") == "https://user.github.io/repo/"
-    assert normalized("", "mkdocs.yml") is None
-    with pytest.raises(ConfigError, match="mkdocs.yml: 'site_url'"):
-        normalized("user.github.io/repo", "mkdocs.yml")
+    assert normalized("https://user.github.io/repo", "mkdocs.yml: 'site_url'") == "https://user.github.io/repo/"
+    assert normalized("", "mkdocs.yml: 'site_url'") is None
+    with pytest.raises(ConfigError, match="mkdocs.yml: 'site_url': 'user.github.io/repo' is not a web address"):
+        normalized("user.github.io/repo", "mkdocs.yml: 'site_url'")
+
+
+def test_a_bad_site_url_stops_the_build_with_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "annotate", "site", "--corpus", str(CORPUS), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "SITE_URL": "example.org/corpus"}, timeout=600)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "$SITE_URL (mkdocs.yml's site_url): 'example.org/corpus' is not a web address" in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists()
 
 
 def test_sitemap_lists_every_page_by_its_canonical_address(published):
