@@ -119,10 +119,9 @@ def _corpus_entry(data: SiteData, article: Article, link: str, feed_path: str) -
     lead = " ".join(h(article.text[s.start : s.end]) for s in sentences)
     counts = data.article_actors.get(article.id, {})
     ranked = sorted(counts, key=lambda a: (-counts[a], data.actor_by_id[a].name))[:10]
-    names = "، ".join(
-        f'<a href="{h(absolute(data.site_url, urls.url_of(urls.actor_file(data.actor_by_id[a].slug)), feed_path))}">{h(data.actor_by_id[a].name)}</a>'
-        for a in ranked
-    )
+    actors = [data.actor_by_id[a] for a in ranked]
+    hrefs = [absolute(data.site_url, urls.url_of(urls.actor_file(x.slug)), feed_path) for x in actors]
+    names = "، ".join(f'<a href="{h(href)}">{h(x.name)}</a>' for x, href in zip(actors, hrefs, strict=True))
     content = _meta_line(article) + f'<p dir="rtl">{lead}</p>' + (f'<p dir="rtl">الفاعلون: {names}</p>' if names else "")
     categories = tuple((data.actor_by_id[a].slug, data.actor_by_id[a].name) for a in ranked)
     return Entry(_uuid(data.site_url, "corpus", "article", article.id), article.title or article.id, link, article.date or "",
@@ -136,7 +135,8 @@ def _self(data: SiteData, path: str) -> str | None:
 def corpus_feed(data: SiteData) -> Feed:
     path = CORPUS_FEED
     entries = tuple(
-        _corpus_entry(data, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path), path) for a in _newest(data, [x.id for x in data.by_date])
+        _corpus_entry(data, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path), path)
+        for a in _newest(data, [x.id for x in data.by_date])
     )
     return Feed(path, _uuid(data.site_url, "corpus"), SITE_TITLE + ": أحدث المقالات", "أحدث مقالات المدونة، مع الفاعلين في كل مقال.",
                 absolute(data.site_url, "", path), _self(data, path), entries)

@@ -82,7 +82,9 @@ def page_meta(data: SiteData, name: str) -> dict[str, str]:
 
 
 def _home_feed(name: str) -> dict[str, str]:
-    return {"feed": feeds.CORPUS_FEED, "feed_title": f"{feeds.SITE_TITLE}: أحدث المقالات"} if name in ("index.md", "articles/index.md") else {}
+    if name not in ("index.md", "articles/index.md"):
+        return {}
+    return {"feed": feeds.CORPUS_FEED, "feed_title": f"{feeds.SITE_TITLE}: أحدث المقالات"}
 
 
 def _fixed(data: SiteData, name: str) -> str:
@@ -91,7 +93,8 @@ def _fixed(data: SiteData, name: str) -> str:
         if name == file:
             return f"{T.LABEL_PLURALS[label]} في مدونة الأخبار ({counts[label]})، مرتبة حسب عدد المقالات التي تذكرها، مع صفحة لكل منها."
     descriptions = {
-        "index.md": f"{len(data.articles)} مقالاً من الصحافة العربية وُسم فيها {counts['PER']} شخصاً و{counts['ORG']} منظمة و{counts['LOC']} مكاناً "
+        "index.md": f"{len(data.articles)} مقالاً من الصحافة العربية وُسم فيها {counts['PER']} شخصاً و{counts['ORG']} منظمة "
+        f"و{counts['LOC']} مكاناً "
         "والتواريخ آلياً، مع صفحة لكل فاعل تجمع الجمل التي ورد فيها.",
         "articles/index.md": f"كل مقالات المدونة ({len(data.articles)})، الأحدث أولاً، بتواريخها ومصادرها.",
         "timeline.md": "الخط الزمني: كل تاريخ محدد في نصوص المقالات، مرتباً زمنياً مع جملته.",
@@ -116,7 +119,10 @@ def with_meta(markdown: str, meta: dict[str, str]) -> str:
     return f"---\n{lines}---\n\n{markdown}"
 
 
-def described(data: SiteData, pages: Iterator[tuple[str, Callable[[], str], str | None]]) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+Pages = Iterator[tuple[str, Callable[[], str], str | None]]  # (docs path, how to render it, its input key), as pages._write takes them
+
+
+def described(data: SiteData, pages: Pages) -> Pages:
     """``pages`` (as ``pages._write`` takes them) with each page's front matter completed when rendered."""
     for name, render, inputs in pages:
         yield name, (lambda render=render, name=name: with_meta(render(), page_meta(data, name))), inputs
