@@ -13,9 +13,10 @@ with the same entries (Atom has no redirect), so subscriptions to it go on worki
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
@@ -152,10 +153,19 @@ def actor_feed_view(data: SiteData, actor: Actor) -> Feed:
                 absolute(data.site_url, urls.url_of(urls.actor_file(actor.slug)), path), _self(data, path), entries)
 
 
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold: scraped pages carry control characters (form feeds, vertical tabs) that lxml refuses."""
+    return _NOT_XML.sub("", text)
+
+
 def atom(feed: Feed) -> bytes:
     """The feed as Atom XML (feedgen), newest entry first."""
     from feedgen.feed import FeedGenerator
 
+    feed = _clean(feed)
     fg = FeedGenerator()
     fg.id(feed.id)
     fg.title(feed.title)
@@ -181,6 +191,15 @@ def atom(feed: Feed) -> bytes:
             fe.category(term=term, label=label)
         fe.content(entry.content, type="html")
     return fg.atom_str(pretty=True, encoding="UTF-8")
+
+
+def _clean(feed: Feed) -> Feed:
+    entries = tuple(
+        replace(e, title=_xml(e.title), content=_xml(e.content), source=_xml(e.source) if e.source else None,
+                categories=tuple((_xml(t), _xml(label)) for t, label in e.categories))
+        for e in feed.entries
+    )
+    return replace(feed, title=_xml(feed.title), subtitle=_xml(feed.subtitle), entries=entries)
 
 
 def feeds(data: SiteData) -> Iterator[tuple[Feed, list[str]]]:
