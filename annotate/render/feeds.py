@@ -46,6 +46,7 @@ class Entry:
     """What one feed entry shows (plain data: its digest decides whether the feed is written again)."""
 
     id: str
+    article: str  # its id, the title when the headline is empty
     title: str
     link: str
     date: str
@@ -111,7 +112,7 @@ def _actor_entry(data: SiteData, actor: Actor, article: Article, link: str) -> E
     mentions = [m for m in data.mentions.get(article.id, []) if m.actor == actor.id]
     items = "".join(f"<li>{s}</li>" for s in _sentences(data, article, mentions))
     content = f'{_meta_line(article)}<ul dir="rtl">{items}</ul><p><a href="{h(link)}">المقال كاملاً</a></p>'
-    return Entry(_uuid(data.site_url, "actor", actor.id, "article", article.id), article.title or article.id, link, article.date or "",
+    return Entry(_uuid(data.site_url, "actor", actor.id, "article", article.id), article.id, article.title, link, article.date or "",
                  article.source, content, ((actor.slug, actor.name),))
 
 
@@ -125,7 +126,7 @@ def _corpus_entry(data: SiteData, article: Article, link: str, feed_path: str) -
     names = "، ".join(f'<a href="{h(href)}">{h(x.name)}</a>' for x, href in zip(actors, hrefs, strict=True))
     content = _meta_line(article) + f'<p dir="rtl">{lead}</p>' + (f'<p dir="rtl">الفاعلون: {names}</p>' if names else "")
     categories = tuple((data.actor_by_id[a].slug, data.actor_by_id[a].name) for a in ranked)
-    return Entry(_uuid(data.site_url, "corpus", "article", article.id), article.title or article.id, link, article.date or "",
+    return Entry(_uuid(data.site_url, "corpus", "article", article.id), article.id, article.title, link, article.date or "",
                  article.source, content, categories)
 
 
@@ -195,7 +196,7 @@ def atom(feed: Feed) -> bytes:
 
 def _clean(feed: Feed) -> Feed:
     entries = tuple(
-        replace(e, title=_xml(e.title), content=_xml(e.content), source=_xml(e.source) if e.source else None,
+        replace(e, title=" ".join(_xml(e.title).split()) or _xml(e.article), content=_xml(e.content), source=_xml(e.source) if e.source else None,
                 categories=tuple((_xml(t), _xml(label)) for t, label in e.categories))
         for e in feed.entries
     )
