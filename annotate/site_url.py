@@ -29,14 +29,25 @@ def normalized(value: object, where: str) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def configured(config_file: Path = BASE_CONFIG) -> str | None:
-    """``site_url`` of ``config_file`` (MkDocs' own YAML loader: ``!ENV`` and ``INHERIT`` work as in MkDocs)."""
+def _load(config_file: Path) -> dict:
+    """``config_file`` read with MkDocs' own YAML loader (``!ENV`` and ``INHERIT`` work as in MkDocs)."""
     from mkdocs.utils.yaml import yaml_load
 
     if not config_file.exists():
-        return None
+        return {}
     with config_file.open("rb") as stream:
-        config = yaml_load(stream) or {}
+        return yaml_load(stream) or {}
+
+
+def site_name(config_file: Path = BASE_CONFIG) -> str | None:
+    """``site_name`` of ``config_file`` (the feeds' titles)."""
+    name = _load(config_file).get("site_name")
+    return str(name) if name else None
+
+
+def configured(config_file: Path = BASE_CONFIG) -> str | None:
+    """``site_url`` of ``config_file``, checked and ending in ``/``."""
+    config = _load(config_file)
     where = "$SITE_URL (mkdocs.yml's site_url)" if os.environ.get("SITE_URL") else f"{config_file}: 'site_url'"
     return normalized(config.get("site_url"), where)
 

@@ -32,7 +32,7 @@ CORPUS_FEED = "feed.xml"
 FEED_ENTRIES = 50  # the newest articles a feed carries; older ones are on the site and in the data files
 LEAD_SENTENCES = 2  # of the article, in the corpus feed's entries
 CODE = files_digest([Path(__file__)])
-SITE_TITLE = "مرصد الفاعلين"
+SITE_NAME = "مرصد الفاعلين"  # when mkdocs.yml has no site_name
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -63,6 +63,7 @@ class Feed:
     subtitle: str
     page: str  # the page the feed follows (rel="alternate")
     self_link: str | None  # the feed's own address, when the site's is known
+    author: str  # the site's name
     entries: tuple[Entry, ...]
 
 
@@ -130,6 +131,10 @@ def _corpus_entry(data: SiteData, article: Article, link: str, feed_path: str) -
                  article.source, content, categories)
 
 
+def _name(data: SiteData) -> str:
+    return data.site_name or SITE_NAME
+
+
 def _self(data: SiteData, path: str) -> str | None:
     return data.site_url + path if data.site_url else None
 
@@ -140,8 +145,8 @@ def corpus_feed(data: SiteData) -> Feed:
         _corpus_entry(data, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path), path)
         for a in _newest(data, [x.id for x in data.by_date])
     )
-    return Feed(path, _uuid(data.site_url, "corpus"), SITE_TITLE + ": أحدث المقالات", "أحدث مقالات المدونة، مع الفاعلين في كل مقال.",
-                absolute(data.site_url, "", path), _self(data, path), entries)
+    return Feed(path, _uuid(data.site_url, "corpus"), f"{_name(data)}: أحدث المقالات", "أحدث مقالات المدونة، مع الفاعلين في كل مقال.",
+                absolute(data.site_url, "", path), _self(data, path), _name(data), entries)
 
 
 def actor_feed_view(data: SiteData, actor: Actor) -> Feed:
@@ -149,9 +154,9 @@ def actor_feed_view(data: SiteData, actor: Actor) -> Feed:
     articles = _newest(data, data.actor_articles.get(actor.id, []))
     entries = tuple(_actor_entry(data, actor, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path)) for a in articles)
     kind = T.LABEL_NAMES.get(actor.label, "")
-    return Feed(path, _uuid(data.site_url, "actor", actor.id), f"{actor.name} — {SITE_TITLE}",
+    return Feed(path, _uuid(data.site_url, "actor", actor.id), f"{actor.name} — {_name(data)}",
                 f"المقالات التي تذكر {actor.name} ({kind})، الأحدث أولاً، مع الجمل التي ورد فيها.",
-                absolute(data.site_url, urls.url_of(urls.actor_file(actor.slug)), path), _self(data, path), entries)
+                absolute(data.site_url, urls.url_of(urls.actor_file(actor.slug)), path), _self(data, path), _name(data), entries)
 
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -172,7 +177,7 @@ def atom(feed: Feed) -> bytes:
     fg.title(feed.title)
     fg.subtitle(feed.subtitle)
     fg.language("ar")
-    fg.author({"name": SITE_TITLE})
+    fg.author({"name": feed.author})
     fg.generator("annotate")
     fg.link(href=feed.page, rel="alternate", type="text/html")
     if feed.self_link:
@@ -200,7 +205,7 @@ def _clean(feed: Feed) -> Feed:
                 categories=tuple((_xml(t), _xml(label)) for t, label in e.categories))
         for e in feed.entries
     )
-    return replace(feed, title=_xml(feed.title), subtitle=_xml(feed.subtitle), entries=entries)
+    return replace(feed, title=_xml(feed.title), subtitle=_xml(feed.subtitle), author=_xml(feed.author), entries=entries)
 
 
 def feeds(data: SiteData) -> Iterator[tuple[Feed, list[str]]]:

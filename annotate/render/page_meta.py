@@ -2,7 +2,8 @@
 
 Each generated page gets an Arabic ``description`` (Material writes it as ``<meta name="description">``;
 ``overrides/main.html`` repeats it as ``og:description``), an ``og_type`` and, for the home page and actor
-pages, the ``feed`` that follows it (``<link rel="alternate">``). Kept in the page's own Markdown, so the
+pages, the ``feed`` that follows it (``<link rel="alternate">``; the template adds the site's name to its
+title, since the name is not part of a page's input key). Kept in the page's own Markdown, so the
 incremental build re-renders a page exactly when what it says about itself changed. Every description is
 made only from what the page's input key already covers (``pages.actor_inputs``, ``pages.article_inputs``).
 """
@@ -70,12 +71,12 @@ def page_meta(data: SiteData, name: str) -> dict[str, str]:
         actor = _by_slug(data).get(match.group(1))
         if actor is not None:
             return {"description": actor_summary(data, actor.id), "og_type": "profile" if actor.label == "PER" else "website",
-                    "feed": feeds.actor_feed(actor.slug), "feed_title": f"{actor.name} — {feeds.SITE_TITLE}"}
+                    "feed": feeds.actor_feed(actor.slug), "feed_title": actor.name}
     if match := _ACTOR_MORE.fullmatch(name):
         actor = _by_slug(data).get(match.group(1))
         if actor is not None:
             return {"description": f"{actor.name}: الإشارات في سياقها، الصفحة {match.group(2)}، المقالات الأقدم.", "og_type": "website",
-                    "feed": feeds.actor_feed(actor.slug), "feed_title": f"{actor.name} — {feeds.SITE_TITLE}"}
+                    "feed": feeds.actor_feed(actor.slug), "feed_title": actor.name}
     if name != "articles/index.md" and (match := _ARTICLE.fullmatch(name)) and match.group(1) in data.article_by_id:
         return {"description": article_summary(data, match.group(1)), "og_type": "article"}
     return {"description": _fixed(data, name), "og_type": "website", **_home_feed(name)}
@@ -84,7 +85,7 @@ def page_meta(data: SiteData, name: str) -> dict[str, str]:
 def _home_feed(name: str) -> dict[str, str]:
     if name not in ("index.md", "articles/index.md"):
         return {}
-    return {"feed": feeds.CORPUS_FEED, "feed_title": f"{feeds.SITE_TITLE}: أحدث المقالات"}
+    return {"feed": feeds.CORPUS_FEED, "feed_title": "أحدث المقالات"}
 
 
 def _fixed(data: SiteData, name: str) -> str:
