@@ -11,6 +11,7 @@ made only from what the page's input key already covers (``pages.actor_inputs``,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from annotate.render import feeds
@@ -37,6 +38,14 @@ def _names(data: SiteData, actor_ids: list[str], count: int = 4) -> str:
     return "، ".join(data.actor_by_id[a].name for a in actor_ids[:count])
 
 
+def appears_with(data: SiteData, actor_id: str) -> list[str]:
+    """Other actors of the actor's articles, by the number of articles they share (then name)."""
+    counts: Counter = Counter()
+    for article_id in data.actor_articles.get(actor_id, []):
+        counts.update(other for other in data.article_actors[article_id] if other != actor_id)
+    return sorted(counts, key=lambda other: (-counts[other], data.actor_by_id[other].name))
+
+
 def actor_summary(data: SiteData, actor_id: str) -> str:
     """The actor in one or two sentences: the registry's description if any, its type, how often and when
     the corpus names it, and who it appears with."""
@@ -47,7 +56,7 @@ def actor_summary(data: SiteData, actor_id: str) -> str:
     span = f"، بين {dates[0]} و{dates[-1]}" if len(dates) > 1 and dates[0] != dates[-1] else (f"، في {dates[0]}" if dates else "")
     parts = [f"{actor.description.strip().rstrip('.')}." if actor.description else ""]
     parts.append(f"{actor.name} ({kind}): {len(data.actor_mentions.get(actor_id, []))} إشارة في {len(articles)} مقال{span}.")
-    co = [other for other, _ in data.co_mentions(actor_id)]
+    co = appears_with(data, actor_id)
     if co:
         parts.append(f"يرد مع: {_names(data, co)}.")
     return shorten(" ".join(p for p in parts if p))
