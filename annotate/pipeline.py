@@ -317,8 +317,10 @@ def _build(options: BuildOptions) -> BuildReport:
     from annotate.search import entries_from_data, write_search_index
     from annotate.site import HAND_WRITTEN, build_site, fragments_folder
     from annotate.site_url import configured as configured_site_url
+    from annotate.site_url import site_name as configured_site_name
 
     report = BuildReport()
+    site_url = configured_site_url()  # a bad address stops the build before any work
     articles, annotations, resolution = resolve_corpus(options, report)
     drop_tokens(annotations)
     timer = _Timer(report)
@@ -331,7 +333,8 @@ def _build(options: BuildOptions) -> BuildReport:
         slugs=resolution.slugs,
         stale=resolution.stale,
         review=resolution.review,
-        site_url=configured_site_url(),
+        site_url=site_url,
+        site_name=configured_site_name(),
     )
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     work = options.cache / "site"

@@ -24,20 +24,31 @@ def normalized(value: object, where: str) -> str | None:
         return None
     parts = urlsplit(str(value).strip()) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ConfigError(f"{where}: 'site_url': {value!r} is not a web address; write it as https://user.github.io/repo/")
+        raise ConfigError(f"{where}: {value!r} is not a web address; write it as https://user.github.io/repo/")
     url = parts.geturl()
     return url if url.endswith("/") else url + "/"
 
 
-def configured(config_file: Path = BASE_CONFIG) -> str | None:
-    """``site_url`` of ``config_file`` (MkDocs' own YAML loader: ``!ENV`` and ``INHERIT`` work as in MkDocs)."""
+def _load(config_file: Path) -> dict:
+    """``config_file`` read with MkDocs' own YAML loader (``!ENV`` and ``INHERIT`` work as in MkDocs)."""
     from mkdocs.utils.yaml import yaml_load
 
     if not config_file.exists():
-        return None
+        return {}
     with config_file.open("rb") as stream:
-        config = yaml_load(stream) or {}
-    where = f"{config_file} (site_url: !ENV SITE_URL)" if os.environ.get("SITE_URL") else str(config_file)
+        return yaml_load(stream) or {}
+
+
+def site_name(config_file: Path = BASE_CONFIG) -> str | None:
+    """``site_name`` of ``config_file`` (the feeds' titles)."""
+    name = _load(config_file).get("site_name")
+    return str(name) if name else None
+
+
+def configured(config_file: Path = BASE_CONFIG) -> str | None:
+    """``site_url`` of ``config_file``, checked and ending in ``/``."""
+    config = _load(config_file)
+    where = "$SITE_URL (mkdocs.yml's site_url)" if os.environ.get("SITE_URL") else f"{config_file}: 'site_url'"
     return normalized(config.get("site_url"), where)
 
 

@@ -9,6 +9,7 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -77,7 +78,8 @@ def test_mentions_csv_is_every_entity_of_annotations_jsonl(published, records, a
     with_sentence = 0
     for row, (record, entity) in zip(rows, entities, strict=True):
         assert row["article_id"] == record["id"] and row["article_date"] == blank(record["date"])
-        assert (int(row["start"]), int(row["end"]), row["mention"], row["label"]) == (entity["start"], entity["end"], entity["text"], entity["label"])
+        assert (int(row["start"]), int(row["end"])) == (entity["start"], entity["end"])
+        assert (row["mention"], row["label"]) == (entity["text"], entity["label"])
         assert row["actor_id"] == blank(entity["actor"])
         assert row["actor_name"] == (actors[entity["actor"]]["name"] if entity["actor"] else "")
         if row["sentence"]:
@@ -139,7 +141,8 @@ def test_database_holds_the_records_with_foreign_keys(db, records, actors):
     assert [tuple(d) for d in dates] == [(r["id"], d["start"], d["end"], d["text"], d["value"]) for r in records for d in r["dates"]]
     for row in db.execute("select id, name, label, articles, mentions, aliases from actors"):
         actor = actors[row["id"]]
-        assert (row["name"], row["label"], row["articles"], row["mentions"]) == (actor["name"], actor["label"], len(actor["articles"]), actor["mentions"])
+        assert (row["name"], row["label"]) == (actor["name"], actor["label"])
+        assert (row["articles"], row["mentions"]) == (len(actor["articles"]), actor["mentions"])
         assert json.loads(row["aliases"]) == actor["aliases"]
     for row in db.execute("select article_id, start, end, text from sentences"):
         assert by_id[row["article_id"]]["text"][row["start"] : row["end"]] == row["text"]
@@ -187,7 +190,8 @@ def test_exports_are_byte_identical_across_builds_and_after_an_incremental_one(t
         assert (tmp_path / "site" / name).read_bytes() == (published / name).read_bytes(), name
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    (corpus / "new.md").write_text("---\ntitle: خبر\ndate: 2025-01-02\n---\nزار خليفة حفتر موسكو والتقى فلاديمير بوتين.\n", encoding="utf-8")
+    new = "---\ntitle: خبر\ndate: 2025-01-02\n---\nزار خليفة حفتر موسكو والتقى فلاديمير بوتين.\n"
+    (corpus / "new.md").write_text(new, encoding="utf-8")
     options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=again)
     build(options)
     db = sqlite3.connect(tmp_path / "site" / "data" / "corpus.db")
@@ -203,10 +207,24 @@ def test_exports_are_byte_identical_across_builds_and_after_an_incremental_one(t
 
 
 def test_site_url_is_checked_and_normalized():
-    assert normalized("https://user.github.io/repo", "mkdocs.yml") == "https://user.github.io/repo/"
-    assert normalized("", "mkdocs.yml") is None
-    with pytest.raises(ConfigError, match="mkdocs.yml: 'site_url'"):
-        normalized("user.github.io/repo", "mkdocs.yml")
+    assert normalized("https://user.github.io/repo", "mkdocs.yml: 'site_url'") == "https://user.github.io/repo/"
+    assert normalized("", "mkdocs.yml: 'site_url'") is None
+    with pytest.raises(ConfigError, match="mkdocs.yml: 'site_url': 'user.github.io/repo' is not a web address"):
+        normalized("user.github.io/repo", "mkdocs.yml: 'site_url'")
+
+
+def test_a_bad_site_url_stops_the_build_with_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    command = [sys.executable, "-m", "annotate", "site", "--corpus", str(CORPUS), "--out", str(out), "--cache", str(cache)]
+    env = {**os.environ, "SITE_URL": "example.org/corpus"}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "$SITE_URL (mkdocs.yml's site_url): 'example.org/corpus' is not a web address" in result.stderr + result.stdout
+    assert not out.exists()
 
 
 def test_sitemap_lists_every_page_by_its_canonical_address(published):
@@ -217,8 +235,9 @@ def test_sitemap_lists_every_page_by_its_canonical_address(published):
     for page in pages:
         found = re.search(r'<link rel="canonical" href="([^"]+)">', page.read_text(encoding="utf-8"))
         assert found, f"{page}: no canonical link"
-        expected = SITE_URL + page.parent.relative_to(published).as_posix() + "/"
-        assert found.group(1) == expected.replace(SITE_URL + "./", SITE_URL)
+        folder = page.parent.relative_to(published).as_posix()
+        expected = SITE_URL + ("" if folder == "." else quote(folder) + "/")  # Arabic slugs are percent-encoded
+        assert found.group(1) == expected
         canonical.add(found.group(1))
     assert listed == canonical and len(listed) > 100
 

@@ -16,6 +16,7 @@ import pytest
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
 from annotate.render import feeds
 from annotate.render.site_data import SiteData
+from annotate.site_url import site_name
 from tests.conftest import MODEL
 from tests.sitecheck import page_file
 
@@ -83,6 +84,7 @@ def test_corpus_feed_lists_the_newest_articles_first(seed_site, records):
         if record["date"]:
             assert entry.updated.startswith(record["date"])
     assert parsed.feed.links[0].rel == "alternate" and parsed.feed.language == "ar"
+    assert parsed.feed.title == f"{site_name()}: أحدث المقالات", "titled with mkdocs.yml's site_name"
 
 
 @needs_model
@@ -150,9 +152,14 @@ def test_with_a_site_url_every_link_is_absolute_and_ids_do_not_depend_on_content
     assert {link.rel: link.href for link in parsed.feed.links} == {
         "alternate": "https://example.org/corpus/actors/khalifa-haftar/", "self": "https://example.org/corpus/feeds/khalifa-haftar.xml"}
     assert parsed.entries[0].link == "https://example.org/corpus/articles/times/"
+    assert parsed.feed.title == "خليفة حفتر — مرصد الفاعلين" and parsed.feed.author == "مرصد الفاعلين"
     assert "<strong>خليفة حفتر</strong>" in parsed.entries[0].content[0].value and parsed.entries[0].published.startswith("2024-04-16")
     again = small_corpus("https://example.org/corpus/")
     again.articles[0].title = "عنوان جديد"
     assert feeds.actor_feed_view(again, again.actors[0]).entries[0].id == feed.entries[0].id
+    again.articles[0].title = "عنوان\x0bبحرف تحكم\x0c"  # scraped text carries control characters XML cannot hold
+    assert feedparser.parse(feeds.atom(feeds.actor_feed_view(again, again.actors[0]))).entries[0].title == "عنوانبحرف تحكم"
+    again.articles[0].title = "\x0c "  # a headline of nothing visible (found by tests/test_robustness.py's fuzzing)
+    assert feedparser.parse(feeds.atom(feeds.actor_feed_view(again, again.actors[0]))).entries[0].title == "times"
     elsewhere = small_corpus("https://other.example/")
     assert feeds.actor_feed_view(elsewhere, elsewhere.actors[0]).entries[0].id != feed.entries[0].id

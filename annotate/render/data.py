@@ -84,7 +84,8 @@ def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
     # The spreadsheets and the database are made of the same records: one key for all four.
-    key = digest(corpus_db.database_key(records_text, actors_text, data).encode(), exports.CODE.encode(), json.dumps(feed_paths, sort_keys=True).encode())
+    parts = (corpus_db.database_key(records_text, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True))
+    key = digest(*(part.encode() for part in parts))
     tables = [*exports.COLUMNS, DATABASE]
     if not all(folder.reuse(name, key) for name in tables):
         for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():

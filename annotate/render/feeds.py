@@ -13,9 +13,10 @@ with the same entries (Atom has no redirect), so subscriptions to it go on worki
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
@@ -31,7 +32,7 @@ CORPUS_FEED = "feed.xml"
 FEED_ENTRIES = 50  # the newest articles a feed carries; older ones are on the site and in the data files
 LEAD_SENTENCES = 2  # of the article, in the corpus feed's entries
 CODE = files_digest([Path(__file__)])
-SITE_TITLE = "مرصد الفاعلين"
+SITE_NAME = "مرصد الفاعلين"  # when mkdocs.yml has no site_name
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -45,6 +46,7 @@ class Entry:
     """What one feed entry shows (plain data: its digest decides whether the feed is written again)."""
 
     id: str
+    article: str  # its id, the title when the headline is empty
     title: str
     link: str
     date: str
@@ -61,6 +63,7 @@ class Feed:
     subtitle: str
     page: str  # the page the feed follows (rel="alternate")
     self_link: str | None  # the feed's own address, when the site's is known
+    author: str  # the site's name
     entries: tuple[Entry, ...]
 
 
@@ -110,7 +113,7 @@ def _actor_entry(data: SiteData, actor: Actor, article: Article, link: str) -> E
     mentions = [m for m in data.mentions.get(article.id, []) if m.actor == actor.id]
     items = "".join(f"<li>{s}</li>" for s in _sentences(data, article, mentions))
     content = f'{_meta_line(article)}<ul dir="rtl">{items}</ul><p><a href="{h(link)}">المقال كاملاً</a></p>'
-    return Entry(_uuid(data.site_url, "actor", actor.id, "article", article.id), article.title or article.id, link, article.date or "",
+    return Entry(_uuid(data.site_url, "actor", actor.id, "article", article.id), article.id, article.title, link, article.date or "",
                  article.source, content, ((actor.slug, actor.name),))
 
 
@@ -119,14 +122,17 @@ def _corpus_entry(data: SiteData, article: Article, link: str, feed_path: str) -
     lead = " ".join(h(article.text[s.start : s.end]) for s in sentences)
     counts = data.article_actors.get(article.id, {})
     ranked = sorted(counts, key=lambda a: (-counts[a], data.actor_by_id[a].name))[:10]
-    names = "، ".join(
-        f'<a href="{h(absolute(data.site_url, urls.url_of(urls.actor_file(data.actor_by_id[a].slug)), feed_path))}">{h(data.actor_by_id[a].name)}</a>'
-        for a in ranked
-    )
+    actors = [data.actor_by_id[a] for a in ranked]
+    hrefs = [absolute(data.site_url, urls.url_of(urls.actor_file(x.slug)), feed_path) for x in actors]
+    names = "، ".join(f'<a href="{h(href)}">{h(x.name)}</a>' for x, href in zip(actors, hrefs, strict=True))
     content = _meta_line(article) + f'<p dir="rtl">{lead}</p>' + (f'<p dir="rtl">الفاعلون: {names}</p>' if names else "")
     categories = tuple((data.actor_by_id[a].slug, data.actor_by_id[a].name) for a in ranked)
-    return Entry(_uuid(data.site_url, "corpus", "article", article.id), article.title or article.id, link, article.date or "",
+    return Entry(_uuid(data.site_url, "corpus", "article", article.id), article.id, article.title, link, article.date or "",
                  article.source, content, categories)
+
+
+def _name(data: SiteData) -> str:
+    return data.site_name or SITE_NAME
 
 
 def _self(data: SiteData, path: str) -> str | None:
@@ -136,10 +142,11 @@ def _self(data: SiteData, path: str) -> str | None:
 def corpus_feed(data: SiteData) -> Feed:
     path = CORPUS_FEED
     entries = tuple(
-        _corpus_entry(data, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path), path) for a in _newest(data, [x.id for x in data.by_date])
+        _corpus_entry(data, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path), path)
+        for a in _newest(data, [x.id for x in data.by_date])
     )
-    return Feed(path, _uuid(data.site_url, "corpus"), SITE_TITLE + ": أحدث المقالات", "أحدث مقالات المدونة، مع الفاعلين في كل مقال.",
-                absolute(data.site_url, "", path), _self(data, path), entries)
+    return Feed(path, _uuid(data.site_url, "corpus"), f"{_name(data)}: أحدث المقالات", "أحدث مقالات المدونة، مع الفاعلين في كل مقال.",
+                absolute(data.site_url, "", path), _self(data, path), _name(data), entries)
 
 
 def actor_feed_view(data: SiteData, actor: Actor) -> Feed:
@@ -147,21 +154,30 @@ def actor_feed_view(data: SiteData, actor: Actor) -> Feed:
     articles = _newest(data, data.actor_articles.get(actor.id, []))
     entries = tuple(_actor_entry(data, actor, a, absolute(data.site_url, urls.url_of(urls.article_file(a.id)), path)) for a in articles)
     kind = T.LABEL_NAMES.get(actor.label, "")
-    return Feed(path, _uuid(data.site_url, "actor", actor.id), f"{actor.name} — {SITE_TITLE}",
+    return Feed(path, _uuid(data.site_url, "actor", actor.id), f"{actor.name} — {_name(data)}",
                 f"المقالات التي تذكر {actor.name} ({kind})، الأحدث أولاً، مع الجمل التي ورد فيها.",
-                absolute(data.site_url, urls.url_of(urls.actor_file(actor.slug)), path), _self(data, path), entries)
+                absolute(data.site_url, urls.url_of(urls.actor_file(actor.slug)), path), _self(data, path), _name(data), entries)
+
+
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold: scraped pages carry control characters (form feeds, vertical tabs) that lxml refuses."""
+    return _NOT_XML.sub("", text)
 
 
 def atom(feed: Feed) -> bytes:
     """The feed as Atom XML (feedgen), newest entry first."""
     from feedgen.feed import FeedGenerator
 
+    feed = _clean(feed)
     fg = FeedGenerator()
     fg.id(feed.id)
     fg.title(feed.title)
     fg.subtitle(feed.subtitle)
     fg.language("ar")
-    fg.author({"name": SITE_TITLE})
+    fg.author({"name": feed.author})
     fg.generator("annotate")
     fg.link(href=feed.page, rel="alternate", type="text/html")
     if feed.self_link:
@@ -181,6 +197,15 @@ def atom(feed: Feed) -> bytes:
             fe.category(term=term, label=label)
         fe.content(entry.content, type="html")
     return fg.atom_str(pretty=True, encoding="UTF-8")
+
+
+def _clean(feed: Feed) -> Feed:
+    entries = tuple(
+        replace(e, title=" ".join(_xml(e.title).split()) or _xml(e.article), content=_xml(e.content), source=_xml(e.source) if e.source else None,
+                categories=tuple((_xml(t), _xml(label)) for t, label in e.categories))
+        for e in feed.entries
+    )
+    return replace(feed, title=_xml(feed.title), subtitle=_xml(feed.subtitle), author=_xml(feed.author), entries=entries)
 
 
 def feeds(data: SiteData) -> Iterator[tuple[Feed, list[str]]]:

@@ -2,7 +2,8 @@
 
 Each generated page gets an Arabic ``description`` (Material writes it as ``<meta name="description">``;
 ``overrides/main.html`` repeats it as ``og:description``), an ``og_type`` and, for the home page and actor
-pages, the ``feed`` that follows it (``<link rel="alternate">``). Kept in the page's own Markdown, so the
+pages, the ``feed`` that follows it (``<link rel="alternate">``; the template adds the site's name to its
+title, since the name is not part of a page's input key). Kept in the page's own Markdown, so the
 incremental build re-renders a page exactly when what it says about itself changed. Every description is
 made only from what the page's input key already covers (``pages.actor_inputs``, ``pages.article_inputs``).
 """
@@ -10,6 +11,7 @@ made only from what the page's input key already covers (``pages.actor_inputs``,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from annotate.render import feeds
@@ -36,6 +38,14 @@ def _names(data: SiteData, actor_ids: list[str], count: int = 4) -> str:
     return "، ".join(data.actor_by_id[a].name for a in actor_ids[:count])
 
 
+def appears_with(data: SiteData, actor_id: str) -> list[str]:
+    """Other actors of the actor's articles, by the number of articles they share (then name)."""
+    counts: Counter = Counter()
+    for article_id in data.actor_articles.get(actor_id, []):
+        counts.update(other for other in data.article_actors[article_id] if other != actor_id)
+    return sorted(counts, key=lambda other: (-counts[other], data.actor_by_id[other].name))
+
+
 def actor_summary(data: SiteData, actor_id: str) -> str:
     """The actor in one or two sentences: the registry's description if any, its type, how often and when
     the corpus names it, and who it appears with."""
@@ -46,7 +56,7 @@ def actor_summary(data: SiteData, actor_id: str) -> str:
     span = f"، بين {dates[0]} و{dates[-1]}" if len(dates) > 1 and dates[0] != dates[-1] else (f"، في {dates[0]}" if dates else "")
     parts = [f"{actor.description.strip().rstrip('.')}." if actor.description else ""]
     parts.append(f"{actor.name} ({kind}): {len(data.actor_mentions.get(actor_id, []))} إشارة في {len(articles)} مقال{span}.")
-    co = [other for other, _ in data.co_mentions(actor_id)]
+    co = appears_with(data, actor_id)
     if co:
         parts.append(f"يرد مع: {_names(data, co)}.")
     return shorten(" ".join(p for p in parts if p))
@@ -70,19 +80,21 @@ def page_meta(data: SiteData, name: str) -> dict[str, str]:
         actor = _by_slug(data).get(match.group(1))
         if actor is not None:
             return {"description": actor_summary(data, actor.id), "og_type": "profile" if actor.label == "PER" else "website",
-                    "feed": feeds.actor_feed(actor.slug), "feed_title": f"{actor.name} — {feeds.SITE_TITLE}"}
+                    "feed": feeds.actor_feed(actor.slug), "feed_title": actor.name}
     if match := _ACTOR_MORE.fullmatch(name):
         actor = _by_slug(data).get(match.group(1))
         if actor is not None:
             return {"description": f"{actor.name}: الإشارات في سياقها، الصفحة {match.group(2)}، المقالات الأقدم.", "og_type": "website",
-                    "feed": feeds.actor_feed(actor.slug), "feed_title": f"{actor.name} — {feeds.SITE_TITLE}"}
+                    "feed": feeds.actor_feed(actor.slug), "feed_title": actor.name}
     if name != "articles/index.md" and (match := _ARTICLE.fullmatch(name)) and match.group(1) in data.article_by_id:
         return {"description": article_summary(data, match.group(1)), "og_type": "article"}
     return {"description": _fixed(data, name), "og_type": "website", **_home_feed(name)}
 
 
 def _home_feed(name: str) -> dict[str, str]:
-    return {"feed": feeds.CORPUS_FEED, "feed_title": f"{feeds.SITE_TITLE}: أحدث المقالات"} if name in ("index.md", "articles/index.md") else {}
+    if name not in ("index.md", "articles/index.md"):
+        return {}
+    return {"feed": feeds.CORPUS_FEED, "feed_title": "أحدث المقالات"}
 
 
 def _fixed(data: SiteData, name: str) -> str:
@@ -91,7 +103,8 @@ def _fixed(data: SiteData, name: str) -> str:
         if name == file:
             return f"{T.LABEL_PLURALS[label]} في مدونة الأخبار ({counts[label]})، مرتبة حسب عدد المقالات التي تذكرها، مع صفحة لكل منها."
     descriptions = {
-        "index.md": f"{len(data.articles)} مقالاً من الصحافة العربية وُسم فيها {counts['PER']} شخصاً و{counts['ORG']} منظمة و{counts['LOC']} مكاناً "
+        "index.md": f"{len(data.articles)} مقالاً من الصحافة العربية وُسم فيها {counts['PER']} شخصاً و{counts['ORG']} منظمة "
+        f"و{counts['LOC']} مكاناً "
         "والتواريخ آلياً، مع صفحة لكل فاعل تجمع الجمل التي ورد فيها.",
         "articles/index.md": f"كل مقالات المدونة ({len(data.articles)})، الأحدث أولاً، بتواريخها ومصادرها.",
         "timeline.md": "الخط الزمني: كل تاريخ محدد في نصوص المقالات، مرتباً زمنياً مع جملته.",
@@ -116,7 +129,10 @@ def with_meta(markdown: str, meta: dict[str, str]) -> str:
     return f"---\n{lines}---\n\n{markdown}"
 
 
-def described(data: SiteData, pages: Iterator[tuple[str, Callable[[], str], str | None]]) -> Iterator[tuple[str, Callable[[], str], str | None]]:
+Pages = Iterator[tuple[str, Callable[[], str], str | None]]  # (docs path, how to render it, its input key), as pages._write takes them
+
+
+def described(data: SiteData, pages: Pages) -> Pages:
     """``pages`` (as ``pages._write`` takes them) with each page's front matter completed when rendered."""
     for name, render, inputs in pages:
         yield name, (lambda render=render, name=name: with_meta(render(), page_meta(data, name))), inputs

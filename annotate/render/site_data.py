@@ -24,6 +24,7 @@ class SiteData:
     stale: list[str] = field(default_factory=list)
     review: object | None = None
     site_url: str | None = None  # where the site is published (annotate.site_url), for the feeds' links
+    site_name: str | None = None  # mkdocs.yml's site_name, for the feeds' titles
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:
