@@ -8,15 +8,13 @@ with 404.html (status 404) for every missing address.
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.browser import close_page, needs_chromium, open_page
+from tests.browser import close_page, needs_chromium, open_page, serve
 
 pytestmark = needs_chromium
 
@@ -43,13 +41,8 @@ class _Pages(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def pages_server(root: Path, site: Path):
-    handler = type("Handler", (_Pages,), {"not_found": site / "404.html"})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serve(root, type("Handler", (_Pages,), {"not_found": site / "404.html"})) as base:
+        yield base.rstrip("/")
 
 
 @pytest.fixture(scope="module")
