@@ -20,7 +20,7 @@ from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found
 from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
 from annotate.resolve.recognize.clitics import repair_clitics
 from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, trim_edges
-from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms
+from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms, unite_within_articles
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -345,6 +345,7 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
     unite_variants(uf, nodes, notes)
     unite_short_forms(uf, nodes, notes)
     unite_extensions(uf, nodes, notes)
+    unite_within_articles(uf, flat, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))

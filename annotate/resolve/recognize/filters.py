@@ -5,6 +5,7 @@
 * A one-word span needs evidence that the word is a name: a word real news uses often and almost never
   inside an entity (``lexicon.is_common``: ضاحكا، دولار، الثاني), an ordinal, an adverb written with
   tanween (وتاريخيًا) or a one-word MISC (a currency, a religion, an element: دولار، الله، اليورانيوم) is not.
+* A title of two words or a rank (حافظ الأختام، أمين سر، برتبة عقيد) is a role, not a name.
 * Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
   no handles or links, more than one letter — so an embedded English tweet is not an entity.
 The editor's registry wins: a registry name is always kept.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from annotate.arabic import fold
+from annotate.resolve.names import title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import Candidate
 
@@ -23,6 +25,9 @@ ORDINALS = frozenset(
     for w in """أول الأول ثاني الثاني ثالث الثالث رابع الرابع خامس الخامس سادس السادس سابع السابع ثامن الثامن تاسع
     التاسع عاشر العاشر أولى الأولى ثانية الثانية ثالثة الثالثة""".split()
 )
+# Titles that are two words, or a rank after برتبة: a role, never a name (حافظ الأختام، أمين سر، برتبة عقيد).
+TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
+RANK_CUE = fold("برتبة")
 TANWEEN = "\u064b"  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
 LATIN_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.&-]*|\d+[A-Za-z]*)$")
 MAX_LATIN_WORDS = 5
@@ -48,6 +53,8 @@ def is_name(c: Candidate, raw: str) -> bool:
         return True
     if is_latin(raw):
         return latin_name(raw)
+    if c.folded in TITLE_PHRASES or (len(c.folded) == 2 and c.folded[0] == RANK_CUE and title_stem(c.folded[1])):
+        return False
     if len(c.folded) != 1:
         return True
     word = c.folded[0]

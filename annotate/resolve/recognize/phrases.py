@@ -6,7 +6,8 @@ Modifiers are definite words (النواب، الأعلى), genitives with لل 
 ل (لبنان، لأفريقيا، الاتحاد الأفريقي) and, after a media, company or site head, up to three proper-name
 words (شابيلي، هواري بومدين: words that real news rarely uses otherwise, ``lexicon.is_common``). A phrase stops
 at a verb, a preposition, punctuation or the sentence's end, and drops trailing time adjectives (الجديدة،
-السابق). A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
+السابق); a definite word that real news almost never has inside a name (المقرر، الموالية) ends it too.
+برنامج and موقع are left out of the heads: in news they are mostly a programme or a position, not a name. A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
 A phrase is one span: the place or person inside it (القاهرة in مطار القاهرة الدولي) is not an actor there.
 """
 
@@ -22,13 +23,13 @@ from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candida
 
 ORG_HEADS = frozenset(
     fold(w)
-    for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة برنامج وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
+    for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
     مليشيات ميليشيات ألوية لواء شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
-    نقابة معهد كلية ديوان سلطة جمعية تجمع مركز موقع منتدى أكاديمية""".split()
+    نقابة معهد كلية ديوان سلطة جمعية تجمع مركز منتدى أكاديمية""".split()
 )
 SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع سد إقليم ولاية محافظة قاعدة جسر قصر".split())
 # Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك).
-NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة موقع مصرف بنك مؤسسة مجموعة".split()) | SITE_HEADS
+NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة مصرف بنك مؤسسة مجموعة".split()) | SITE_HEADS
 # Parties and movements often take a construct noun before their definite word (حركة مجتمع السلم).
 CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع".split())
 TIME_WORDS = frozenset(
@@ -126,7 +127,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
         if not is_word(toks[k].text) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
             break
         if w == "و" and n + 1 < len(words) and words[n + 1].startswith("ال") and words[n + 1].endswith(("ي", "يه")) and kinds:
-            k, n = k + 1, n + 1  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
+            kinds.append("definite")  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
+            k, n = k + 2, n + 2
             continue
         if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
             break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
@@ -137,7 +139,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if w.startswith("لل") and len(w) >= 5:
             kinds.append("genitive")
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS:
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and not is_common(w):
             kinds.append("nationality" if is_nationality(w) else "definite")
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
