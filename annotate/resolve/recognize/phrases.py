@@ -139,7 +139,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if w.startswith("لل") and len(w) >= 5:
             kinds.append("genitive")
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and not is_common(w):
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and (_nisba_shape(w) or not is_common(w)):
             kinds.append("nationality" if is_nationality(w) else "definite")
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
@@ -155,3 +155,9 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     if not kinds or all(kind == "nationality" for kind in kinds):
         return i + 1
     return k
+
+
+def _nisba_shape(word: str) -> bool:
+    """A relational adjective (القانونية، السياسية), which qualifies a name however common it is; a
+    participle of the مـ shape (الموالية) is not one."""
+    return word.endswith(("ي", "يه")) and not word.startswith("الم")
