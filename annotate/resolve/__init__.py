@@ -174,7 +174,8 @@ def resolve(
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
     known = _known_names(cands, reg_names, places)
-    cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
+    registry_known = KnownNames.of(name_words(n) for _, n in reg_names)
+    cands = {aid: recognize_more(views[aid], cs, known, vocab, registry_known) for aid, cs in cands.items()}
     spans, strong = _clitic_evidence(cands, reg_names, places)
     cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
     person_words, strong_words = _person_words(cands, reg_names)

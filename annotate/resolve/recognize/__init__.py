@@ -17,11 +17,11 @@ from annotate.resolve.spans import ArticleView, Candidate
 __all__ = ["KnownNames", "lexicon", "recognize_more", "keep_names"]
 
 
-def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames, evidence: Evidence) -> list[Candidate]:
+def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames, evidence: Evidence, registry: KnownNames | None = None) -> list[Candidate]:
     """An article's candidates without non-names, plus its institution and site phrases, each phrase
     replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
     cands = keep_names(cands, view.article.text)
-    phrases = find_phrases(view, known, evidence)
+    phrases = find_phrases(view, known, evidence, registry)
     return replace_inside(cands, phrases)
 
 

@@ -6,7 +6,10 @@ Modifiers are definite words (النواب، الأعلى), genitives with لل 
 ل (لبنان، لأفريقيا، الاتحاد الأفريقي) and, after a media, company or site head, up to three proper-name
 words (شابيلي، هواري بومدين: words that real news rarely uses otherwise, ``lexicon.is_common``). A phrase stops
 at a verb, a preposition, punctuation or the sentence's end, and drops trailing time adjectives (الجديدة،
-السابق); a definite word that real news almost never has inside a name (المقرر، الموالية) ends it too.
+السابق); a definite word that real news almost never has inside a name (المقرر، الموالية), or a
+participle of the مـ shape that it mostly uses outside names (المعترف، المملوكة), ends it too. لواء is
+left out of the heads: it is a rank (اللواء الليبي المتقاعد) as often as a brigade. A phrase that starts
+with a registry name ends with it (المجلس الرئاسي | لحكومة الوفاق): the editor's name wins.
 برنامج and موقع are left out of the heads: in news they are mostly a programme or a position, not a name. A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
 A phrase is one span: the place or person inside it (القاهرة in مطار القاهرة الدولي) is not an actor there.
 """
@@ -18,13 +21,13 @@ from dataclasses import dataclass
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import Evidence, is_word, title_stem
-from annotate.resolve.recognize.lexicon import is_common
+from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 
 ORG_HEADS = frozenset(
     fold(w)
     for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
-    مليشيات ميليشيات ألوية لواء شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
+    مليشيات ميليشيات ألوية شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
     نقابة معهد كلية ديوان سلطة جمعية تجمع مركز منتدى أكاديمية""".split()
 )
 SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع سد إقليم ولاية محافظة قاعدة جسر قصر".split())
@@ -87,14 +90,20 @@ def head_of(token: str) -> str | None:
     return None
 
 
-def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence) -> list[Candidate]:
-    """Every institution or site phrase of an article's body, left to right, as candidates."""
+def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, registry: KnownNames | None = None) -> list[Candidate]:
+    """Every institution or site phrase of an article's body, left to right, as candidates (``registry``:
+    the registry's names, at which a phrase ends)."""
     toks = view.tokens
     out: list[Candidate] = []
     i = 0
     while i < len(toks):
         head = head_of(toks[i].text) if is_word(toks[i].text) else None
         end = _phrase_end(view, i, head, known) if head else i + 1
+        if head and registry is not None and end > i + 1:
+            words = [fold(t.text) for t in toks[i:end]]
+            stem = head_stem(words[0])
+            own = registry.match([stem, *words[1:]]) or registry.match(words)
+            end = i + own if own else end
         if head and end > i + 1 and view.in_body(toks[i].start, toks[end - 1].end):
             label = "LOC" if head in SITE_HEADS else "ORG"
             candidate = make_candidate(view, i, end, label, "phrase", _HeadStem(toks[i].text))
@@ -115,6 +124,16 @@ class _HeadStem(Evidence):
     def prefer_stem(self, word: str, stem: str) -> bool:
         bare = stem[2:] if stem.startswith("ال") else stem
         return bare == self.head and word != stem
+
+
+def head_stem(word: str) -> str:
+    """A folded head word without its clitic, keeping ال (بالمجلس → المجلس، للجنة → اللجنه)."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(p) and head_of(word[len(p) :]):
+            return word[len(p) :]
+    return word
 
 
 def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
@@ -139,7 +158,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if w.startswith("لل") and len(w) >= 5:
             kinds.append("genitive")
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and (_nisba_shape(w) or not is_common(w)):
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w):
             kinds.append("nationality" if is_nationality(w) else "definite")
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
@@ -157,7 +176,14 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     return k
 
 
-def _nisba_shape(word: str) -> bool:
-    """A relational adjective (القانونية، السياسية), which qualifies a name however common it is; a
-    participle of the مـ shape (الموالية) is not one."""
-    return word.endswith(("ي", "يه")) and not word.startswith("الم")
+def _modifies(word: str) -> bool:
+    """Can this definite word continue an institution's name? A relational adjective can however common it
+    is (القانونية، السياسية), unless it has the participle's مـ shape and news almost never has it in a name
+    (الموالية); another participle only if news mostly has it in names (not المعترف، المملوكة); any other
+    word unless news almost never has it in a name (المقرر)."""
+    nisba, participle = word.endswith(("ي", "يه")), word.startswith("الم")
+    if nisba:
+        return not (participle and is_common(word))
+    if participle:
+        return not is_weak(word)
+    return not is_common(word)

@@ -5,8 +5,6 @@
 * A person span is extended over the words beside it when together they are a longer person name the
   corpus knows (أوغلو → إمام أوغلو and أكرم | إمام أوغلو → أكرم إمام أوغلو, when «أكرم إمام أوغلو» is
   tagged somewhere); the pieces inside the longer span go.
-* A verb is never part of a name: a first word that is an imperfect verb with its conjunction (ويرأس عباس،
-  وتقول، فيرى) is cut when the rest is a known name.
 * A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle or a noun
   read as "as …") is cut.
 """
@@ -90,17 +88,11 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-IMPERFECT = ("وي", "وت", "ون", "في", "فت", "فن")
-
-
-def _verb_like(word: str, names) -> bool:
-    """ويرأس، فيرى: a conjunction, an imperfect prefix and a stem that no known name starts with."""
-    return word.startswith(IMPERFECT) and len(word) >= 5 and variant_word(word) not in names and variant_word(word[1:]) not in names
-
 
 def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
-    """Cut a leading imperfect verb and a trailing indefinite accusative off person spans (``name_words``:
-    buckets of the words of the corpus' person names; ``strong_words``: of the lexicon's and registry's)."""
+    """Cut a trailing indefinite accusative off person spans (``name_words``: buckets of the words of the
+    corpus' person names; ``strong_words``: of the lexicon's and registry's). Verbs at a span's edge are
+    ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
     for c in cands:
         if c.label != "PER" or c.source == "registry" or len(c.folded) < 2:
@@ -110,8 +102,6 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
         words = [k for k in range(i, j) if is_word(view.tokens[k].text)]
         lo, hi = words[0], words[-1] + 1
         first, last = fold(view.tokens[lo].text), fold(view.tokens[hi - 1].text)
-        if _verb_like(first, strong_words) and variant_word(fold(view.tokens[words[1]].text)) in name_words:
-            lo = words[1]
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
         if (lo, hi) == (words[0], words[-1] + 1):
