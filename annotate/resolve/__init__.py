@@ -19,7 +19,7 @@ from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, tit
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
 from annotate.resolve.recognize.clitics import repair_clitics
-from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, trim_edges
+from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, places_and_capitals, trim_edges
 from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms, unite_within_articles
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
@@ -180,6 +180,8 @@ def resolve(
     cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
     person_words, strong_words = _person_words(cands, reg_names)
     cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}
+    one_word_places = {fold(p.name) for p in places if " " not in p.name}
+    cands = {aid: places_and_capitals(views[aid], cs, one_word_places, vocab) for aid, cs in cands.items()}
     names = full_names(cands)
     cands = {aid: extend_to_full_names(views[aid], cs, names, vocab) for aid, cs in cands.items()}
     cands = split_run_ons(views, cands, vocab)

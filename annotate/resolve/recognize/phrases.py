@@ -90,6 +90,24 @@ def head_of(token: str) -> str | None:
     return None
 
 
+MEDIA_SUFFIXES = frozenset(fold(w) for w in ("نيوز",))
+
+
+def media_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
+    """«X نيوز» (شفق نيوز، الشعب نيوز، إقرأ نيوز): a news outlet, the word before the suffix included."""
+    toks = view.tokens
+    out = []
+    for k in range(1, len(toks)):
+        if fold(toks[k].text) in MEDIA_SUFFIXES and view.sentence[k - 1] == view.sentence[k] and is_word(toks[k - 1].text):
+            before = fold(toks[k - 1].text)
+            if before in PREPOSITIONS or is_verb(toks[k - 1].text) or not view.in_body(toks[k - 1].start, toks[k].end):
+                continue
+            c = make_candidate(view, k - 1, k + 1, "ORG", "phrase", evidence)
+            if c is not None:
+                out.append(c)
+    return out
+
+
 def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, registry: KnownNames | None = None) -> list[Candidate]:
     """Every institution or site phrase of an article's body, left to right, as candidates (``registry``:
     the registry's names, at which a phrase ends)."""
@@ -143,7 +161,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     definite = "ال" in fold(toks[i].text)[:4] or "لل" in fold(toks[i].text)[:3]  # الإذاعة: a definite head takes no proper name after it (المصرف | رياض سلامة)
     while n < len(words) and view.sentence[k] == view.sentence[i]:
         w = words[n]
-        if not is_word(toks[k].text) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
+        if (not is_word(toks[k].text) and w not in ("-", "–")) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
             break
         if w == "و" and n + 1 < len(words) and words[n + 1].startswith("ال") and words[n + 1].endswith(("ي", "يه")) and kinds:
             kinds.append("definite")  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
@@ -151,6 +169,9 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
             break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
+        if w in ("-", "–") and kinds and kinds[-1] == "proper" and n + 1 < len(words) and is_word(toks[k + 1].text):
+            k, n = k + 1, n + 1  # إقليم بنيشنقول-قماز: a hyphenated name
+            continue
         matched = known.match(words[n:])
         if matched:
             kinds.append("name")
@@ -158,6 +179,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if w.startswith("لل") and len(w) >= 5:
             kinds.append("genitive")
+        elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and not is_common(w[1:]):
+            kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct
         elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w):
             kinds.append("nationality" if is_nationality(w) else "definite")
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:

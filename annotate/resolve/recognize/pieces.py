@@ -140,3 +140,32 @@ def join_conjunction_pieces(view: ArticleView, cands: list[Candidate], person_wo
                     continue
         out.append(c)
     return out
+
+
+CAPITAL = fold("العاصمة")
+
+
+def places_and_capitals(view: ArticleView, cands: list[Candidate], places: set[str], evidence: Evidence) -> list[Candidate]:
+    """Place names glued to or cut from their neighbours:
+
+    * «الجزائر العاصمة»: a place followed by العاصمة is the capital city, one span;
+    * «جيبوتي إسماعيل عمر جيله»: a person span that starts with a one-word place the gazetteer knows and
+      goes on for two words or more is the place, then the person (رؤساء جيبوتي | إسماعيل عمر جيله).
+    """
+    out: list[Candidate] = []
+    for c in cands:
+        i, j = view.token_range(c.start, c.end)
+        if c.source == "registry":
+            out.append(c)
+        elif c.label == "LOC" and j < len(view.tokens) and fold(view.tokens[j].text) == CAPITAL and view.sentence[j] == view.sentence[i]:
+            longer = make_candidate(view, i, j + 1, "LOC", c.source, evidence)
+            out.append(longer or c)
+        elif c.label == "PER" and len(c.folded) >= 3 and c.folded[0] in places and j - i >= 3:
+            place = make_candidate(view, i, i + 1, "LOC", c.source, evidence)
+            person = make_candidate(view, i + 1, j, "PER", c.source, evidence)
+            if person is not None:
+                person.role = c.role
+            out += [x for x in (place, person) if x is not None]
+        else:
+            out.append(c)
+    return out
