@@ -167,11 +167,11 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("definite")  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
             k, n = k + 2, n + 2
             continue
+        if w in ("-", "–") and kinds and kinds[-1] in ("proper", "name") and n + 1 < len(words) and is_word(toks[k + 1].text):
+            k, n = k + 2, n + 2  # إقليم بنيشنقول-قماز: a hyphenated name, both its parts
+            continue
         if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
             break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
-        if w in ("-", "–") and kinds and kinds[-1] == "proper" and n + 1 < len(words) and is_word(toks[k + 1].text):
-            k, n = k + 1, n + 1  # إقليم بنيشنقول-قماز: a hyphenated name
-            continue
         matched = known.match(words[n:])
         if matched:
             kinds.append("name")
