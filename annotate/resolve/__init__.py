@@ -256,9 +256,9 @@ def resolve(
 
     countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
     registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
-    contextual_keys(cands, countries, registry_keys)
+    marks = contextual_keys(cands, countries, registry_keys, views)
     flat = [c for aid in sorted(cands) for c in cands[aid]]
-    return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
+    return _group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
 
 
 def _known_names(cands: dict[str, list[Candidate]], reg_names, places) -> KnownNames:
@@ -330,7 +330,7 @@ def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[
     return everywhere
 
 
-def _group(docs, flat: list[Candidate], links, registry: Registry, published, stale, ignored_keys, places) -> Resolution:
+def _group(docs, flat: list[Candidate], links, registry: Registry, published, stale, ignored_keys, places, marks: dict[str, str] | None = None) -> Resolution:
     owners: dict[Node, str] = {}
     for actor in registry.actors:
         for name in [actor.name, *actor.aliases]:
@@ -347,7 +347,7 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
         uf.add(node)
     unite_variants(uf, nodes, notes)
     unite_short_forms(uf, nodes, notes)
-    unite_extensions(uf, nodes, notes)
+    unite_extensions(uf, nodes, notes, flat, marks)
     unite_within_articles(uf, flat, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):

@@ -16,6 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from annotate.arabic import fold
+from annotate.resolve.gazetteer import is_nationality
+from annotate.resolve.link.context import unmarked
 from annotate.resolve.names import Key, core
 from annotate.resolve.rules import Node, Note, UnionFind, is_subsequence
 
@@ -34,6 +36,10 @@ def is_adjective(word: str) -> bool:
     return (len(word) >= 4 and (word.endswith("ي") or word.endswith("يه"))) or word in ORDINAL_WORDS or word in SIZE_WORDS
 
 
+def _national(short: Key, long: Key) -> bool:
+    return any(is_nationality("ال" + w) for w in long if w not in short)
+
+
 def _extends(short: Key, long: Key) -> bool:
     if len(long) <= len(short) or long[0] != short[0] or not is_subsequence(short, long):
         return False
@@ -43,14 +49,20 @@ def _extends(short: Key, long: Key) -> bool:
     return all(is_adjective(w) for w in extra)
 
 
-def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
+def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(), marks: dict[str, str] | None = None) -> None:
+    """A generic name keyed by country (``context``) extends only to a name used in an article of that
+    country and not qualified by a nationality (مجلس الأمة@JO / مجلس الأمة العشرين in a Jordanian article)."""
     by_label: dict[str, list[Node]] = defaultdict(list)
     for node in nodes:
         if node[0] in LABELS:
             by_label[node[0]].append(node)
+    seen_in: dict[Node, set[str]] = defaultdict(set)
+    for c in flat:
+        seen_in[(c.label, c.key)].add((marks or {}).get(c.article, ""))
     for label, group in sorted(by_label.items()):
         for short in group:
-            longer = [n for n in group if _extends(short[1], n[1])]
+            plain, mark = unmarked(short[1])
+            longer = [n for n in group if _extends(plain, n[1]) and (mark is None or (mark in seen_in[n] and not _national(plain, n[1])))]
             roots = {uf.find(n) for n in longer}
             if len(roots) == 1 and uf.union(short, longer[0]):
                 notes.append(Note("short-form", (short, longer[0]), f"«{' '.join(short[1])}» plus adjectives is «{' '.join(longer[0][1])}»"))
