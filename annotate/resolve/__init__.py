@@ -238,7 +238,8 @@ def resolve(
         index.remove(ignored)
     first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
     first_names |= frozenset(variant_word(key_of(name_words(n), "PER")[0]) for a, n in reg_names if a.label == "PER" and len(name_words(n)) > 1)
-    found_by_article = {aid: [c for c, _ in find_names(views[aid], index, first_names, vocab)] for aid in cands}
+    # A lexicon name counts only as spelled (no spelling-variant match: بقائه is not the lexicon's ...).
+    found_by_article = {aid: [c for c, e in find_names(views[aid], index, first_names, vocab) if e.source != "lexicon" or c.folded_key == e.words] for aid in cands}
     found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
     too_rare = rare_keys(model_counts, found_counts)
     for aid in cands:
