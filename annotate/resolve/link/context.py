@@ -15,8 +15,7 @@ import functools
 from collections import Counter
 
 from annotate.arabic import fold
-from annotate.resolve.gazetteer import is_nationality
-from annotate.resolve.names import Key, core, is_nisba
+from annotate.resolve.names import Key, core
 from annotate.resolve.spans import Candidate
 
 GENERIC_HEADS = frozenset(

@@ -52,14 +52,14 @@ def _extends(short: Key, long: Key) -> bool:
 def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(), marks: dict[str, str] | None = None) -> None:
     """A generic name keyed by country (``context``) extends only to a name used in an article of that
     country and not qualified by a nationality (مجلس الأمة@JO / مجلس الأمة العشرين in a Jordanian article)."""
-    by_label: dict[str, list[Node]] = defaultdict(list)
+    by_first: dict[tuple[str, str], list[Node]] = defaultdict(list)  # an extension starts with the same word
     for node in nodes:
-        if node[0] in LABELS:
-            by_label[node[0]].append(node)
+        if node[0] in LABELS and node[1]:
+            by_first[(node[0], node[1][0])].append(node)
     seen_in: dict[Node, set[str]] = defaultdict(set)
     for c in flat:
         seen_in[(c.label, c.key)].add((marks or {}).get(c.article, ""))
-    for label, group in sorted(by_label.items()):
+    for _, group in sorted(by_first.items()):
         for short in group:
             plain, mark = unmarked(short[1])
             longer = [n for n in group if _extends(plain, n[1]) and (mark is None or (mark in seen_in[n] and not _national(plain, n[1])))]
