@@ -194,3 +194,13 @@ def test_a_place_glued_to_a_person_and_a_capital():
     res = resolve([a, b])
     assert labels_of(res, "d19")["جيبوتي"] == "LOC" and labels_of(res, "d19")["إسماعيل عمر جيله"] == "PER"
     assert labels_of(res, "d07")["الجزائر العاصمة"] == "LOC"
+
+
+def test_relations_and_dual_titles_are_not_roles():
+    # Seed corpus: «بقيادة نجل حفتر، صدام» (haftar-putin-moscow-visit) and «الرئيسان التركي رجب طيب أردوغان،
+    # ونظيره الروسي فلاديمير بوتين» (putin-erdogan style, seed site).
+    a = doc("s1", "وأسست قوات خليفة حفتر غرفة طوارئ عسكرية في مدينة درنة، بقيادة نجل حفتر، صدام", [("خليفة حفتر", "PER"), ("نجل حفتر", "PER")])
+    b = doc("s2", "وبحث الرئيسان التركي رجب طيب أردوغان، ونظيره الروسي فلاديمير بوتين الوضع", [("الرئيسان التركي رجب طيب أردوغان", "PER"), ("فلاديمير بوتين", "PER")])
+    res = resolve([a, b])
+    roles = {r["role"] for actor in res.actors for r in actor.roles}
+    assert "نجل" not in roles and not any(r.startswith("الرئيسان") for r in roles)
