@@ -5,14 +5,14 @@
 * A person span is extended over the words beside it when together they are a longer person name the
   corpus knows (أوغلو → إمام أوغلو and أكرم | إمام أوغلو → أكرم إمام أوغلو, when «أكرم إمام أوغلو» is
   tagged somewhere); the pieces inside the longer span go.
-* A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle or a noun
-  read as "as …") is cut.
+* A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle, or a title
+  read as "as …") is cut, and so is a passive verb after the name (ابو الغيط عين).
 """
 
 from __future__ import annotations
 
 from annotate.arabic import fold
-from annotate.resolve.names import Evidence, is_word
+from annotate.resolve.names import Evidence, is_word, title_stem
 from annotate.resolve.recognize.lexicon import is_weak
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 from annotate.resolve.variants import variant_word
@@ -104,6 +104,9 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
         first, last = fold(view.tokens[lo].text), fold(view.tokens[hi - 1].text)
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
+            last = fold(view.tokens[hi - 1].text)
+        if hi - lo > 1 and last in PASSIVE_VERBS:
+            hi = [k for k in words if k < hi - 1][-1] + 1  # «ابو الغيط عين أمينا»: appointed (as secretary)
         if (lo, hi) == (words[0], words[-1] + 1):
             out.append(c)
             continue
@@ -114,11 +117,17 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
     return out
 
 
+# Passive news verbs that follow the name they are about; never a person's last name word.
+PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختيرت انتخب انتخبت كلف كلفت اعتقل اعتقلت أعيد أعيدت".split())
+
+
 def _accusative(word: str, name_words) -> bool:
-    """مرفوقا، أمينا: ends in the accusative alif, is no known name word, and is not a name shape (ا after و)."""
+    """مرفوقا، أمينا، رئيسا: ends in the accusative alif, is no known name word, is not a name shape (ا after
+    و), and is a participle (مـ), a word news mostly uses outside names, or a title («عين … أمينا»: as secretary)."""
     if not word.endswith("ا") or word.endswith(("وا", "يا", "اا")) or len(word) < 4 or variant_word(word) in name_words:
         return False
-    return word.startswith("م") or is_weak(word[:-1])
+    stem = word[:-1]
+    return word.startswith("م") or is_weak(stem) or title_stem(stem) is not None or title_stem("ال" + stem) is not None
 
 
 def join_conjunction_pieces(view: ArticleView, cands: list[Candidate], person_words: set[str], evidence: Evidence) -> list[Candidate]:
