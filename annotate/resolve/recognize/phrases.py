@@ -181,8 +181,11 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("genitive")
         elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and not is_common(w[1:]):
             kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w):
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)):
             kinds.append("nationality" if is_nationality(w) else "definite")
+            if kinds[-1] == "nationality":
+                k, n = k + 1, n + 1
+                break  # the country's adjective ends a name (الديوان الملكي الأردني; «القناة الروسية | الرسمية»)
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
             names += 1
@@ -200,8 +203,9 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
 
 
 def _modifies(word: str) -> bool:
-    """Can this definite word continue an institution's name? A relational adjective can however common it
-    is (القانونية، السياسية), unless it has the participle's مـ shape and news almost never has it in a name
+    """Can this definite word continue an institution's name? (The first word after the head must also not be
+    one news almost never has in a name: «الحكومة التخلي».) A relational adjective can however common it
+    is (كلية العلوم القانونية و السياسية), unless it has the participle's مـ shape and news almost never has it in a name
     (الموالية); another participle only if news mostly has it in names (not المعترف، المملوكة); any other
     word unless news almost never has it in a name (المقرر)."""
     nisba, participle = word.endswith(("ي", "يه")), word.startswith("الم")
