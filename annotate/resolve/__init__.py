@@ -21,7 +21,7 @@ from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, tit
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
 from annotate.resolve.recognize import keep_names, lexicon
 from annotate.resolve.recognize.corpus import join_pieces, recognize_corpus
-from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms, unite_within_articles
+from annotate.resolve.link import contextual_keys, country_of, unite_extensions, unite_short_forms, unite_within_articles
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -427,7 +427,9 @@ def _canonical(members: list[Candidate]) -> str:
     """Display name of an automatic actor: the most frequent spelling of its longest key."""
     longest = max(len(c.key) for c in members)
     counts = Counter(display(c.words) for c in members if len(c.key) == longest)
-    return min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    name = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    country = country_of(min(c.key for c in members if len(c.key) == longest))
+    return f"{name} ({country})" if country else name  # مجلس النواب (تونس) beside مجلس النواب (الأردن)
 
 
 def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[str, str]]:

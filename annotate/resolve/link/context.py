@@ -7,6 +7,7 @@ article's country — the country the article names most often, by name or by it
 الأردني) — so it links
 across articles only where their country agrees; an article that names no country keeps it to itself. A
 name the registry lists keeps its plain key (the editor's alias decides, as for «مجلس النواب» on the seeds).
+A country-keyed actor shows its country in its name: «مجلس النواب (تونس)», «مجلس النواب (الأردن)».
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ CONTEXT_MARK = "@"
 
 
 # What every country has one of: chambers, ministries, services (مجلس النواب، وزارة الخارجية، المخابرات العامة).
+# Not الأمن: «مجلس الأمن» unqualified is the UN's in news; a country's is «مجلس الأمن القومي».
 GENERIC_NOUNS = frozenset(
     core(fold(w))
-    for w in """النواب الشيوخ الأمة الشعب الوزراء الأعيان الشورى المستشارين الأمن الدفاع الخارجية الداخلية العدل
+    for w in """النواب الشيوخ الأمة الشعب الوزراء الأعيان الشورى المستشارين الدفاع الخارجية الداخلية العدل
     المالية الاقتصاد الصحة التعليم التربية الإعلام الثقافة الزراعة الطاقة النفط العمل النقل الاتصالات السياحة
     الرئاسة العامة العليا الدستورية القضاء""".split()
 )
@@ -98,3 +100,13 @@ def _adjective_countries(countries: frozenset) -> dict[str, str]:
         if len(key) == 1:
             out.setdefault(_stem(key[0]), code)
     return out
+
+
+def country_of(key: Key) -> str | None:
+    """The Arabic name of the country a generic institution's key is marked with (none for an article mark)."""
+    _, mark = unmarked(key)
+    if not mark or mark.startswith(f"{CONTEXT_MARK}article:"):
+        return None
+    from annotate.resolve.gazetteer import places
+
+    return next((p.name for p in places() if p.code == mark[1:]), None)
