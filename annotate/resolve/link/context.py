@@ -42,7 +42,7 @@ def is_generic(c: Candidate) -> bool:
     return core(head) in GENERIC_HEADS and noun.startswith("ال") and core(noun) in GENERIC_NOUNS
 
 
-def article_country(cands: list[Candidate], countries: dict[Key, str], view=None) -> str | None:
+def article_country(cands: list[Candidate], countries: dict[Key, str], view=None, adjectives: dict[str, str] | None = None) -> str | None:
     """The country the article names most often, by name or adjective (ties: the one named first)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
@@ -51,7 +51,7 @@ def article_country(cands: list[Candidate], countries: dict[Key, str], view=None
         if code:
             counts[code] += 1
             first.setdefault(code, c.start)
-    adjectives = _adjective_countries(frozenset(countries.items()))
+    adjectives = adjectives if adjectives is not None else _adjective_countries(frozenset(countries.items()))
     for t in view.tokens if view is not None else ():
         code = adjectives.get(_adjective_stem(fold(t.text)))
         if code:
@@ -65,9 +65,10 @@ def article_country(cands: list[Candidate], countries: dict[Key, str], view=None
 def contextual_keys(cands: dict[str, list[Candidate]], countries: dict[Key, str], registry_keys: set[Key], views=None) -> dict[str, str]:
     """Give each generic institution mention its article's country (in place); return every article's mark."""
     marks = {}
+    adjectives = _adjective_countries(frozenset(countries.items()))
     for aid, cs in sorted(cands.items()):
         view = views.get(aid) if views else None
-        marks[aid] = f"{CONTEXT_MARK}{article_country(cs, countries, view) or f'article:{aid}'}"
+        marks[aid] = f"{CONTEXT_MARK}{article_country(cs, countries, view, adjectives) or f'article:{aid}'}"
         for c in cs:
             if is_generic(c) and c.key not in registry_keys:
                 c.key = (*c.key, marks[aid])
@@ -81,6 +82,7 @@ def unmarked(key: Key) -> tuple[Key, str | None]:
     return key, None
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _adjective_stem(word: str) -> str | None:
     """الأردني، الأردنية، أردنية → أردن (the stem a nationality adjective is made from), else None."""
     w = word[2:] if word.startswith("ال") else word

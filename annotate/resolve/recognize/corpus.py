@@ -27,6 +27,7 @@ def recognize_corpus(views: dict[str, ArticleView], cands: Cands, registry: Name
     registry_known = KnownNames.of(words for _, words in registry)
     cands = {aid: recognize_more(views[aid], cs, known, vocab, registry_known) for aid, cs in cands.items()}
     spans, strong = _clitic_evidence(cands, registry, places)
+    spans = frozenset(spans)
     cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
     person_words, strong_words = person_name_words(cands, registry)
     cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}

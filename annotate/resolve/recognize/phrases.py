@@ -16,6 +16,7 @@ A phrase is one span: the place or person inside it (القاهرة in مطار 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from annotate.arabic import fold
@@ -74,6 +75,7 @@ class KnownNames:
         return 0
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def head_of(token: str) -> str | None:
     """The folded head noun of a token, without clitics and ال (بمطار → مطار، للجنة → لجنه), or None."""
     f = fold(token)
