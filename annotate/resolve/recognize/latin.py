@@ -14,7 +14,7 @@ from annotate.resolve.names import Evidence
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 
 CAPITALS = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
-NOT_NAMES = frozenset("GMT UTC PM AM TV HD PDF URL HTTP HTTPS WWW CEO OK USD EUR KM MW GW".split())
+NOT_NAMES = frozenset("GMT UTC PM AM TV HD PDF URL HTTP HTTPS WWW CEO OK USD EUR KM MW GW DNA GPS SMS USB VIP PCR".split())
 MAX_PERSON_WORDS = 3
 
 

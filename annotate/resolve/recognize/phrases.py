@@ -32,14 +32,18 @@ ORG_HEADS = frozenset(
     نقابة معهد كلية ديوان سلطة جمعية تجمع مركز منتدى أكاديمية""".split()
 )
 SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع سد إقليم ولاية محافظة قاعدة جسر قصر".split())
-# Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك).
-NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة مصرف بنك مؤسسة مجموعة".split()) | SITE_HEADS
+# Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك); not
+# سد (also the verb: «سدّ فراغات») or قطاع, whose names are known places or definite words.
+NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة مصرف بنك مؤسسة مجموعة مطار ميناء نهر إقليم ولاية محافظة قاعدة جسر قصر".split())
 # Parties and movements often take a construct noun before their definite word (حركة مجتمع السلم).
 CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع".split())
+# Time words and ordinals: «المركز الرابع» is fourth place, «الحكومة الجديدة» no name.
 TIME_WORDS = frozenset(
     fold(w)
     for w in """الجديد الجديدة الحالي الحالية السابق السابقة المقبل المقبلة الماضي الماضية الأخير الأخيرة المقبلين
-    نفسه نفسها ذاته ذاتها اليوم الأمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
+    نفسه نفسها ذاته ذاتها اليوم الأمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+    الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+    الثامن الثامنة التاسع التاسعة العاشر العاشرة الأخيرة""".split()
 )
 PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى على عن مع بين حول ضد منذ خلال لدى عند بعد قبل نحو عبر دون".split())
 MAX_WORDS = 8
@@ -179,8 +183,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("name")
             k, n = k + matched, n + matched
             continue
-        if w.startswith("لل") and len(w) >= 5:
-            kinds.append("genitive")
+        if w.startswith("لل") and len(w) >= 5 and kinds:
+            kinds.append("genitive")  # never right after the head: «الحكومة للسلم», «اللجنة للجلسة العامة»
         elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and not is_common(w[1:]):
             kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct
         elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)):
