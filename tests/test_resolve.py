@@ -121,7 +121,8 @@ def test_title_is_a_role_not_the_name():
 def test_apposition_role_after_name():
     text = "وقال جليل الحرشاوي، الباحث في المعهد الملكي للخدمات المتحدة، إن الوضع معقد."
     res = resolve([doc("a", text, [("جليل الحرشاوي", "PER")])])
-    assert res.actors[0].roles[0]["role"] == "الباحث في المعهد الملكي للخدمات المتحدة"
+    person = next(a for a in res.actors if a.label == "PER")
+    assert person.roles[0]["role"] == "الباحث في المعهد الملكي للخدمات المتحدة"
 
 
 def test_short_forms_and_shared_family_names():

@@ -1,9 +1,11 @@
 """The resolve stage: entity mentions across the corpus → actors, one per real-world person, organization or place.
 
-Order, each step in its own module: trim the model's spans (``spans``: clitics, titles → roles), read alias cues
-(``cues``), settle labels by majority, tag further occurrences of known names and CLDR places (``propagate``,
-``gazetteer``), group keys into actors (``rules``, ``variants``), apply the editor's registry (``registry``),
-then give every actor a stable slug (``slugs``) and list what an editor should check (``review``).
+Two jobs. *Recognizing* mentions: trim the model's spans (``spans``: clitics, titles → roles), read alias cues
+(``cues``), recognize what the model misses and drop what is no name (``recognize``: phrases, lexicon, Latin,
+filters, clitics, pieces), settle labels by majority, tag further occurrences of known names, CLDR places and
+lexicon names (``propagate``, ``gazetteer``). *Linking* them: key generic institutions by country, group keys
+into actors (``rules``, ``variants``, ``link``), apply the editor's registry (``registry``), then give every
+actor a stable slug (``slugs``) and list what an editor should check (``review``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from annotate.resolve import gazetteer
 from annotate.resolve.cues import alias_cues
 from annotate.resolve.names import NAME_PREFIXES, Evidence, display, key_of, title_stem
 from annotate.resolve.propagate import Entry, NameIndex, find_names, merge_found, rare_keys
-from annotate.resolve.recognize import KnownNames, keep_names, lexicon, recognize_more
-from annotate.resolve.recognize.clitics import repair_clitics
-from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, trim_edges
-from annotate.resolve.link import contextual_keys, unite_extensions, unite_short_forms
+from annotate.resolve.recognize import keep_names, lexicon
+from annotate.resolve.recognize.corpus import join_pieces, recognize_corpus
+from annotate.resolve.link import contextual_keys, country_of, unite_extensions, unite_short_forms, unite_within_articles
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
 from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, ReviewItem, format_review
@@ -173,16 +174,11 @@ def resolve(
         links += found
         cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
-    known = _known_names(cands, reg_names, places)
-    cands = {aid: recognize_more(views[aid], cs, known, vocab) for aid, cs in cands.items()}
-    spans, strong = _clitic_evidence(cands, reg_names, places)
-    cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
-    person_words, strong_words = _person_words(cands, reg_names)
-    cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}
-    names = full_names(cands)
-    cands = {aid: extend_to_full_names(views[aid], cs, names, vocab) for aid, cs in cands.items()}
+    # 1b. More mentions and fewer non-names (``recognize``), then run-on spans cut, then و-pieces joined.
+    registry_names = [(a.label, name_words(n)) for a, n in reg_names]
+    cands = recognize_corpus(views, cands, registry_names, places, vocab)
     cands = split_run_ons(views, cands, vocab)
-    cands = {aid: join_conjunction_pieces(views[aid], cs, person_words, vocab) for aid, cs in cands.items()}
+    cands = join_pieces(views, cands, registry_names, vocab)
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
@@ -235,7 +231,8 @@ def resolve(
         index.remove(ignored)
     first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
     first_names |= frozenset(variant_word(key_of(name_words(n), "PER")[0]) for a, n in reg_names if a.label == "PER" and len(name_words(n)) > 1)
-    found_by_article = {aid: [c for c, _ in find_names(views[aid], index, first_names, vocab)] for aid in cands}
+    # A lexicon name counts only as spelled (no spelling-variant match: بقائه is not the lexicon's ...).
+    found_by_article = {aid: [c for c, e in find_names(views[aid], index, first_names, vocab) if e.source != "lexicon" or c.folded_key == e.words] for aid in cands}
     found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
     too_rare = rare_keys(model_counts, found_counts)
     for aid in cands:
@@ -253,34 +250,9 @@ def resolve(
 
     countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
     registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
-    contextual_keys(cands, countries, registry_keys)
+    marks = contextual_keys(cands, countries, registry_keys, views)
     flat = [c for aid in sorted(cands) for c in cands[aid]]
-    return _group(docs, flat, links, registry, published, stale, ignored_keys, places)
-
-
-def _known_names(cands: dict[str, list[Candidate]], reg_names, places) -> KnownNames:
-    """Folded names an institution phrase may contain: the corpus' spans, the registry, places, the lexicon."""
-    names = [c.folded for cs in cands.values() for c in cs if c.label in ("ORG", "LOC")]
-    names += [name_words(n) for a, n in reg_names if a.label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
-    names += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
-    return KnownNames.of(names)
-
-
-def _clitic_evidence(cands: dict[str, list[Candidate]], reg_names, places) -> tuple[set[tuple], set[tuple]]:
-    """Folded names for ``recognize.clitics``: the corpus' spans and the surnames of its full person names;
-    the registry's, the places' and the lexicon's names."""
-    spans = {c.folded for cs in cands.values() for c in cs}
-    spans |= {c.folded[-1:] for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded) > 1}
-    strong = {name_words(n) for _, n in reg_names} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}
-    return spans, strong
-
-
-def _person_words(cands: dict[str, list[Candidate]], reg_names) -> tuple[set[str], set[str]]:
-    """Spelling buckets of the words of person names: the corpus' spans; the lexicon and the registry."""
-    corpus = {variant_word(w) for cs in cands.values() for c in cs if c.label == "PER" for w in c.folded}
-    strong = {variant_word(w) for n in lexicon.names() if n.label == "PER" for w in n.words}
-    strong |= {variant_word(w) for a, n in reg_names if a.label == "PER" for w in name_words(n)}
-    return corpus | strong, strong
+    return _group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
 
 
 def _join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -327,7 +299,7 @@ def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[
     return everywhere
 
 
-def _group(docs, flat: list[Candidate], links, registry: Registry, published, stale, ignored_keys, places) -> Resolution:
+def _group(docs, flat: list[Candidate], links, registry: Registry, published, stale, ignored_keys, places, marks: dict[str, str] | None = None) -> Resolution:
     owners: dict[Node, str] = {}
     for actor in registry.actors:
         for name in [actor.name, *actor.aliases]:
@@ -344,7 +316,8 @@ def _group(docs, flat: list[Candidate], links, registry: Registry, published, st
         uf.add(node)
     unite_variants(uf, nodes, notes)
     unite_short_forms(uf, nodes, notes)
-    unite_extensions(uf, nodes, notes)
+    unite_extensions(uf, nodes, notes, flat, marks)
+    unite_within_articles(uf, flat, notes)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))
@@ -473,7 +446,9 @@ def _canonical(members: list[Candidate]) -> str:
     """Display name of an automatic actor: the most frequent spelling of its longest key."""
     longest = max(len(c.key) for c in members)
     counts = Counter(display(c.words) for c in members if len(c.key) == longest)
-    return min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    name = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    country = country_of(min(c.key for c in members if len(c.key) == longest))
+    return f"{name} ({country})" if country else name  # مجلس النواب (تونس) beside مجلس النواب (الأردن)
 
 
 def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[str, str]]:

@@ -1,5 +1,6 @@
 """Aliases the text states outright: «المعروف بـ "حميدتي"», «أو ما يعرف بـ», and abbreviations in parentheses
-after a name («وكالة المخابرات المركزية (سي آي إيه)», «(RUSI)»).
+after a name («وكالة المخابرات المركزية (سي آي إيه)», «(RUSI)»), only with evidence that they abbreviate
+it (``_alias_evidence``): datelines and credits («فرانكفورت (د ب أ)», «(Getty)») are not aliases.
 
 Each cue yields a new candidate (the alias) tied to the candidate it names; ``rules`` unites their keys.
 """
@@ -59,11 +60,27 @@ def _parenthesis(view: ArticleView, i: int, named: Candidate, evidence) -> Candi
     if j >= len(toks) or toks[j].text != ")" or j == i + 1:
         return None
     inner = [t.text for t in toks[i + 1 : j] if is_word(t.text)]
-    latin = all(w.isascii() for w in inner)
-    letters = all(len(w) <= 3 for w in inner)  # سي آي إيه
-    if not (latin or letters or len(inner) == 1):
+    if not _alias_evidence(inner, named) or (j + 1 < len(toks) and toks[j + 1].text in DASHES):
         return None
     return make_candidate(view, i + 1, j, named.label, "propagated", evidence)
+
+
+DASHES = frozenset(("-", "--", "–", "—", "ـ"))
+
+
+def _alias_evidence(inner: list[str], named: Candidate) -> bool:
+    """Is the parenthesis an alias of the name before it? Never after a place: «فرانكفورت (د ب أ)» and
+    «المدينة، البلد (الوكالة)--» are datelines; a parenthesis followed by a dash is one too. Latin text only
+    as an acronym no longer than the name has words (+1) (RUSI); spelled letters (سي آي إيه) no more than
+    its words; «(Getty)» and other credits never. One Arabic word (حميدتي) as before."""
+    if not inner or named.label == "LOC":
+        return False
+    words = len(named.words)
+    if all(w.isascii() for w in inner):
+        return len(inner) == 1 and inner[0].isupper() and 2 <= len(inner[0]) <= words + 1
+    if all(len(w) <= 3 for w in inner):
+        return 2 <= len(inner) <= words
+    return len(inner) == 1
 
 
 def _name_at(view: ArticleView, k: int, named: Candidate, evidence) -> Candidate | None:

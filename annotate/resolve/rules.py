@@ -129,7 +129,7 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
         noted: set[Key] = set()
         for n in members:
             c = cands[n]
-            if len(c.key) != 1 or _attached(uf, node_of(c)):
+            if len(variant_key(c.key)) != 1 or _attached(uf, node_of(c)):  # أبو الغيط counts as one word
                 continue
             if c.key not in chosen:
                 chosen[c.key] = _choose(uf, c.key, keys, index, local, corpus, first, corpus_choice)
@@ -176,7 +176,7 @@ def _article_keys(cands: list[Candidate], members: list[int]) -> list[Key]:
 def _attached(uf: UnionFind, node: Node) -> bool:
     """A one-word node the registry, a place or an alias cue already ties to an actor."""
     root = uf.find(node)
-    return root in uf.owner or any(len(k) > 1 for _, k in uf.members[root])
+    return root in uf.owner or any(len(variant_key(k)) > 1 for _, k in uf.members[root])
 
 
 def _corpus_salience(uf: UnionFind, cands: list[Candidate]) -> dict[Node, tuple[int, int]]:

@@ -41,8 +41,11 @@ VERBS = frozenset(
     for w in """قال قالت يقول تقول أكد أكدت يؤكد زار زارت يزور شارك شاركت يشارك التقى التقت يلتقي أعلن أعلنت يعلن
     أضاف أضافت أوضح أوضحت كشف كشفت دعا دعت وصل وصلت غادر غادرت استقبل استقبلت ناقش اتهم اتهمت رفض رفضت
     نفى نفت أشار أشارت حذر حذرت هدد هددت وقع وقعت كانت كانوا يكون تكون أصبح أصبحت بات أرسل أرسلت
-    اعتبر اعتبرت أبلغ""".split()
+    اعتبر اعتبرت أبلغ يرأس ترأس يقود تقود يرى ترى يعتبر تعتبر يتولى تتولى يشغل تشغل يواجه تواجه يلتقي تلتقي
+    يستقبل تستقبل يزور تزور يدعو تدعو يطالب تطالب""".split()
 )
+# Dual titles name two people at once (الرئيسان التركي … ونظيره): never one person's role.
+DUAL_HEADS = frozenset(fold(w) for w in "الرئيسان رئيسان الوزيران وزيرا الزعيمان الملكان الأميران".split())
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -227,10 +230,11 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
         j -= 1
     if i >= j:
         return None
-    k = _title_end(view, i, j)
+    k = title_end = _title_end(view, i, j)
     if mention.label == "PER":
         while k < j - 1 and (fold(view.tokens[k].text) in NOT_NAMES or is_nisba(fold(view.tokens[k].text))):
             k += 1  # «الانقلابي حفتر», «نجل حفتر»: words before the name that are neither name nor title
+    relation = any(fold(t.text) in NOT_NAMES for t in view.tokens[title_end:k])
     if k >= j:
         return None
     candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=outer)
@@ -238,8 +242,13 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
         return None
     if mention.label == "PER":
         clitic = candidate.start != view.tokens[k].start  # «المبعوث الخاص لبوتين»: the title is someone else's
-        candidate.role = role_text(view, i, k) if k > i else (None if clitic else role_before(view, i))
-        candidate.role = candidate.role or role_after(view, j)
+        if relation:  # «نجل حفتر»: the son is someone else; the words say nothing of this person's role
+            candidate.role = role_text(view, i, title_end) if title_end > i else None
+        else:
+            candidate.role = role_text(view, i, k) if k > i else (None if clitic else role_before(view, i))
+            candidate.role = candidate.role or role_after(view, j)
+        if candidate.role and fold(candidate.role.split()[0]) in DUAL_HEADS:
+            candidate.role = None  # «الرئيسان التركي رجب طيب أردوغان، ونظيره الروسي»: a title of two people
     return candidate
 
 

@@ -4,7 +4,7 @@ places written long and short (``forms``), and generic institution names kept ap
 mentions are one actor.
 """
 
-from annotate.resolve.link.context import contextual_keys
-from annotate.resolve.link.forms import unite_extensions, unite_short_forms
+from annotate.resolve.link.context import contextual_keys, country_of
+from annotate.resolve.link.forms import unite_extensions, unite_short_forms, unite_within_articles
 
-__all__ = ["contextual_keys", "unite_extensions", "unite_short_forms"]
+__all__ = ["contextual_keys", "country_of", "unite_extensions", "unite_short_forms", "unite_within_articles"]

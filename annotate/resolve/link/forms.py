@@ -4,6 +4,7 @@
   الفلسطينية، حزب الشعب الجمهوري / … التركي، سد النهضة / سد النهضة الإثيوبي الكبير): united when the short
   name has exactly one such extension in the corpus, so مجلس الأمن stays apart from both مجلس الأمن الدولي
   and مجلس الأمن القومي when the corpus has the two.
+* **Within one article**: a party named with حزب and with حركة, a first name with a one-letter slip.
 * **Known short forms** (``short_forms.tsv``): names whose short form shares no words with the long one
   (بريطانيا / المملكة المتحدة، السعودية / المملكة العربية السعودية، الجامعة العربية / جامعة الدول العربية).
 """
@@ -15,6 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from annotate.arabic import fold
+from annotate.resolve.gazetteer import is_nationality
+from annotate.resolve.link.context import unmarked
 from annotate.resolve.names import Key, core
 from annotate.resolve.rules import Node, Note, UnionFind, is_subsequence
 
@@ -33,6 +36,10 @@ def is_adjective(word: str) -> bool:
     return (len(word) >= 4 and (word.endswith("ي") or word.endswith("يه"))) or word in ORDINAL_WORDS or word in SIZE_WORDS
 
 
+def _national(short: Key, long: Key) -> bool:
+    return any(is_nationality("ال" + w) for w in long if w not in short)
+
+
 def _extends(short: Key, long: Key) -> bool:
     if len(long) <= len(short) or long[0] != short[0] or not is_subsequence(short, long):
         return False
@@ -42,14 +49,20 @@ def _extends(short: Key, long: Key) -> bool:
     return all(is_adjective(w) for w in extra)
 
 
-def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
-    by_label: dict[str, list[Node]] = defaultdict(list)
+def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(), marks: dict[str, str] | None = None) -> None:
+    """A generic name keyed by country (``context``) extends only to a name used in an article of that
+    country and not qualified by a nationality (مجلس الأمة@JO / مجلس الأمة العشرين in a Jordanian article)."""
+    by_first: dict[tuple[str, str], list[Node]] = defaultdict(list)  # an extension starts with the same word
     for node in nodes:
-        if node[0] in LABELS:
-            by_label[node[0]].append(node)
-    for label, group in sorted(by_label.items()):
+        if node[0] in LABELS and node[1]:
+            by_first[(node[0], node[1][0])].append(node)
+    seen_in: dict[Node, set[str]] = defaultdict(set)
+    for c in flat:
+        seen_in[(c.label, c.key)].add((marks or {}).get(c.article, ""))
+    for _, group in sorted(by_first.items()):
         for short in group:
-            longer = [n for n in group if _extends(short[1], n[1])]
+            plain, mark = unmarked(short[1])
+            longer = [n for n in group if _extends(plain, n[1]) and (mark is None or (mark in seen_in[n] and not _national(plain, n[1])))]
             roots = {uf.find(n) for n in longer}
             if len(roots) == 1 and uf.union(short, longer[0]):
                 notes.append(Note("short-form", (short, longer[0]), f"«{' '.join(short[1])}» plus adjectives is «{' '.join(longer[0][1])}»"))
@@ -78,3 +91,49 @@ def unite_short_forms(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> No
         for other in found[1:]:
             if uf.union(found[0], other):
                 notes.append(Note("alias", (found[0], other), "a known short form (short_forms.tsv)"))
+
+
+# Party heads that one article may use for one party (حركة النهضة الإخوانية / حزب النهضة الإخواني).
+PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "حركة"))
+
+
+def _party_key(key: Key) -> Key | None:
+    if len(key) < 2 or key[0] not in PARTY_HEADS:
+        return None
+    return ("party", *(w[:-1] if w.endswith("يه") else w for w in key[1:]))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Is ``b`` ``a`` with one letter added, dropped or changed (عزيز / عزيزي)?"""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def unite_within_articles(uf: UnionFind, flat, notes: list[Note]) -> None:
+    """Forms one article uses for one actor: a party under حزب and حركة, and a person's name with a one-letter
+    slip in a first name (عزيزي أخنوش beside عزيز أخنوش) when the slip occurs once in the corpus."""
+    by_article: dict[str, set[Node]] = defaultdict(set)
+    counts: dict[Node, int] = defaultdict(int)
+    for c in flat:
+        by_article[c.article].add((c.label, c.key))
+        counts[(c.label, c.key)] += 1
+    for article, nodes in sorted(by_article.items()):
+        parties: dict[Key, list[Node]] = defaultdict(list)
+        for node in sorted(nodes):
+            if node[0] == "ORG" and (pk := _party_key(node[1])):
+                parties[pk].append(node)
+        for group in parties.values():
+            for other in group[1:]:
+                if uf.union(group[0], other):
+                    notes.append(Note("variant", (group[0], other), "one party under حزب and حركة in one article", article))
+        people = sorted(n for n in nodes if n[0] == "PER" and len(n[1]) > 1)
+        for a in people:
+            for b in people:
+                if a < b and len(a[1]) == len(b[1]) and a[1][-1] == b[1][-1] and min(counts[a], counts[b]) == 1:
+                    diff = [(x, y) for x, y in zip(a[1], b[1]) if x != y]
+                    if len(diff) == 1 and _one_edit(*diff[0]) and uf.union(a, b):
+                        notes.append(Note("variant", (a, b), "a one-letter slip in one article", article))

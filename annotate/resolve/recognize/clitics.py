@@ -9,12 +9,15 @@ the clitic is cut and the label follows the known name by the usual vote.
 
 from __future__ import annotations
 
+import functools
+
 from annotate.arabic import fold
 from annotate.resolve.names import AL_PREFIXES, NAME_PREFIXES, Evidence
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 
 
-def stems(word: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def stems(word: str) -> tuple[str, ...]:
     """A folded word's readings without a proclitic (ولروسيا → لروسيا? no: روسيا; للجنة → اللجنة)."""
     out = []
     for p in AL_PREFIXES:
@@ -25,7 +28,7 @@ def stems(word: str) -> list[str]:
     for p in NAME_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 3:
             out.append(word[len(p) :])
-    return out
+    return tuple(out)
 
 
 class _Stem(Evidence):
@@ -41,7 +44,7 @@ def repair_clitics(view: ArticleView, cands: list[Candidate], spans: set[tuple[s
     spans and surnames; ``strong``: the registry's, the places' and the lexicon's, which also keep a name
     that starts like a clitic, such as لبنان or وهران, as it is)."""
     out = []
-    shared = _shared_stems(spans)
+    shared = shared_stems(frozenset(spans))
     for c in cands:
         i, j = view.token_range(c.start, c.end)
         first = fold(view.tokens[i].text) if i < j else ""
@@ -60,11 +63,12 @@ def repair_clitics(view: ArticleView, cands: list[Candidate], spans: set[tuple[s
     return out
 
 
-def _shared_stems(spans: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+@functools.lru_cache(maxsize=2)  # one corpus' spans, asked for by each of its articles
+def shared_stems(spans: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
     """Names the corpus writes only with clitics, but with two different ones (ودونيتسك، لدونيتسك → دونيتسك)."""
     forms: dict[tuple[str, ...], set[str]] = {}
     for name in spans:
         if name:
             for stem in stems(name[0]):
                 forms.setdefault((stem, *name[1:]), set()).add(name[0])
-    return {stem for stem, words in forms.items() if len(words) >= 2}
+    return frozenset(stem for stem, words in forms.items() if len(words) >= 2)

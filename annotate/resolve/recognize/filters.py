@@ -3,8 +3,10 @@
 * A one-word span found only by propagation must not be a word that real news mostly uses as a word
   (``lexicon.is_weak``: صباح، رمضان).
 * A one-word span needs evidence that the word is a name: a word real news uses often and almost never
-  inside an entity (``lexicon.is_common``: ضاحكا، دولار، الثاني), an ordinal, an adverb written with
+  inside an entity (``lexicon.is_common``: نوفمبر، الموالية), an ordinal, a month (أوت، رمضان: the date
+  rules' month names), an adverb written with
   tanween (وتاريخيًا) or a one-word MISC (a currency, a religion, an element: دولار، الله، اليورانيوم) is not.
+* A title of two words or a rank (حافظ الأختام، أمين سر، برتبة عقيد) is a role, not a name.
 * Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
   no handles or links, more than one letter — so an embedded English tweet is not an entity.
 The editor's registry wins: a registry name is always kept.
@@ -15,6 +17,8 @@ from __future__ import annotations
 import re
 
 from annotate.arabic import fold
+from annotate.dates.lexicon import HIJRI_MONTHS, MONTHS as DATE_MONTHS
+from annotate.resolve.names import title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import Candidate
 
@@ -23,7 +27,11 @@ ORDINALS = frozenset(
     for w in """أول الأول ثاني الثاني ثالث الثالث رابع الرابع خامس الخامس سادس السادس سابع السابع ثامن الثامن تاسع
     التاسع عاشر العاشر أولى الأولى ثانية الثانية ثالثة الثالثة""".split()
 )
-TANWEEN = "\u064b"  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
+# Titles that are two words, or a rank after برتبة: a role, never a name (حافظ الأختام، أمين سر، برتبة عقيد).
+TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
+RANK_CUE = fold("برتبة")
+TANWEEN = "\u064b"
+MONTHS = frozenset(fold(m) for m in (*DATE_MONTHS, *HIJRI_MONTHS))  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
 LATIN_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.&-]*|\d+[A-Za-z]*)$")
 MAX_LATIN_WORDS = 5
 
@@ -48,12 +56,14 @@ def is_name(c: Candidate, raw: str) -> bool:
         return True
     if is_latin(raw):
         return latin_name(raw)
+    if c.folded in TITLE_PHRASES or (len(c.folded) == 2 and c.folded[0] == RANK_CUE and title_stem(c.folded[1])):
+        return False
     if len(c.folded) != 1:
         return True
     word = c.folded[0]
     if c.label == "MISC" and c.source != "registry":
         return False
-    if word in ORDINALS or TANWEEN in raw or is_common(word):
+    if word in ORDINALS or word in MONTHS or TANWEEN in raw or is_common(word):
         return False
     if c.source not in ("model", "gazetteer") and is_weak(word):
         return False  # propagation alone is no evidence for a word that news mostly uses as a word

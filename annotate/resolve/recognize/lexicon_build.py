@@ -4,12 +4,12 @@
 
 Why: the tagger finds a name in one sentence and misses it in the next; over millions of tokens of real
 news, a name it tags consistently and often is a name. For every span the tagger tagged, the build counts
-how often it was tagged (per label) and how often the same words occur at all; it keeps spans tagged at
-least ``min_tagged`` times, in at least ``min_rate`` of their occurrences, with one label in ``min_purity``
+how often it was tagged (per label) and how often the same words occur outside a longer tagged span; it keeps spans tagged at
+least ``min_tagged`` times (``min_tagged_one_word`` for one word), in at least ``min_rate`` of their occurrences, with one label in ``min_purity``
 of its tags. It also lists the *common words*: words seen ``common_seen`` times or more and inside an
 entity in at most ``common_rate`` of them (ضاحكا، دولار، الثاني), which are never a one-word name.
 
-The four thresholds are chosen on ANERcorp dev (the last 10 % of the train split, which the tagger never
+The thresholds are chosen on ANERcorp dev (the last 10 % of the train split, which the tagger never
 trained on; the test split is never read): the model's tags on dev, plus lexicon matches where it tagged
 nothing, minus one-word spans of common words, scored by exact span and label; the grid point with the
 best F1 is kept and written into the data files' headers with the counts.
@@ -41,6 +41,7 @@ class Thresholds:
     min_tagged: int
     min_rate: float
     min_purity: float
+    min_tagged_one_word: int  # one-word names are more often common words: they may need more evidence
     common_seen: int
     common_rate: float
 
@@ -63,14 +64,19 @@ def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
     return sorted(entity_spans(tags))
 
 
-def _stem(word: str) -> str:
-    """A first word without its clitic (ولروسيا → روسيا, للقاهرة → القاهرة, والقاهرة → القاهرة)."""
-    if word.startswith("لل") and len(word) >= 5:
-        return "ال" + word[2:]
-    for p in CLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            return word[len(p) :]
-    return word
+def _stems(word: str) -> list[str]:
+    """A first word's readings without a clitic (وبوتين → بوتين, للقاهرة → القاهرة, والقاهرة → القاهرة)."""
+    out = ["ال" + word[2:]] if word.startswith("لل") and len(word) >= 5 else []
+    return out + [word[len(p) :] for p in CLITICS if word.startswith(p) and len(word) - len(p) >= 3]
+
+
+
+
+def _bare(key: tuple[str, ...], known) -> tuple[str, ...]:
+    for stem in _stems(key[0]):
+        if (stem, *key[1:]) in known:
+            return (stem, *key[1:])
+    return key
 
 
 @dataclass
@@ -96,22 +102,23 @@ def count_spans(windows: list[tuple[list[str], list[str]]]) -> SpanCounts:
     # A clitic form counts for its bare form when the bare form is tagged too (ولروسيا for روسيا).
     merged: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for key, labels in raw.items():
-        bare = (_stem(key[0]), *key[1:])
-        merged[bare if bare != key and bare in raw else key].update(labels)
+        merged[_bare(key, raw)].update(labels)
+    # Seen: every occurrence, tagged or not, except inside a longer tagged span (بوتين in «فلاديمير بوتين» is
+    # not a miss of بوتين).
     seen: Counter = Counter()
     lengths = sorted({len(k) for k in merged})
-    for words, _ in windows:
+    for words, tags in windows:
+        spans = spans_of(tags)
         for i in range(len(words)):
             for n in lengths:
                 if i + n > len(words):
                     break
+                if any(a <= i and i + n <= b and b - a > n for a, b, _ in spans):
+                    continue
                 key = tuple(words[i : i + n])
+                key = key if key in merged else _bare(key, merged)
                 if key in merged:
                     seen[key] += 1
-                    continue
-                bare = (_stem(key[0]), *key[1:])
-                if bare != key and bare in merged:
-                    seen[bare] += 1
     return SpanCounts(dict(merged), seen, word_seen, word_inside)
 
 
@@ -121,7 +128,7 @@ def lexicon(counts: SpanCounts, t: Thresholds) -> dict[tuple[str, ...], tuple[st
         tagged = sum(labels.values())
         label, top = min(labels.items(), key=lambda kv: (-kv[1], kv[0]))
         seen = max(tagged, counts.seen[key])
-        if tagged >= t.min_tagged and tagged / seen >= t.min_rate and top / tagged >= t.min_purity and any(len(w) >= 3 for w in key) and all(any(ch.isalpha() for ch in w) for w in key):
+        if tagged >= (t.min_tagged_one_word if len(key) == 1 else t.min_tagged) and tagged / seen >= t.min_rate and top / tagged >= t.min_purity and any(len(w) >= 3 for w in key) and all(any(ch.isalpha() for ch in w) for w in key):
             out[key] = (label, tagged, seen)
     return out
 
@@ -152,7 +159,7 @@ def apply(sentences: list[list[str]], predicted: list[set[tuple[int, int, str]]]
                 if i + n > len(words) or any(taken[i : i + n]):
                     continue
                 key = tuple(words[i : i + n])
-                entry = lex.get(key) or lex.get((_stem(key[0]), *key[1:]))
+                entry = lex.get(key) or lex.get(_bare(key, lex))
                 if entry:
                     hit = (i, i + n, entry[0])
                     break
@@ -161,7 +168,7 @@ def apply(sentences: list[list[str]], predicted: list[set[tuple[int, int, str]]]
                 i = hit[1]
             else:
                 i += 1
-        out.append({s for s in found if not (s[1] - s[0] == 1 and _stem(words[s[0]]) in common and words[s[0]] in common)})
+        out.append({s for s in found if not (s[1] - s[0] == 1 and words[s[0]] in common)})
     return out
 
 
@@ -176,6 +183,7 @@ GRID = {
     "min_tagged": (3, 5, 10, 20),
     "min_rate": (0.5, 0.7, 0.85),
     "min_purity": (0.8, 0.95),
+    "min_tagged_one_word": (3, 5, 10, 20),
     "common_seen": (20, 50, 200),
     "common_rate": (0.01, 0.03, 0.1),
 }
@@ -196,8 +204,8 @@ def choose(counts: SpanCounts, data_dir: Path) -> tuple[Thresholds, dict]:
     lexicons, commons = {}, {}
     for values in itertools.product(*GRID.values()):
         t = Thresholds(*values)
-        lex = lexicons.get(values[:3]) or lexicons.setdefault(values[:3], lexicon(counts, t))
-        common = commons.get(values[3:]) or commons.setdefault(values[3:], common_words(counts, t))
+        lex = lexicons.get(values[:4]) or lexicons.setdefault(values[:4], lexicon(counts, t))
+        common = commons.get(values[4:]) or commons.setdefault(values[4:], common_words(counts, t))
         score = f1(gold, apply(folded, predicted, lex, common))
         if best is None or score[0] > best[1][0]:
             best = (t, score)

@@ -6,35 +6,44 @@ Modifiers are definite words (النواب، الأعلى), genitives with لل 
 ل (لبنان، لأفريقيا، الاتحاد الأفريقي) and, after a media, company or site head, up to three proper-name
 words (شابيلي، هواري بومدين: words that real news rarely uses otherwise, ``lexicon.is_common``). A phrase stops
 at a verb, a preposition, punctuation or the sentence's end, and drops trailing time adjectives (الجديدة،
-السابق). A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
+السابق); a definite word that real news almost never has inside a name (المقرر، الموالية), or a
+participle of the مـ shape that it mostly uses outside names (المعترف، المملوكة), ends it too. لواء is
+left out of the heads: it is a rank (اللواء الليبي المتقاعد) as often as a brigade. A phrase that starts
+with a registry name ends with it (المجلس الرئاسي | لحكومة الوفاق): the editor's name wins.
+برنامج and موقع are left out of the heads: in news they are mostly a programme or a position, not a name. A head with only a nationality adjective (الحكومة الليبية) is a generic reference, not a name.
 A phrase is one span: the place or person inside it (القاهرة in مطار القاهرة الدولي) is not an actor there.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import Evidence, is_word, title_stem
-from annotate.resolve.recognize.lexicon import is_common
+from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 
 ORG_HEADS = frozenset(
     fold(w)
-    for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة برنامج وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
-    مليشيات ميليشيات ألوية لواء شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
-    نقابة معهد كلية ديوان سلطة جمعية تجمع مركز موقع منتدى أكاديمية""".split()
+    for w in """وزارة مجلس حكومة قوات جيش بعثة منظمة وكالة هيئة محكمة جامعة حزب حركة جبهة تحالف اتحاد
+    مليشيات ميليشيات ألوية شركة مصرف بنك صندوق لجنة مفوضية جهاز إذاعة قناة صحيفة مؤسسة مجموعة رابطة
+    نقابة معهد كلية ديوان سلطة جمعية تجمع مركز منتدى أكاديمية""".split()
 )
 SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع سد إقليم ولاية محافظة قاعدة جسر قصر".split())
-# Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك).
-NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة موقع مصرف بنك مؤسسة مجموعة".split()) | SITE_HEADS
+# Heads after which an unknown word is a proper name (إذاعة شابيلي، مطار هواري بومدين، شركة سوناطراك); not
+# سد (also the verb: «سدّ فراغات») or قطاع, whose names are known places or definite words.
+NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة مصرف بنك مؤسسة مجموعة مطار ميناء نهر إقليم ولاية محافظة قاعدة جسر قصر".split())
 # Parties and movements often take a construct noun before their definite word (حركة مجتمع السلم).
 CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع".split())
+# Time words and ordinals: «المركز الرابع» is fourth place, «الحكومة الجديدة» no name.
 TIME_WORDS = frozenset(
     fold(w)
     for w in """الجديد الجديدة الحالي الحالية السابق السابقة المقبل المقبلة الماضي الماضية الأخير الأخيرة المقبلين
-    نفسه نفسها ذاته ذاتها اليوم الأمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
+    نفسه نفسها ذاته ذاتها اليوم الأمس الغد الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+    الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+    الثامن الثامنة التاسع التاسعة العاشر العاشرة الأخيرة""".split()
 )
 PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى على عن مع بين حول ضد منذ خلال لدى عند بعد قبل نحو عبر دون".split())
 MAX_WORDS = 8
@@ -70,6 +79,7 @@ class KnownNames:
         return 0
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def head_of(token: str) -> str | None:
     """The folded head noun of a token, without clitics and ال (بمطار → مطار، للجنة → لجنه), or None."""
     f = fold(token)
@@ -86,14 +96,38 @@ def head_of(token: str) -> str | None:
     return None
 
 
-def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence) -> list[Candidate]:
-    """Every institution or site phrase of an article's body, left to right, as candidates."""
+MEDIA_SUFFIXES = frozenset(fold(w) for w in ("نيوز",))
+
+
+def media_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
+    """«X نيوز» (شفق نيوز، الشعب نيوز، إقرأ نيوز): a news outlet, the word before the suffix included."""
+    toks = view.tokens
+    out = []
+    for k in range(1, len(toks)):
+        if fold(toks[k].text) in MEDIA_SUFFIXES and view.sentence[k - 1] == view.sentence[k] and is_word(toks[k - 1].text):
+            before = fold(toks[k - 1].text)
+            if before in PREPOSITIONS or is_verb(toks[k - 1].text) or not view.in_body(toks[k - 1].start, toks[k].end):
+                continue
+            c = make_candidate(view, k - 1, k + 1, "ORG", "phrase", evidence)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, registry: KnownNames | None = None) -> list[Candidate]:
+    """Every institution or site phrase of an article's body, left to right, as candidates (``registry``:
+    the registry's names, at which a phrase ends)."""
     toks = view.tokens
     out: list[Candidate] = []
     i = 0
     while i < len(toks):
         head = head_of(toks[i].text) if is_word(toks[i].text) else None
         end = _phrase_end(view, i, head, known) if head else i + 1
+        if head and registry is not None and end > i + 1:
+            words = [fold(t.text) for t in toks[i:end]]
+            stem = head_stem(words[0])
+            own = registry.match([stem, *words[1:]]) or registry.match(words)
+            end = i + own if own else end
         if head and end > i + 1 and view.in_body(toks[i].start, toks[end - 1].end):
             label = "LOC" if head in SITE_HEADS else "ORG"
             candidate = make_candidate(view, i, end, label, "phrase", _HeadStem(toks[i].text))
@@ -116,6 +150,16 @@ class _HeadStem(Evidence):
         return bare == self.head and word != stem
 
 
+def head_stem(word: str) -> str:
+    """A folded head word without its clitic, keeping ال (بالمجلس → المجلس، للجنة → اللجنه)."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(p) and head_of(word[len(p) :]):
+            return word[len(p) :]
+    return word
+
+
 def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     toks = view.tokens
     words = [fold(t.text) for t in toks[i + 1 : i + 1 + MAX_WORDS]]
@@ -123,10 +167,14 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     definite = "ال" in fold(toks[i].text)[:4] or "لل" in fold(toks[i].text)[:3]  # الإذاعة: a definite head takes no proper name after it (المصرف | رياض سلامة)
     while n < len(words) and view.sentence[k] == view.sentence[i]:
         w = words[n]
-        if not is_word(toks[k].text) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
+        if (not is_word(toks[k].text) and w not in ("-", "–")) or is_verb(toks[k].text) or w in PREPOSITIONS or title_stem(toks[k].text):
             break
         if w == "و" and n + 1 < len(words) and words[n + 1].startswith("ال") and words[n + 1].endswith(("ي", "يه")) and kinds:
-            k, n = k + 1, n + 1  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
+            kinds.append("definite")  # كلية العلوم القانونية و السياسية: a spaced و between adjectives
+            k, n = k + 2, n + 2
+            continue
+        if w in ("-", "–") and kinds and kinds[-1] in ("proper", "name") and n + 1 < len(words) and is_word(toks[k + 1].text):
+            k, n = k + 2, n + 2  # إقليم بنيشنقول-قماز: a hyphenated name, both its parts
             continue
         if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
             break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
@@ -135,10 +183,15 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("name")
             k, n = k + matched, n + matched
             continue
-        if w.startswith("لل") and len(w) >= 5:
-            kinds.append("genitive")
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS:
+        if w.startswith("لل") and len(w) >= 5 and kinds:
+            kinds.append("genitive")  # never right after the head: «الحكومة للسلم», «اللجنة للجلسة العامة»
+        elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and not is_common(w[1:]):
+            kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)):
             kinds.append("nationality" if is_nationality(w) else "definite")
+            if kinds[-1] == "nationality":
+                k, n = k + 1, n + 1
+                break  # the country's adjective ends a name (الديوان الملكي الأردني; «القناة الروسية | الرسمية»)
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
             kinds.append("proper")
             names += 1
@@ -153,3 +206,17 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     if not kinds or all(kind == "nationality" for kind in kinds):
         return i + 1
     return k
+
+
+def _modifies(word: str) -> bool:
+    """Can this definite word continue an institution's name? (The first word after the head must also not be
+    one news almost never has in a name: «الحكومة التخلي».) A relational adjective can however common it
+    is (كلية العلوم القانونية و السياسية), unless it has the participle's مـ shape and news almost never has it in a name
+    (الموالية); another participle only if news mostly has it in names (not المعترف، المملوكة); any other
+    word unless news almost never has it in a name (المقرر)."""
+    nisba, participle = word.endswith(("ي", "يه")), word.startswith("الم")
+    if nisba:
+        return not (participle and is_common(word))
+    if participle:
+        return not is_weak(word)
+    return not is_common(word)

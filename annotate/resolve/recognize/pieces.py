@@ -5,16 +5,14 @@
 * A person span is extended over the words beside it when together they are a longer person name the
   corpus knows (أوغلو → إمام أوغلو and أكرم | إمام أوغلو → أكرم إمام أوغلو, when «أكرم إمام أوغلو» is
   tagged somewhere); the pieces inside the longer span go.
-* A verb is never part of a name: a first word that is an imperfect verb with its conjunction (ويرأس عباس،
-  وتقول، فيرى) is cut when the rest is a known name.
-* A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle or a noun
-  read as "as …") is cut.
+* A trailing indefinite accusative (عبد اللطيف وهبي مرفوقا، أبو الغيط أمينا: a participle, or a title
+  read as "as …") is cut, and so is a passive verb after the name (ابو الغيط عين).
 """
 
 from __future__ import annotations
 
 from annotate.arabic import fold
-from annotate.resolve.names import Evidence, is_word
+from annotate.resolve.names import Evidence, is_word, title_stem
 from annotate.resolve.recognize.lexicon import is_weak
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 from annotate.resolve.variants import variant_word
@@ -90,17 +88,11 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-IMPERFECT = ("وي", "وت", "ون", "في", "فت", "فن")
-
-
-def _verb_like(word: str, names) -> bool:
-    """ويرأس، فيرى: a conjunction, an imperfect prefix and a stem that no known name starts with."""
-    return word.startswith(IMPERFECT) and len(word) >= 5 and variant_word(word) not in names and variant_word(word[1:]) not in names
-
 
 def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
-    """Cut a leading imperfect verb and a trailing indefinite accusative off person spans (``name_words``:
-    buckets of the words of the corpus' person names; ``strong_words``: of the lexicon's and registry's)."""
+    """Cut a trailing indefinite accusative off person spans (``name_words``: buckets of the words of the
+    corpus' person names; ``strong_words``: of the lexicon's and registry's). Verbs at a span's edge are
+    ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
     for c in cands:
         if c.label != "PER" or c.source == "registry" or len(c.folded) < 2:
@@ -110,10 +102,11 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
         words = [k for k in range(i, j) if is_word(view.tokens[k].text)]
         lo, hi = words[0], words[-1] + 1
         first, last = fold(view.tokens[lo].text), fold(view.tokens[hi - 1].text)
-        if _verb_like(first, strong_words) and variant_word(fold(view.tokens[words[1]].text)) in name_words:
-            lo = words[1]
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
+            last = fold(view.tokens[hi - 1].text)
+        if hi - lo > 1 and last in PASSIVE_VERBS:
+            hi = [k for k in words if k < hi - 1][-1] + 1  # «ابو الغيط عين أمينا»: appointed (as secretary)
         if (lo, hi) == (words[0], words[-1] + 1):
             out.append(c)
             continue
@@ -124,11 +117,17 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
     return out
 
 
+# Passive news verbs that follow the name they are about; never a person's last name word.
+PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختيرت انتخب انتخبت كلف كلفت اعتقل اعتقلت أعيد أعيدت".split())
+
+
 def _accusative(word: str, name_words) -> bool:
-    """مرفوقا، أمينا: ends in the accusative alif, is no known name word, and is not a name shape (ا after و)."""
+    """مرفوقا، أمينا، رئيسا: ends in the accusative alif, is no known name word, is not a name shape (ا after
+    و), and is a participle (مـ), a word news mostly uses outside names, or a title («عين … أمينا»: as secretary)."""
     if not word.endswith("ا") or word.endswith(("وا", "يا", "اا")) or len(word) < 4 or variant_word(word) in name_words:
         return False
-    return word.startswith("م") or is_weak(word[:-1])
+    stem = word[:-1]
+    return word.startswith("م") or is_weak(stem) or title_stem(stem) is not None or title_stem("ال" + stem) is not None
 
 
 def join_conjunction_pieces(view: ArticleView, cands: list[Candidate], person_words: set[str], evidence: Evidence) -> list[Candidate]:
@@ -149,4 +148,33 @@ def join_conjunction_pieces(view: ArticleView, cands: list[Candidate], person_wo
                     out[-1] = joined
                     continue
         out.append(c)
+    return out
+
+
+CAPITAL = fold("العاصمة")
+
+
+def places_and_capitals(view: ArticleView, cands: list[Candidate], places: set[str], evidence: Evidence) -> list[Candidate]:
+    """Place names glued to or cut from their neighbours:
+
+    * «الجزائر العاصمة»: a place followed by العاصمة is the capital city, one span;
+    * «جيبوتي إسماعيل عمر جيله»: a person span that starts with a one-word place the gazetteer knows and
+      goes on for two words or more is the place, then the person (رؤساء جيبوتي | إسماعيل عمر جيله).
+    """
+    out: list[Candidate] = []
+    for c in cands:
+        i, j = view.token_range(c.start, c.end)
+        if c.source == "registry":
+            out.append(c)
+        elif c.label == "LOC" and j < len(view.tokens) and fold(view.tokens[j].text) == CAPITAL and view.sentence[j] == view.sentence[i]:
+            longer = make_candidate(view, i, j + 1, "LOC", c.source, evidence)
+            out.append(longer or c)
+        elif c.label == "PER" and len(c.folded) >= 3 and c.folded[0] in places and j - i >= 3:
+            place = make_candidate(view, i, i + 1, "LOC", c.source, evidence)
+            person = make_candidate(view, i + 1, j, "PER", c.source, evidence)
+            if person is not None:
+                person.role = c.role
+            out += [x for x in (place, person) if x is not None]
+        else:
+            out.append(c)
     return out
