@@ -98,7 +98,7 @@ def facts(data: SiteData, actor: Actor, page: str) -> list[str]:
     if actor.name_en:
         out.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
     forms = spellings(data, actor.id)
-    out.append(f"<strong>الصيغ الواردة:</strong> " + "، ".join(f'{h(text)} <span class="count">({n})</span>' for text, n in forms))
+    out.append("<strong>الصيغ الواردة:</strong> " + "، ".join(f'{h(text)} <span class="count">({n})</span>' for text, n in forms))
     out.append(f"<strong>الإشارات:</strong> {counted(len(mentions), 'mention')} في {counted(len(articles), 'article', genitive=True)}")
     first, first_article, last, last_article, undated = seen(data, actor.id)
     if first:

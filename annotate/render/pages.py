@@ -449,7 +449,6 @@ def timeline_page(data: SiteData) -> str:
     """Every dated mention of the articles' text once, in time order; an interval is one entry, shown as
     its period in words (السبعينيات); the count says how many mentions have no date and are left out.
     The page's own stamps (crawl header, dateline) are the article's date, not events: not listed."""
-    page = "timeline.md"
     rows, total = [], 0
     for article in data.articles:
         for number, found in enumerate(data.annotations[article.id].dates):

@@ -101,7 +101,7 @@ def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], 
         i, j = view.token_range(c.start, c.end)
         words = [k for k in range(i, j) if is_word(view.tokens[k].text)]
         lo, hi = words[0], words[-1] + 1
-        first, last = fold(view.tokens[lo].text), fold(view.tokens[hi - 1].text)
+        last = fold(view.tokens[hi - 1].text)
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
             last = fold(view.tokens[hi - 1].text)
