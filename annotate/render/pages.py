@@ -8,29 +8,26 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
 from annotate.models import Actor, Article, Mention
-from annotate import forked, markup_text, page_address
-from annotate.dates.labels import period_label
+from annotate import forked, markup_text
 from annotate.render import actor_facts, charts, feeds, markup, review_view, timeline_entries, urls
 from annotate.render import templates as T
-from annotate.render.counted import LABEL_NOUNS, counted
+from annotate.render.counted import counted
 from annotate.render.data import write_data
 from annotate.render.legacy import write_legacy_redirects
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
+from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
 from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
-from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, html_list, html_table, link
+from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, headline_is_cut, html_list, link, source_label
 
 __all__ = ["arabic_date", "date_label", "render_pages"]
 
-HOME_LATEST = 10
-HOME_TOP = 10
 CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
 
 
@@ -105,25 +102,6 @@ def article_meta(article: Article) -> str:
     if headline_is_cut(article):
         parts.append('<span class="meta-headline">العنوان مقتطع من أول جملة: لم يُعثر في الصفحة على عنوان المقال</span>')
     return '<p class="article-meta">' + " · ".join(parts) + "</p>"
-
-
-def source_label(article: Article) -> str:
-    """The outlet (HTML): as ingest found it, else the address its original page is at."""
-    if article.source:
-        return h(article.source)
-    site = page_address.domain(article.url)
-    return f'<bdi dir="ltr" lang="en">{h(site)}</bdi>' if site else ""
-
-
-def headline_is_cut(article: Article) -> bool:
-    """Whether the title is the first words of the body (ingest's stand-in when a page has no headline),
-    not a line of its own: ``ingest._title_from``."""
-    title = article.title.removesuffix("…").strip()
-    if not title or not article.body:
-        return False
-    lines = {markup_text.plain(line) for line in article.text.split("\n")}
-    body = "".join("".join(article.text[s:e] for s, e in article.body[:3]).split())
-    return title not in lines and body.startswith("".join(title.split()))  # spacing is all a line wrap changes
 
 
 def article_core(data: SiteData, article: Article) -> str:
@@ -340,140 +318,6 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 
 
 # --- indexes, home, timeline ------------------------------------------------------------------------
-
-
-def index_page(data: SiteData, label: str) -> str:
-    page = T.INDEX_FILES[label]
-    actors = data.indexed(label)
-    out = [front(T.LABEL_PLURALS[label]), heading(1, T.LABEL_PLURALS[label]), "", f"<p>{counted(len(actors), LABEL_NOUNS[label])} في المدونة، مرتبة حسب عدد المقالات.</p>"]
-    rows = [[actor_link(data, page, a.id), str(len(data.actor_articles[a.id])), str(len(data.actor_mentions[a.id]))] for a in actors]
-    out += html_table(["الاسم", "المقالات", "الإشارات"], rows)
-    return "\n".join(out)
-
-
-def articles_index(data: SiteData) -> str:
-    page = "articles/index.md"
-    out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{counted(len(data.articles), 'article')}، الأحدث أولاً.</p>"]
-    rows, seen = [], set()
-    for a in data.by_date:
-        anchors = ""
-        for period in (a.date[:7], a.date[:4]) if a.date else ():
-            if period not in seen:  # the charts' bars link to the newest article of their month or year
-                seen.add(period)
-                anchors += f'<span id="p-{h(period)}"></span>'
-        cut = ' <small class="cut-title" title="عنوان مقتطع من أول جملة">(مقتطع)</small>' if headline_is_cut(a) else ""
-        rows.append([anchors + date_label(a.date), article_link(data, page, a.id) + cut, source_label(a)])
-    out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
-    return "\n".join(out)
-
-
-def home_page(data: SiteData, intro: str) -> str:
-    page = "index.md"
-    counts = {label: len(data.indexed(label)) for label in INDEXED_LABELS}
-    mentions = sum(len(m) for m in data.mentions.values())
-    dates = sum(len(a.dates) for a in data.annotations.values())
-    out = [front("الرئيسية"), intro.strip(), "", "## المدونة بالأرقام\n"]
-    figures = [
-        f"{counted(len(data.articles), 'article')} — {link(page, 'articles/index.md', 'كل المقالات')}",
-        f"{counted(counts['PER'], 'person')} — {link(page, T.INDEX_FILES['PER'], T.LABEL_PLURALS['PER'])}",
-        f"{counted(counts['ORG'], 'organization')} — {link(page, T.INDEX_FILES['ORG'], T.LABEL_PLURALS['ORG'])}",
-        f"{counted(counts['LOC'], 'place')} — {link(page, T.INDEX_FILES['LOC'], T.LABEL_PLURALS['LOC'])}",
-        f"{counted(mentions, 'mention')} إلى فاعلين و{counted(dates, 'date')} — {link(page, 'timeline.md', 'الخط الزمني')}",
-    ]
-    out += html_list(figures, "figures")
-    out.append("## أحدث المقالات\n")
-    out += html_list([f"{article_link(data, page, a.id)} ({date_label(a.date)})" for a in data.by_date[:HOME_LATEST]], "latest")
-    out.append("## أبرز الفاعلين\n")
-    pictures = home_pictures(data)
-    top = data.indexed(*INDEXED_LABELS)[:HOME_TOP]
-    out += html_list([f"{actor_link(data, page, a.id)} — {counted(len(data.actor_articles[a.id]), 'article')}" for a in top], "top-actors")
-    if pictures:
-        out += ["## صور المدونة\n", *pictures, ""]
-    files = [
-        f"{link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
-        f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
-        f"{link(page, 'data/mentions.csv', 'mentions.csv')} و{link(page, 'data/actors.csv', 'actors.csv')} و"
-        f"{link(page, 'data/articles.csv', 'articles.csv')}: جداول تفتح في Excel (إشارة أو فاعل أو مقال في كل صف).",
-        f"{link(page, 'data/corpus.db', 'corpus.db')}: قاعدة بيانات SQLite للاستعلام والبحث في الجمل (Datasette).",
-        f"{link(page, feeds.CORPUS_FEED, 'feed.xml')}: خلاصة Atom لأحدث المقالات؛ ولكل فاعل خلاصته في صفحته.",
-        f"{link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
-    ]
-    out += ["## البيانات\n", *html_list(files, "data-files")]
-    return "\n".join(out)
-
-
-def home_pictures(data: SiteData, size: int = 16) -> list[str]:
-    """The co-mention network of the most present actors and all mentions over time."""
-    page = "index.md"
-    ranked = sorted(
-        (a for a in data.actors if a.label in INDEXED_LABELS and a.id in data.actor_articles),
-        key=lambda a: (-len(data.actor_articles[a.id]), a.name),
-    )
-    top = ranked[:size]
-    chosen = {a.id for a in top}
-    edges: Counter = Counter()
-    for counts in data.article_actors.values():
-        present = sorted(a for a in counts if a in chosen)
-        edges.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    nodes = [(a.id, a.name, a.label, urls.href(page, urls.actor_file(a.slug))) for a in top]
-    dates = [a.date for a in data.articles for _ in data.mentions.get(a.id, []) if a.date]
-    undated = sum(len(data.mentions.get(a.id, [])) for a in data.articles if not a.date)
-    index = urls.href(page, "articles/index.md")
-    return [
-        charts.network_chart(nodes, edges, "شبكة الفاعلين: خط بين كل اثنين يردان في المقالات نفسها، يغلظ بعددها", total=len(ranked)),
-        charts.timeline_chart(
-            dates,
-            "الإشارات إلى الفاعلين عبر الزمن (حسب تاريخ المقال)",
-            link_of=lambda period: f"{index}#p-{period}",
-            left_out=undated_note(len(dates), undated),
-        ),
-    ]
-
-
-def undated_note(dated: int, undated: int) -> str:
-    """What a chart by article date leaves out: the mentions in articles without a date."""
-    if not undated:
-        return ""
-    return f"يعد الرسم {counted(dated, 'mention')} من {dated + undated}؛ {counted(undated, 'mention')} في مقالات بلا تاريخ لا تظهر فيه."
-
-
-def timeline_key(value: str | None) -> str | None:
-    """Sort key of a date value: its start (``2019-04/2020-06`` → ``2019-04``, ``1970/1979`` → ``1970``);
-    ``None`` for a mention without a value, which the timeline counts but cannot place."""
-    if not value or not value[:1].isdigit():
-        return None
-    return value.split("/", 1)[0]
-
-
-def timeline_page(data: SiteData) -> str:
-    """Every dated mention of the articles' text once, in time order; an interval is one entry, shown as
-    its period in words (السبعينيات); the count says how many mentions have no date and are left out.
-    The page's own stamps (crawl header, dateline) are the article's date, not events: not listed."""
-    rows, total = [], 0
-    for article in data.articles:
-        for number, found in enumerate(data.annotations[article.id].dates):
-            sentence = data.sentence_of(article.id, found.start)
-            if sentence is None or found.end > sentence.end:
-                continue
-            total += 1
-            key = timeline_key(found.value)
-            if key:
-                rows.append((key, found.value, article.id, number, found, sentence))
-    rows.sort(key=lambda r: r[:4])
-    undated = total - len(rows)
-    share = f"{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً" + (f"؛ و{counted(undated, 'date')} بلا قيمة خارج الخط" if undated else "")
-    out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{h(share)}.</p>"]
-    out.append('<ul class="timeline">')
-    for _, value, article_id, number, found, _sentence in rows:
-        out.append(
-            f'<li {timeline_entries.entry_attributes(data, article_id, found)}><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
-            + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
-        )
-    out.append("</ul>\n")
-    return "\n".join(out)
-
-
-# --- all ---------------------------------------------------------------------------------------------
 
 
 def render_pages(

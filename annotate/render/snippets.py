@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pymdownx.slugs import slugify
 
+from annotate import markup_text, page_address
+from annotate.models import Article
 from annotate.render import templates as T
 from annotate.render import urls
 from annotate.render.escape import h, yaml_string
@@ -78,3 +80,22 @@ def arabic_date(value: str) -> str:
         return value
     shown = f"{T.MONTHS[month - 1]} {parts[0]}"
     return f"{int(parts[2])} {shown}" if len(parts) == 3 else shown
+
+
+def source_label(article: Article) -> str:
+    """The outlet (HTML): as ingest found it, else the address its original page is at."""
+    if article.source:
+        return h(article.source)
+    site = page_address.domain(article.url)
+    return f'<bdi dir="ltr" lang="en">{h(site)}</bdi>' if site else ""
+
+
+def headline_is_cut(article: Article) -> bool:
+    """Whether the title is the first words of the body (ingest's stand-in when a page has no headline),
+    not a line of its own: ``ingest._title_from``."""
+    title = article.title.removesuffix("…").strip()
+    if not title or not article.body:
+        return False
+    lines = {markup_text.plain(line) for line in article.text.split("\n")}
+    body = "".join("".join(article.text[s:e] for s, e in article.body[:3]).split())
+    return title not in lines and body.startswith("".join(title.split()))  # spacing is all a line wrap changes

@@ -53,7 +53,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.pages import timeline_key  # pages imports this module: the timeline's own rule, not a copy
+    from annotate.render.indexes import timeline_key  # indexes imports this module: the timeline's own rule, not a copy
 
     count = 0
     for article_id in data.actor_articles.get(actor_id, []):
