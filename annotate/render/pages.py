@@ -23,6 +23,7 @@ from annotate.render.data import write_data
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h, yaml_string
 from annotate.render.site_data import INDEXED_LABELS, SiteData
+from annotate.resolve.latin import latin_name
 
 HOME_LATEST = 10
 HOME_TOP = 10
@@ -163,7 +164,7 @@ def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
     """Everything an actor page is made of: the actor's own fields and the articles it shows or counts
     (``article_core`` covers the contexts, dates, co-mentioned actors and their addresses). The first page
     sums up every article; a numbered page shows its own articles only."""
-    fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, actor.description, actor.roles, actor.links]
+    fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, latin_name(actor.name, actor.label), actor.description, actor.roles, actor.links]
     chunks = context_chunks(data, actor)
     shown = data.actor_articles.get(actor.id, []) if number == 1 else chunks[number - 1]
     return json_digest([RENDER_CODE, fields, number, len(chunks), [article_core(data, data.article_by_id[a]) for a in shown]])
@@ -215,8 +216,9 @@ def actor_page(data: SiteData, actor: Actor) -> str:
     articles = data.actor_articles.get(actor.id, [])
     out = [front(actor.name), heading(1, actor.name), ""]
     facts = [f"<strong>النوع:</strong> {h(T.LABEL_NAMES.get(actor.label, actor.label))}"]
-    if actor.name_en:
-        facts.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
+    latin = latin_name(actor.name, actor.label, actor.name_en)  # the registry's English name, else a transliteration
+    if latin != actor.name:
+        facts.append(f'<strong>{"الاسم بالإنجليزية" if actor.name_en else "الاسم بالحروف اللاتينية"}:</strong> <span dir="ltr" lang="en">{h(latin)}</span>')
     others = [a for a in actor.aliases if a != actor.name]
     if others:
         facts.append(f"<strong>أسماء أخرى:</strong> {'، '.join(h(a) for a in others)}")
