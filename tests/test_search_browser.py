@@ -150,7 +150,7 @@ def test_parity_with_python(served, page):
     got = page.evaluate(
         """cases => cases.map(c => {
              const t = arSearch.terms(c.input);
-             return {input: c.input, fold: arSearch.fold(c.input), terms: t, stems: t.map(arSearch.stems)};
+             return {input: c.input, fold: arSearch.fold(c.input), terms: t, stems: t.map(arSearch.stems), keys: t.map(arSearch.nameKey)};
            })""",
         CASES,
     )
