@@ -328,8 +328,8 @@
 
   // Phase 2, on one candidate's record: its tier and what the excerpt shows. Tiers:
   //   0 a name (or title) is exactly the query, after folding and clitics; 1 the same up to spelling;
-  //   2 every query word in one name or title; 3 the same up to spelling; 4 every query word in one
-  //   sentence; 5 an actor named by some of the query's words (unless another page has the whole query
+  //   2 every query word in one of an actor's names; 3 the same up to spelling; 4 every query word in one
+  //   sentence (a title is one); 5 an actor named by some of the query's words (unless another page has the whole query
   //   as a phrase: then the actor «الإسلام» is not what «سيف الإسلام» asks for); 6 the rest.
   //   English pages come after all of these (TIER_EN).
   var TIER_NAMED = 5, TIER_REST = 6, TIER_EN = 10;
@@ -349,7 +349,7 @@
       var every = function (level) {
         return qterms.every(function (q, i) { return words.some(function (w) { return w.levels[i] >= level; }); });
       };
-      if (every(2)) tier = Math.min(tier, 2);
+      if (every(2)) tier = Math.min(tier, actor ? 2 : 4);
       else if (actor && every(1)) tier = Math.min(tier, 3);
       if (actor && n > 1 && words.length < n && words.every(function (w) { return w.levels.indexOf(3) >= 0; })) {
         tier = Math.min(tier, TIER_NAMED);
