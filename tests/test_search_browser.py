@@ -185,6 +185,7 @@ def test_search_box_ui_mobile_dark(served, browser):
         box = pg.locator("input.md-search__input")
         assert box.is_visible()
         box.fill("حفتر")
+        pg.wait_for_selector("div[data-ar-search][data-ar-results]", state="attached")  # the complete list
         pg.wait_for_selector(".md-search-result__item")
         pg.wait_for_selector("body[data-md-scrolllock]", state="attached")  # Material locks the page under the box
         first = pg.locator(".md-search-result__item").first

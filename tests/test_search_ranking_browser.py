@@ -131,7 +131,7 @@ def test_filters_by_kind_label_and_year(site):
     # the same through the box's selects
     pg.goto(pg.root)
     pg.fill("input.md-search__input", "روسيا")
-    pg.wait_for_selector(".ar-search__result")
+    pg.wait_for_selector("div[data-ar-search][data-ar-results]", state="attached")
     pg.select_option("select.ar-search__filter--label", "PER")
     pg.wait_for_function("() => [...document.querySelectorAll('.ar-search__kind')].every(k => k.textContent.startsWith('شخص'))")
 
@@ -143,6 +143,7 @@ def test_excerpts_mark_the_words_and_opening_a_hit_marks_them_on_the_page(site, 
         pg.goto(pg0.root)
         pg.click("label.md-header__button[for=__search]")
         pg.locator("input.md-search__input").fill("حفتر موسكو")
+        pg.wait_for_selector("div[data-ar-search][data-ar-results]", state="attached")  # the complete list, not the first few
         pg.wait_for_selector(".ar-search__excerpt mark")
         first = pg.locator(".ar-search__result").first
         marked = first.locator(".ar-search__excerpt mark").all_inner_texts()

@@ -120,6 +120,7 @@
     this.variants = qterms.map(queryVariants);
     this.keys = qterms.map(nameKeys);
     this.cache = new Map();
+    this.wordCache = new Map();  // a word as written → its levels (articles repeat their words)
   }
 
   Matcher.prototype.levels = function (term) {
@@ -148,11 +149,15 @@
     var out = [], m, self = this;
     TEXT_WORD_RE.lastIndex = 0;
     while ((m = TEXT_WORD_RE.exec(text))) {
-      var levels = null;
-      terms(m[0]).forEach(function (t) {
-        var l = self.levels(t);
-        levels = levels ? levels.map(function (x, i) { return Math.max(x, l[i]); }) : l.slice();
-      });
+      var levels = this.wordCache.get(m[0]);
+      if (levels === undefined) {
+        levels = null;
+        terms(m[0]).forEach(function (t) {
+          var l = self.levels(t);
+          levels = levels ? levels.map(function (x, i) { return Math.max(x, l[i]); }) : l.slice();
+        });
+        this.wordCache.set(m[0], levels);
+      }
       if (levels) out.push({ start: m.index, end: m.index + m[0].length, levels: levels });
     }
     return out;
@@ -168,7 +173,7 @@
   var MAX_EXPANSION = 400;      // keys one query variant may expand to (its exact key always included)
   var MAX_PREFIX_SHARDS = 3;    // shards a prefix may span before it is looked up exactly only
   var MAX_QUERY_TERMS = 12;
-  var ACTOR_CANDIDATES = 20, OTHER_CANDIDATES = 30;
+  var ACTOR_CANDIDATES = 10, OTHER_CANDIDATES = 20;  // records fetched to rank and show
   var UNSAFE_URL = /^([a-zA-Z][a-zA-Z0-9+.\-]*:|[\/\\])/;
   var ARABIC_QUERY = /[\u0600-\u06ff]/;
 
@@ -380,7 +385,9 @@
   }
 
   // Ranked results for a query: {results, total, fuzzy}; each result carries its record and excerpt parts.
-  Index.prototype.search = function (query, filters) {
+  // first: how many records to fetch before answering (the first results a reader sees, refined by a
+  // second call with the full number once those arrive); omitted, all candidates.
+  Index.prototype.search = function (query, filters, first) {
     filters = filters || {};
     var qterms = queryTerms(query), self = this, arabic = ARABIC_QUERY.test(query);
     if (!qterms.length) return Promise.resolve({ results: [], total: 0, fuzzy: false, terms: qterms });
@@ -401,8 +408,9 @@
       var actors = all.filter(function (r) { return inRange(actorRange, r.doc); });
       var others = all.filter(function (r) { return !inRange(actorRange, r.doc); });
       actors.sort(function (x, y) { return y.titles - x.titles || y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
-      others.sort(function (x, y) { return y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
-      var candidates = actors.slice(0, ACTOR_CANDIDATES).concat(others.slice(0, OTHER_CANDIDATES));
+      others.sort(function (x, y) { return y.cover - x.cover || y.score - x.score || y.doc - x.doc; });  // ties: newest
+      var nActors = first ? Math.min(ACTOR_CANDIDATES, Math.ceil(first / 3)) : ACTOR_CANDIDATES;
+      var candidates = actors.slice(0, nActors).concat(others.slice(0, first ? first - Math.min(nActors, actors.length) : OTHER_CANDIDATES));
       var matcher = new Matcher(qterms);
       return Promise.all(candidates.map(function (r) { return self.doc(r.doc).catch(function () { return null; }); })).then(function (records) {
         var results = [];
@@ -425,7 +433,8 @@
         results.sort(function (x, y) { return x.tier - y.tier || y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
         results = interleave(results);
         var fuzzy = results.length > 0 && results.every(function (r) { return r.fuzzy; });
-        return { results: results, total: acc.size, fuzzy: fuzzy, terms: qterms, matcher: matcher };
+        var complete = !first || (actors.length <= nActors && others.length <= candidates.length - Math.min(nActors, actors.length));
+        return { results: results, total: acc.size, fuzzy: fuzzy, terms: qterms, matcher: matcher, complete: complete };
       });
     });
   };
@@ -481,7 +490,7 @@
 
   function siteRoot() {
     if (!root) {
-      var box = document.querySelector("[data-ar-search]");
+      var box = document.querySelector("div[data-ar-search]");
       var base = box ? box.getAttribute("data-ar-base") || "." : ".";
       root = new URL(base.replace(/\/?$/, "/"), document.baseURI);
     }
@@ -510,6 +519,8 @@
   var LABEL_FILTERS = [["", "كل الأنواع"], ["PER", "أشخاص"], ["ORG", "منظمات"], ["LOC", "أماكن"], ["MISC", "أخرى"]];
   var KIND_FILTERS = [["", "الكل"], ["actor", "فاعلون"], ["article", "مقالات"]];
   var MAX_SHOWN = 50, EXCERPT = 200, HIGHLIGHT_PARAM = "hl";
+  var FIRST_RECORDS = 8;  // results shown first, while the other candidates' records load
+  var PAUSE_MS = 20;  // typing pause before a search starts (each keystroke cancels the pending one)
 
   function kindName(result) {
     return (result.kind === "actor" && KIND_NAMES[result.label]) || KIND_NAMES[result.kind] || "";
@@ -673,7 +684,7 @@
   }
 
   function setup() {
-    var box = document.querySelector("[data-ar-search]");
+    var box = document.querySelector("div[data-ar-search]");
     if (!box) return;
     var input = box.querySelector("input.md-search__input");
     var toggle = document.getElementById("__search");
@@ -690,12 +701,20 @@
         var chosen = { kind: filters.kind, label: filters.label, year: filters.year };
         if (chosen.label && !chosen.kind) chosen.kind = "actor";
         if (chosen.year && !chosen.kind) chosen.kind = "article";
-        return index.search(query, chosen).then(function (found) {
+        return index.search(query, chosen, FIRST_RECORDS).then(function (found) {
           if (mine !== serial) return;
-          return render(box, query, found, index).then(function () {
+          if (found.results.length) {
+            render(box, query, found, index);
+            api.firstMs = performance.now() - started;
+            box.setAttribute("data-ar-first", String(mine));
+          }
+          return (found.complete ? Promise.resolve(found) : index.search(query, chosen)).then(function (all) {
             if (mine !== serial) return;
-            api.lastMs = performance.now() - started;
-            box.setAttribute("data-ar-results", String(mine));
+            return render(box, query, all, index).then(function () {
+              if (mine !== serial) return;
+              api.lastMs = performance.now() - started;
+              box.setAttribute("data-ar-results", String(mine));
+            });
           });
         });
       }).catch(function () {
@@ -722,7 +741,7 @@
     }
 
     input.addEventListener("focus", function () { open(false); });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 40); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, PAUSE_MS); });
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) open(true); });
     box.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -767,7 +786,7 @@
     var matcher = new Matcher(qterms), nodes = [], walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         var parent = node.parentNode;
-        if (!parent || /^(SCRIPT|STYLE|MARK|TEXTAREA)$/.test(parent.nodeName) || parent.closest("[data-ar-search], .headerlink, svg")) return NodeFilter.FILTER_REJECT;
+        if (!parent || /^(SCRIPT|STYLE|MARK|TEXTAREA)$/.test(parent.nodeName) || parent.closest("div[data-ar-search], .headerlink, svg")) return NodeFilter.FILTER_REJECT;
         return /\S/.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       }
     });
@@ -799,7 +818,7 @@
 
   var api = {
     fold: fold, terms: terms, stems: stems, queryVariants: queryVariants, nameKey: nameKey, decodePostings: decodePostings,
-    Index: Index, load: load, loadMs: null, lastMs: null, highlight: highlight,
+    Index: Index, load: load, loadMs: null, firstMs: null, lastMs: null, highlight: highlight,
     search: function (query, filters) {
       return load().then(function (index) { return index.search(query, filters); }).then(function (found) {
         return found.results.map(function (r) {
