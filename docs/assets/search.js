@@ -497,11 +497,20 @@
     return root;
   }
 
+  // Compile the Unicode-property regular expressions and the matching code once, while the reader is
+  // still typing (the first search otherwise pays for it after the last keystroke).
+  function warmUp() {
+    var matcher = new Matcher(queryTerms("وموسكو Kadhafi"));
+    matcher.words("وصل الوفد إلى موسكو، ثم Gaddafi.");
+    nameKey("فاغنر");
+  }
+
   function load() {
     if (!loading) {
       var started = performance.now();
       loading = getJSON(new URL("search/meta.json", siteRoot()).href).then(function (meta) {
         var index = new Index(meta, siteRoot());
+        warmUp();
         api.loadMs = performance.now() - started;
         document.documentElement.setAttribute("data-ar-search", "ready");
         return index;
