@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotate.search import SearchEntry, build_index, stems, terms, write_search_index
-from annotate.search.index import (EXACT, INDEX_PATH, SHARD_CHARS, TITLE, decode_postings, doc_path, encode_postings,
+from annotate.search.index import (EXACT, INDEX_PATH, SHARD_CHARS, TITLE, decode_postings, encode_postings, record_path, table_path,
                                    front_code, front_decode)
 from annotate.search.normalize import MAX_TERM, name_key, name_keys, query_variants, term_set
 
@@ -115,7 +115,8 @@ def test_index_layout():
     files = build_index(entries())
     meta = json.loads(files[INDEX_PATH])
     # doc numbers: actors by label (PER, ORG), articles by date (undated first), Arabic pages, English pages
-    docs = [json.loads(files[doc_path(n)]) for n in range(meta["count"])]
+    names = json.loads(files[table_path(0)])
+    docs = [json.loads(files[record_path(name)]) for name in names]
     assert [d["u"] for d in docs] == ["actors/khalifa-haftar/", "actors/wagner/", "articles/a/", "articles/b/", "about/", "registry/"]
     assert meta["ranges"] == {"actor": [0, 2], "article": [2, 4], "page": [4, 6], "en": [5, 6],
                               "labels": {"PER": [0, 1], "ORG": [1, 2]}, "years": {"2023": [3, 4]}}
@@ -136,6 +137,14 @@ def test_index_layout():
     assert shard_firsts == sorted(shard_firsts, key=lambda t: t.encode("utf-16-be"))
     actors = json.loads(files["search/actors.json"])
     assert actors == [[0, "خليفة حفتر", ["المشير حفتر", "Khalifa Haftar"]], [1, "فاغنر", ["Faghnar"]]]
+
+
+def test_adding_a_page_leaves_the_other_records_alone():
+    before = build_index(entries())
+    after = build_index([*entries(), SearchEntry("articles/0/", "جديد", "نص جديد", "article")])  # renumbers every doc after it
+    records = lambda files: {p: t for p, t in files.items() if p.startswith("search/d/")}  # noqa: E731
+    assert len(records(after)) == len(records(before)) + 1
+    assert records(before).items() <= records(after).items()
 
 
 def test_shards_split_a_large_vocabulary():

@@ -7,8 +7,11 @@ Files under ``search/`` (UTF-8 JSON, read by ``docs/assets/search.js``)::
                                  "labels": {"PER": [lo, hi], ...}, "years": {"2023": [lo, hi], ...}}}
     s/<i>.json       {"keys": front-coded keys, "postings": "list list ..."}   # shard i: keys from its first
                                                                               # key up to the next shard's
-    d/<n // 1000>/<n % 1000>.json   doc n: {"u": url, "t": title, "k": kind, "l": label, "d": date,
-                      "s": source, "c": [articles, mentions], "n": names, "x": sentences, "lang": "ar"|"en"}
+    m/<n // 512>.json   the record names of docs n // 512 * 512 ... (+511): ["3f2a9c0d11b7", ...]
+    d/<ab>/<cdef…>.json  the record of the doc whose record name is abcdef…: {"u": url, "t": title,
+                      "k": kind, "l": label, "d": date, "s": source, "c": [articles, mentions], "n": names,
+                      "x": sentences, "lang": "ar"|"en"}; named after its url, so unchanged pages keep
+                      their file when others are added or removed
     actors.json      [[n, name, [other names]], ...]   # for «هل تقصد …؟» when nothing is found
 
 Doc numbers follow kind (actors by label, articles by date, Arabic pages, English pages), so every filter
@@ -26,6 +29,7 @@ character ``chr(48 + k)`` (k = UTF-16 units shared with the previous key) follow
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -47,7 +51,7 @@ LANGS = ("ar", "en")
 TITLE, EXACT, OFTEN = 1, 2, 4
 FREQUENT = 3  # occurrences that make a term frequent in a doc
 SHARD_CHARS = 16_000  # a shard is closed once its postings pass this many characters
-DOCS_PER_FOLDER = 1000
+DOCS_PER_TABLE = 512  # doc numbers per table file (search/m/<n // 512>.json: the record names)
 LATIN_ARTICLES = {"al", "el"}  # "al-Qadhafi": the article is a term, but no name key
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
@@ -210,8 +214,18 @@ def doc_record(entry: SearchEntry) -> dict:
     return {k: v for k, v in record.items() if v not in (None, [])}
 
 
-def doc_path(number: int) -> str:
-    return f"search/d/{number // DOCS_PER_FOLDER}/{number % DOCS_PER_FOLDER}.json"
+def record_name(entry: SearchEntry) -> str:
+    """A record's file name, from its url alone: adding or removing one page renumbers the docs after it,
+    but leaves every other record file as it was (only the small number → name tables change)."""
+    return hashlib.sha1(entry.url.encode("utf-8")).hexdigest()[:12]
+
+
+def record_path(name: str) -> str:
+    return f"search/d/{name[:2]}/{name[2:]}.json"
+
+
+def table_path(block: int) -> str:
+    return f"search/m/{block}.json"
 
 
 def build_index(entries: list[SearchEntry]) -> dict[str, str]:
@@ -221,11 +235,12 @@ def build_index(entries: list[SearchEntry]) -> dict[str, str]:
     ordered = sorted(entries, key=_order)
     postings: dict[str, list[int]] = {}
     files: dict[str, str] = {}
-    actors = []
+    actors, names = [], []
     for number, entry in enumerate(ordered):
         for key, flags in doc_keys(entry).items():
             postings.setdefault(key, []).append(number * 8 + flags)
-        files[doc_path(number)] = dumps(doc_record(entry))
+        names.append(record_name(entry))
+        files[record_path(names[-1])] = dumps(doc_record(entry))
         if entry.kind == "actor":
             actors.append([number, entry.title, [n for n in entry.names if n and n != entry.title]])
     vocabulary = sorted(postings, key=_js_order)
@@ -246,6 +261,10 @@ def build_index(entries: list[SearchEntry]) -> dict[str, str]:
         size += len(encoded) + len(key) + 2
     if firsts:
         close()
+    if len(set(names)) != len(names):
+        raise ValueError("search entries: two urls share a record name; give each page its own url")
+    for block in range(0, len(names), DOCS_PER_TABLE):
+        files[table_path(block // DOCS_PER_TABLE)] = dumps(names[block : block + DOCS_PER_TABLE])
     meta = {"version": VERSION, "count": len(ordered), "shards": front_code(firsts), "ranges": _ranges(ordered)}
     files[INDEX_PATH] = dumps(meta)
     files["search/actors.json"] = dumps(actors)

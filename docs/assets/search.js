@@ -169,7 +169,7 @@
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
   var DIGIT_VALUE = {};
   for (var a = 0; a < ALPHABET.length; a++) DIGIT_VALUE[ALPHABET.charAt(a)] = a;
-  var TITLE = 1, EXACT = 2, OFTEN = 4;
+  var TITLE = 1, EXACT = 2, OFTEN = 4, DOCS_PER_TABLE = 512;
   var MAX_EXPANSION = 400;      // keys one query variant may expand to (its exact key always included)
   var MAX_PREFIX_SHARDS = 3;    // shards a prefix may span before it is looked up exactly only
   var MAX_QUERY_TERMS = 12;
@@ -223,6 +223,7 @@
     this.ranges = meta.ranges || {};
     this.shards = new Map();
     this.docs = new Map();
+    this.tables = new Map();
     this.actorList = null;
   }
 
@@ -246,10 +247,21 @@
     return found;
   };
 
+  // The record of doc n: its name from the table of its block, then the record itself.
   Index.prototype.doc = function (n) {
-    var found = this.docs.get(n);
+    var found = this.docs.get(n), self = this;
     if (!found) {
-      found = getJSON(this.url("search/d/" + Math.floor(n / 1000) + "/" + (n % 1000) + ".json"));
+      var block = Math.floor(n / DOCS_PER_TABLE), table = this.tables.get(block);
+      if (!table) {
+        table = getJSON(this.url("search/m/" + block + ".json"));
+        table.catch(function () {});
+        this.tables.set(block, table);
+      }
+      found = table.then(function (names) {
+        var name = String(names[n % DOCS_PER_TABLE] || "");
+        if (!/^[0-9a-f]{12}$/.test(name)) throw new Error("no record for doc " + n);
+        return getJSON(self.url("search/d/" + name.slice(0, 2) + "/" + name.slice(2) + ".json"));
+      });
       found.catch(function () {});
       this.docs.set(n, found);
     }
