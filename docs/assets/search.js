@@ -444,7 +444,7 @@
         }
         results.sort(function (x, y) { return x.tier - y.tier || y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
         results = interleave(results);
-        var fuzzy = results.length > 0 && results.every(function (r) { return r.fuzzy; });
+        var fuzzy = results.length > 0 && results[0].fuzzy;  // the best hit was found by its spelling only
         var complete = !first || (actors.length <= nActors && others.length <= candidates.length - Math.min(nActors, actors.length));
         return { results: results, total: acc.size, fuzzy: fuzzy, terms: qterms, matcher: matcher, complete: complete };
       });
@@ -668,7 +668,7 @@
     if (found.total > results.length) list.appendChild(el("li", "md-search-result__more ar-search__more", "و" + (found.total - results.length) + " أخرى: دقّق البحث"));
     if (found.fuzzy) {
       var seen = {};
-      var names = results.filter(function (r) { return r.kind === "actor" && !seen[r.title] && (seen[r.title] = true); })
+      var names = results.filter(function (r) { return r.kind === "actor" && r.fuzzy && !seen[r.title] && (seen[r.title] = true); })
         .slice(0, 3).map(function (r) { return { name: r.title }; });
       suggestion(box, list, query, names, "هل تقصد ");
       return Promise.resolve();
