@@ -53,8 +53,9 @@ def folder_size(folder: Path) -> int:
 
 
 def search_index_gzip(site: Path) -> int:
-    index = site / "search" / "index.json"
-    return len(gzip.compress(index.read_bytes(), 9)) if index.exists() else 0
+    """meta.json and the key shards (what queries fetch from; the per-page records are the text itself)."""
+    files = [site / "search" / "meta.json", *sorted((site / "search" / "s").glob("*.json"))]
+    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.exists())
 
 
 def scale(articles: int, work: Path) -> None:

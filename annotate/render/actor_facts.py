@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotate.models import Actor, Mention
+from annotate.resolve.latin import latin_name
 from annotate.render import templates as T
 from annotate.render import urls
 from annotate.render.counted import counted
@@ -95,8 +96,10 @@ def facts(data: SiteData, actor: Actor, page: str) -> list[str]:
         out.append(f"<strong>نبذة:</strong> {h(actor.description)}")
     else:
         out.append(f'<strong>نبذة:</strong> <span class="generated-summary">{h(summary(data, actor))}</span> <small>(ملخص آلي من نصوص المدونة)</small>')
-    if actor.name_en:
-        out.append(f'<strong>الاسم بالإنجليزية:</strong> <span dir="ltr" lang="en">{h(actor.name_en)}</span>')
+    latin = latin_name(actor.name, actor.label, actor.name_en)  # the registry's English name, else a transliteration
+    if latin != actor.name:
+        kind = "الاسم بالإنجليزية" if actor.name_en else "الاسم بالحروف اللاتينية"
+        out.append(f'<strong>{kind}:</strong> <span dir="ltr" lang="en">{h(latin)}</span>')
     forms = spellings(data, actor.id)
     out.append("<strong>الصيغ الواردة:</strong> " + "، ".join(f'{h(text)} <span class="count">({n})</span>' for text, n in forms))
     out.append(f"<strong>الإشارات:</strong> {counted(len(mentions), 'mention')} في {counted(len(articles), 'article', genitive=True)}")

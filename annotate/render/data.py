@@ -14,6 +14,7 @@ from pathlib import Path
 from annotate.digest import digest
 from annotate.models import DateMention, date_record, entity_record
 from annotate.render import corpus_db, exports, feeds, urls
+from annotate.resolve.latin import latin_name
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
 
@@ -62,6 +63,7 @@ def actor_records(data: SiteData) -> list[dict]:
                 "articles": data.actor_articles[actor.id],
                 "mentions": len(data.actor_mentions[actor.id]),
                 "name_en": actor.name_en,
+                "name_latin": latin_name(actor.name, actor.label, actor.name_en),
                 "description": actor.description,
                 "slug": actor.slug,
             }

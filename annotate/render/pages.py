@@ -24,6 +24,7 @@ from annotate.render.escape import h
 from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
 from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
+from annotate.resolve.latin import latin_name
 from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, headline_is_cut, html_list, link, source_label
 
 __all__ = ["arabic_date", "date_label", "render_pages"]
@@ -139,7 +140,7 @@ def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
     """Everything an actor page is made of: the actor's own fields and the articles it shows or counts
     (``article_core`` covers the contexts, dates, co-mentioned actors and their addresses). The first page
     sums up every article; a numbered page shows its own articles only."""
-    fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, actor.description, actor.roles, actor.links]
+    fields = [actor.id, actor.slug, actor.name, actor.label, actor.aliases, actor.name_en, latin_name(actor.name, actor.label, actor.name_en), actor.description, actor.roles, actor.links]
     chunks = context_chunks(data, actor)
     shown = data.actor_articles.get(actor.id, []) if number == 1 else chunks[number - 1]
     return json_digest([RENDER_CODE, fields, number, len(chunks), [article_core(data, data.article_by_id[a]) for a in shown]])

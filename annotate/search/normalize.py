@@ -94,3 +94,57 @@ def stems(term: str) -> list[str]:
 def query_variants(term: str) -> list[str]:
     """What a query term looks for: itself, then its stems."""
     return [term, *stems(term)]
+
+
+# --- spelling-tolerant keys (names only) ----------------------------------------------------------------
+# A key is a skeleton that spellings of one name share; the index stores it for actor names, marked with
+# KEY_MARK (never inside a term, which is letters and digits only) so that it cannot meet an ordinary term.
+KEY_MARK = "~"
+ARABIC_CLASSES = (("ج", "ك"), ("غ", "ك"), ("ق", "ك"))  # after fold: گ/ک→ك, ى/ئ→ي, ؤ→و, ة→ه already
+ARABIC_LONG_VOWELS = "اوي" + "ء"
+MIN_ARABIC_KEY = 3
+LATIN_DIGRAPHS = (("kh", "x"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"))
+LATIN_CLASSES = str.maketrans({"q": "k", "g": "k", "c": "k", "j": "k", "v": "f", "p": "b", "z": "s"})
+LATIN_VOWELS = "aeiouyw"
+MIN_LATIN_KEY = 1  # "Eye" → "a": looked up exactly only (prefixes need three letters)
+_ARABIC_TERM = re.compile(r"[\u0621-\u064a]+")
+_LATIN_TERM = re.compile(r"[a-z]+")
+
+
+def _collapse(text: str) -> str:
+    """Doubled letters once (الكتّاب written with two ت, Gaddafi with two d)."""
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def name_key(term: str) -> str | None:
+    """A folded term's spelling skeleton, or None: Arabic — ج/غ/ق/ك one letter, long vowels and hamza
+    after the first letter dropped, doubles collapsed (فاجنر, فاغنر → فكنر); Latin — accents dropped,
+    kh/gh/sh/th/dh/ph one letter, q/g/c/j/k, v/f, p/b, z/s pooled, vowels after the first letter dropped
+    (Gaddafi, Qadhafi → kdf; Erdogan, Ardughan → ardkn)."""
+    if _ARABIC_TERM.fullmatch(term):
+        key = term
+        for old, new in ARABIC_CLASSES:
+            key = key.replace(old, new)
+        key = _collapse(key[0] + "".join(c for c in key[1:] if c not in ARABIC_LONG_VOWELS))
+        return KEY_MARK + key if len(key) >= MIN_ARABIC_KEY else None
+    plain = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+    if not _LATIN_TERM.fullmatch(plain):
+        return None
+    for old, new in LATIN_DIGRAPHS:
+        plain = plain.replace(old, new)
+    plain = plain.translate(LATIN_CLASSES)
+    if len(plain) > 2 and plain.endswith("h") and plain[-2] in LATIN_VOWELS:
+        plain = plain[:-1]  # Fatimah, Fatima
+    head = "a" if plain[0] in LATIN_VOWELS else plain[0]
+    key = _collapse(head + "".join(c for c in plain[1:] if c not in LATIN_VOWELS))
+    return KEY_MARK + key if len(key) >= MIN_LATIN_KEY else None
+
+
+def name_keys(term: str) -> list[str]:
+    """The keys of a term and of its stems (لفاغنر → the key of فاغنر too), distinct, in order."""
+    out = []
+    for variant in query_variants(term):
+        key = name_key(variant)
+        if key and key not in out:
+            out.append(key)
+    return out
