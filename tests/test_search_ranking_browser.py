@@ -8,6 +8,7 @@ name in data/actors.json, never by slug.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def test_two_words_rank_the_pages_where_they_occur_together(site):
 def test_a_name_phrase_does_not_offer_the_actor_of_one_of_its_words(site):
     pg, actor, _ = site
     found = results(pg, "سيف الإسلام")
-    assert found[0]["url"] != actor["الإسلام"]
+    assert found[0]["url"] != actor.get("الإسلام")  # (the resolver may no longer make «الإسلام» an actor at all)
     assert found[0]["kind"] == "article" and found[0]["tier"] == 4
 
 
@@ -111,7 +112,7 @@ def test_one_edit_away_suggests_the_closest_actors(site):
 def test_english_pages_are_marked_and_left_out_of_arabic_results(site):
     pg, _, folder = site
     for page in ("registry", "dates"):
-        assert '<div lang="en" dir="ltr">' in (folder / page / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<div [^>]*lang="en" dir="ltr">', (folder / page / "index.html").read_text(encoding="utf-8"))
     arabic = urls(pg, "حفتر") + urls(pg, "التواريخ") + urls(pg, "الفاعلين")
     assert not [u for u in arabic if u in ("registry/", "dates/")]
     assert urls(pg, "registry")[0] == "registry/"  # an English query still finds them, last
