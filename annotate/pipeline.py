@@ -62,7 +62,7 @@ class BuildReport:
 
     def recorded(self) -> dict:
         """What a later build with the same inputs reports again (``annotate.unchanged``)."""
-        return {"articles": self.articles, "skipped": self.skipped, "actors": dict(self.actors), "stale": self.stale}
+        return {"articles": self.articles, "skipped": self.skipped, "actors": dict(self.actors), "stale": self.stale, "undated": self.undated}
 
     @classmethod
     def replayed(cls, recorded: dict) -> "BuildReport":
@@ -70,7 +70,8 @@ class BuildReport:
         articles = int(recorded.get("articles", 0))
         return cls(
             articles=articles, cached=articles, skipped=list(recorded.get("skipped", [])), actors=Counter(recorded.get("actors", {})),
-            stale=list(recorded.get("stale", [])), pages_rendered="nothing changed since the last build: the site is left as it is",
+            stale=list(recorded.get("stale", [])), undated=list(recorded.get("undated", [])),
+            pages_rendered="nothing changed since the last build: the site is left as it is",
         )
 
     def lines(self) -> list[str]:

@@ -3,7 +3,8 @@
 A commit that touches nothing the site depends on (a README edit, a CI re-run) used to re-read, re-resolve
 and re-render the whole corpus: 52 s at 10,000 articles. The stamp is a digest of every input of the
 published output — the corpus files' bytes (articles, registry, ledger), the package's code, the model's
-version, the site's config, theme and hand-written pages with package versions, and the build options —
+version, the site's config (``$SITE_URL`` included), theme and hand-written pages with package versions, and
+the build options —
 recorded with the output folder's fingerprint after a successful build. A build whose stamp matches and
 whose output folder is untouched since is a no-op that replays the last report.
 
@@ -14,6 +15,7 @@ and "unchanged" is only ever said when every input is byte-identical.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +38,7 @@ def inputs_digest(options: "BuildOptions") -> str:
     files = sorted(p for p in corpus.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
     corpus_part = digest(*(part for p in files for part in (p.relative_to(corpus).as_posix().encode(), p.read_bytes())))
     code = files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt"))
-    config = {"out": str(options.out.resolve()), "ner_model": options.ner_model, "keep_going": options.keep_going}
+    config = {"out": str(options.out.resolve()), "ner_model": options.ner_model, "keep_going": options.keep_going, "site_url": os.environ.get("SITE_URL", "")}
     theme = site_key(config, site.SITE_INPUTS)
     return digest(corpus_part.encode(), code.encode(), model_spec(options.ner_model).version.encode(), theme.encode())
 

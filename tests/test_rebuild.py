@@ -218,7 +218,7 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
         assert digest(options.out) == digest(clean.out), f"build {n} differs from a clean build"
 
 
-def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus):
+def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus, monkeypatch):
     """A commit that changes no input of the site (corpus bytes, registry, ledger, code, config) is a no-op
     that says so; any changed input, or a hand-edited site, makes it a real build again."""
     work = tmp_path / "corpus"
@@ -234,3 +234,5 @@ def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus):
     registry.write_text(registry.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same mtime-free content check
     assert not build(options).pages_rendered.startswith("nothing changed")
     assert build(options).pages_rendered.startswith("nothing changed")
+    monkeypatch.setenv("SITE_URL", "https://example.org/corpus/")  # another address: every canonical link changes
+    assert not build(options).pages_rendered.startswith("nothing changed")
