@@ -23,9 +23,8 @@ MARKER_TEXT = "This folder is a site published by `python -m annotate site`; the
 def check_folders(corpus: Path, out: Path, cache: Path) -> None:
     """Refuse folders that overlap, and an output folder that is not ours to replace."""
     named = {"--corpus": corpus.resolve(), "--out": out.resolve(), "--cache": cache.resolve()}
-    for (a, pa), (b, pb) in [(("--out", named["--out"]), ("--corpus", named["--corpus"])),
-                             (("--out", named["--out"]), ("--cache", named["--cache"])),
-                             (("--cache", named["--cache"]), ("--corpus", named["--corpus"]))]:
+    for a, b in (("--out", "--corpus"), ("--out", "--cache"), ("--cache", "--corpus")):
+        pa, pb = named[a], named[b]
         if pa == pb:
             relation = "is the same folder as"
         elif pa.is_relative_to(pb):

@@ -39,7 +39,7 @@ class Plan:
     reason: str = ""
 
 
-def _tree_digest(folder: Path) -> str:
+def tree_digest(folder: Path) -> str:
     """Every file's path and bytes under ``folder`` (empty when it does not exist)."""
     if not folder.is_dir():
         return digest(b"")
@@ -58,7 +58,7 @@ def site_key(config: dict, inputs: list[Path]) -> str:
             versions.append(f"{name}: none")
     parts = [json.dumps(settings, sort_keys=True, ensure_ascii=False).encode(), "\n".join(versions).encode()]
     for path in inputs:
-        parts.append(_tree_digest(path).encode() if path.is_dir() else (path.read_bytes() if path.exists() else b""))
+        parts.append(tree_digest(path).encode() if path.is_dir() else (path.read_bytes() if path.exists() else b""))
     return digest(*parts)
 
 

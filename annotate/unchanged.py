@@ -32,11 +32,9 @@ def inputs_digest(options: "BuildOptions") -> str:
     """Every input of the published site, by content."""
     from annotate import site
     from annotate.ner.tagger import model_spec
-    from annotate.site_manifest import site_key
+    from annotate.site_manifest import site_key, tree_digest
 
-    corpus = options.corpus
-    files = sorted(p for p in corpus.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
-    corpus_part = digest(*(part for p in files for part in (p.relative_to(corpus).as_posix().encode(), p.read_bytes())))
+    corpus_part = tree_digest(options.corpus)  # articles, registry, ledger, editor dates: every file's bytes
     code = files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt"))
     config = {"out": str(options.out.resolve()), "ner_model": options.ner_model, "keep_going": options.keep_going, "site_url": os.environ.get("SITE_URL", "")}
     theme = site_key(config, site.SITE_INPUTS)

@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 
+from annotate.dates.labels import period_label
 from annotate.render import templates as T
 from annotate.render.counted import counted
 from annotate.render.escape import h
@@ -55,7 +56,7 @@ def period_slots(keys: list[str]) -> list[str]:
 
 def period_name(key: str) -> str:
     """«سبتمبر 2023» for 2023-09, «2023» for a year."""
-    return key if len(key) == 4 else f"{T.MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+    return period_label(key)
 
 
 def _nice_top(top: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pymdownx.slugs import slugify
 
 from annotate import markup_text, page_address
+from annotate.dates.labels import period_label
 from annotate.models import Article
 from annotate.render import templates as T
 from annotate.render import urls
@@ -69,17 +70,9 @@ def date_label(value: str | None) -> str:
 
 
 def arabic_date(value: str) -> str:
-    """``2023-09-29`` → «29 سبتمبر 2023», ``2023-09`` → «سبتمبر 2023», ``2023`` → «2023»; anything else as is."""
-    parts = value.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
-        return value
-    if len(parts) == 1:
-        return parts[0]
-    month = int(parts[1])
-    if not 1 <= month <= 12:
-        return value
-    shown = f"{T.MONTHS[month - 1]} {parts[0]}"
-    return f"{int(parts[2])} {shown}" if len(parts) == 3 else shown
+    """``2023-09-29`` → «29 سبتمبر 2023», ``2023-09`` → «سبتمبر 2023», ``2023`` → «2023»: the words the
+    timeline uses too (``annotate.dates.labels``); anything else as is."""
+    return period_label(value)
 
 
 def source_label(article: Article) -> str:

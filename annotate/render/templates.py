@@ -5,7 +5,6 @@ from __future__ import annotations
 LABEL_NAMES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
 LABEL_PLURALS = {"PER": "الأشخاص", "ORG": "المنظمات", "LOC": "الأماكن", "MISC": "أخرى"}
 LABEL_CLASSES = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
-MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 INDEX_FILES = {"PER": "people.md", "ORG": "organizations.md", "LOC": "places.md"}
 
 FRONT_MATTER = "---\ntitle: {title}\n{extra}---\n\n"

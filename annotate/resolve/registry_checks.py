@@ -54,7 +54,7 @@ def _who(actor_id: str, curated: dict) -> str:
 
 
 def _merge_conflicts(registry, curated: dict, owner: dict) -> list[str]:
-    from annotate.resolve import label_of_id
+    from annotate.resolve.grouping import label_of_id
 
     errors: list[str] = []
     into_of: dict[str, tuple[str, str]] = {}
