@@ -92,15 +92,10 @@ def _strong(mention: Mention) -> markup.Marked:
 
 def _sentences(data: SiteData, article: Article, mentions: list[Mention]) -> list[str]:
     """Each sentence naming one of ``mentions`` once, as HTML with those mentions highlighted."""
-    groups: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        sentence = data.sentence_of(article.id, mention.start)
-        groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append(mention)
     out = []
-    for group in groups.values():
-        sentence = data.sentence_of(article.id, group[0].start)
-        start, end = (sentence.start, sentence.end) if sentence else (group[0].start, group[0].end)
-        out.append(markup.render(article.text, start, max(end, *(m.end for m in group)), [_strong(m) for m in group]))
+    for group in data.by_sentence(article.id, mentions):
+        start, end = data.sentence_span(article.id, group)
+        out.append(markup.render(article.text, start, end, [_strong(m) for m in group]))
     return out
 
 

@@ -300,19 +300,13 @@ def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
 
 def by_sentence(data: SiteData, article: Article, mentions: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:
     """Mentions grouped by the sentence they occur in (a sentence is shown once)."""
-    groups: dict[int, list[tuple[int, Mention]]] = {}
-    for number, mention in mentions:
-        sentence = data.sentence_of(article.id, mention.start)
-        groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append((number, mention))
-    return list(groups.values())
+    return data.by_sentence(article.id, mentions, lambda numbered: numbered[1])
 
 
 def context_html(data: SiteData, article: Article, group: list[tuple[int, Mention]], page: str) -> str:
     """A sentence with the actor's mentions highlighted, linking to the first mention's anchor."""
     number, first = group[0]
-    sentence = data.sentence_of(article.id, first.start)
-    start, end = (sentence.start, sentence.end) if sentence else (first.start, first.end)
-    end = max(end, *(m.end for _, m in group))
+    start, end = data.sentence_span(article.id, [m for _, m in group])
     body = markup.render(article.text, start, end, [markup.highlight(m, data.name_start(article.id, m)) for _, m in group])
     target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
     return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -81,15 +82,29 @@ class SiteData:
             cache[article_id] = [s.start for s in self.annotations[article_id].sentences]
         return cache[article_id]
 
+    def by_sentence(self, article_id: str, items: list, mention_of: Callable = lambda item: item) -> list[list]:
+        """``items`` (mentions, or things that carry one: ``mention_of``) grouped by the sentence their
+        mention starts in, in the order given; a mention outside every sentence is a group of its own."""
+        groups: dict[int, list] = {}
+        for item in items:
+            mention = mention_of(item)
+            sentence = self.sentence_of(article_id, mention.start)
+            groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append(item)
+        return list(groups.values())
+
+    def sentence_span(self, article_id: str, spans: list) -> tuple[int, int]:
+        """What to quote for ``spans`` (mentions or dates of one sentence): the sentence of the first,
+        stretched to the end of the last (a span can run past a sentence end); the first span alone when it
+        lies in no sentence."""
+        sentence = self.sentence_of(article_id, spans[0].start)
+        start, end = (sentence.start, sentence.end) if sentence else (spans[0].start, spans[0].end)
+        return start, max(end, *(span.end for span in spans))
+
     def sentence_groups(self, article_id: str) -> list[list[Mention]]:
         """The article's resolved mentions grouped by sentence, in reading order (computed once)."""
         cache = self.__dict__.setdefault("_groups", {})
         if article_id not in cache:
-            groups: dict[int, list[Mention]] = {}
-            for mention in self.mentions.get(article_id, []):
-                sentence = self.sentence_of(article_id, mention.start)
-                groups.setdefault(sentence.start if sentence else -1 - mention.start, []).append(mention)
-            cache[article_id] = list(groups.values())
+            cache[article_id] = self.by_sentence(article_id, self.mentions.get(article_id, []))
         return cache[article_id]
 
     def name_start(self, article_id: str, mention: Mention) -> int:

@@ -19,15 +19,9 @@ from annotate.render.site_data import SiteData
 PAGE = "timeline.md"
 
 
-def sentence_span(data: SiteData, article_id: str, found: DateMention) -> tuple[int, int]:
-    sentence = data.sentence_of(article_id, found.start)
-    start, end = (sentence.start, sentence.end) if sentence else (found.start, found.end)
-    return start, max(end, found.end)
-
-
 def entry_actors(data: SiteData, article_id: str, found: DateMention) -> list[str]:
     """Ids of the actors named in the date's sentence, in reading order, each once."""
-    start, end = sentence_span(data, article_id, found)
+    start, end = data.sentence_span(article_id, [found])
     return list(dict.fromkeys(m.actor for m in data.mentions.get(article_id, []) if m.actor and start <= m.start and m.end <= end))
 
 
@@ -39,7 +33,7 @@ def entry_attributes(data: SiteData, article_id: str, found: DateMention) -> str
 def entry_body(data: SiteData, article_id: str, number: int, found: DateMention) -> str:
     """The sentence (actors linked, the date marked) and the article it comes from, linked to the date."""
     article = data.article_by_id[article_id]
-    start, end = sentence_span(data, article_id, found)
+    start, end = data.sentence_span(article_id, [found])
     marks = []
     for mention in data.mentions.get(article_id, []):
         actor = data.actor_by_id.get(mention.actor or "")
