@@ -12,13 +12,13 @@ of the site would get.
 from __future__ import annotations
 
 import importlib.util
-import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from annotate.errors import AnnotateError
+from annotate.models import jsonl_records
 
 SUMMARY = "actor F1 {actor_f1} (P {actor_precision} R {actor_recall}) label {label_acc} linked {linked} merged {merged_count}"
 
@@ -69,6 +69,5 @@ def evaluate_actors(corpus: Path, gold: Path, cache: Path | None = None, scorer:
     with tempfile.TemporaryDirectory(prefix="eval-actors-") as work:
         out = Path(work) / "site"
         build(BuildOptions(corpus=corpus, out=out, cache=cache or Path(work) / "cache", ner_model=ner_model))
-        lines = (out / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
-    articles = [json.loads(line) for line in lines if line.strip()]
+        articles = jsonl_records((out / "data" / "annotations.jsonl").read_text(encoding="utf-8"))
     return ActorScores(module.score(gold_data, articles, str(corpus)))

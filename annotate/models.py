@@ -29,6 +29,15 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+def jsonl_records(text: str) -> list[dict]:
+    """The records of published JSON Lines (``annotations.jsonl``): one per ``\n``-ended line. Not
+    ``str.splitlines``: article text may hold U+0085 or U+2028, which JSON leaves unescaped and
+    ``splitlines`` takes for line ends, cutting a record in two."""
+    import json
+
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
+
+
 @dataclass(slots=True)
 class Mention:
     """An entity mention. ``actor`` is filled by the resolve stage."""

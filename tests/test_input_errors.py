@@ -82,3 +82,17 @@ def test_front_matter_numbers_are_text_and_urls_are_kept(tmp_path):
     corpus = write_corpus(tmp_path, {"x.md": f"---\ntitle: 1984\nurl: https://example.org/a?b=1\n---\n{NORMAL}"})
     article = read_article(corpus / "x.md", corpus)
     assert (article.title, article.url, article.lang) == ("1984", "https://example.org/a?b=1", "ar")
+
+
+def test_published_json_lines_keep_text_with_unicode_line_separators(tmp_path):
+    """U+0085 and U+2028 in an article stay raw in annotations.jsonl (ensure_ascii=False); reading the file
+    with str.splitlines cut such a record in two and crashed the search index (found by the fuzz test with
+    the text '\\u0600\\x85')."""
+    from annotate.models import jsonl_records
+    from annotate.search.entries import article_entries
+
+    records = [{"id": "a", "url": "articles/a/", "title": "ن\x85ص", "text": "سطر\x85ثان\u2028ثالث"}, {"id": "b", "url": "articles/b/", "text": "ب"}]
+    path = tmp_path / "annotations.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert jsonl_records(path.read_text(encoding="utf-8")) == records
+    assert [e.text for e in article_entries(path)] == ["سطر\x85ثان\u2028ثالث", "ب"]

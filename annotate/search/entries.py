@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from annotate.resolve.latin import latin_name
+from annotate.models import jsonl_records
 from annotate.search.index import SearchEntry
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -28,11 +29,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 def article_entries(annotations: Path) -> list[SearchEntry]:
     out = []
-    for line in annotations.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            out.append(SearchEntry(record["url"], record.get("title") or record["id"], record.get("text") or "", "article",
-                                   date=record.get("date"), source=record.get("source")))
+    for record in jsonl_records(annotations.read_text(encoding="utf-8")):
+        out.append(SearchEntry(record["url"], record.get("title") or record["id"], record.get("text") or "", "article",
+                               date=record.get("date"), source=record.get("source")))
     return out
 
 
