@@ -81,12 +81,12 @@ def two_word_places() -> frozenset[tuple[str, str]]:
 def nationality_stems() -> frozenset[str]:
     """Stems of place names (روسيا → روس), to tell الروسي (a title's adjective) from الحرشاوي (a name); the
     known short forms count too (بريطانيا → البريطانية, which CLDR calls المملكة المتحدة)."""
-    from annotate.resolve.link.forms import SHORT_FORMS
+    from annotate.resolve.link.forms import short_form_rows
 
     names = [p.name.split()[0] for p in places()]
-    for line in SHORT_FORMS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("LOC\t"):
-            names += [form for form in line.split("\t")[1:] if " " not in form]
+    for label, forms in short_form_rows():
+        if label == "LOC":
+            names += [form for form in forms if " " not in form]
     return frozenset(_stem(name) for name in names)
 
 

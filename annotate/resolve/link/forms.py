@@ -69,19 +69,24 @@ def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(
 
 
 @functools.lru_cache(maxsize=1)
-def short_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(label, folded words of each form) rows of ``short_forms.tsv``."""
-    from annotate.resolve.names import key_of
-    from annotate.tokenize import tokenize
-
+def short_form_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, forms as written) rows of ``short_forms.tsv``, comments and blank lines left out."""
     rows = []
     for line in SHORT_FORMS.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         label, *forms = line.split("\t")
-        keys = tuple(key_of(tuple(fold(t.text) for t in tokenize(f)), label) for f in forms)
-        rows.append((label, keys))
+        rows.append((label, tuple(forms)))
     return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def short_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, folded words of each form) rows of ``short_forms.tsv``."""
+    from annotate.resolve.names import key_of
+    from annotate.tokenize import tokenize
+
+    return tuple((label, tuple(key_of(tuple(fold(t.text) for t in tokenize(f)), label) for f in forms)) for label, forms in short_form_rows())
 
 
 def unite_short_forms(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
