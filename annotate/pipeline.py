@@ -267,7 +267,11 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     from annotate.resolve.slugs import read_ledger
 
     published = read_ledger(options.corpus / SLUG_LEDGER)
-    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None)
+    from annotate.resolve.memo import ResolveMemo
+
+    memo = ResolveMemo(options.cache)  # the last build's map results: a rebuild maps what changed
+    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None, memo)
+    memo.save()
     report.stale = list(resolution.stale) + vanished_slugs(options.out, resolution)
     timer.lap("resolve")
     return articles, annotations, resolution
