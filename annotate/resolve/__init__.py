@@ -11,6 +11,7 @@ job and hands the mentions to ``grouping``, which does the second.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,10 +74,13 @@ def resolve(
     prepared: Prepared | None = None,
     memo: "ResolveMemo | None" = None,
     runner: Runner = LOCAL,
+    seconds: dict[str, float] | None = None,
 ) -> Resolution:
     """Resolve every mention of ``docs`` to an actor (deterministic: same input, same output, with or
     without a ``prepared`` first pass or a ``memo`` of the last build's map results, in this process or on
-    Dask workers). The map steps (``mapreduce``) run on ``runner``; the rest runs here."""
+    Dask workers). The map steps (``mapreduce``) run on ``runner``; the rest runs here. ``seconds``, when
+    given, gets each step's time (for bench/resolve_steps.py)."""
+    lap = _Laps(seconds)
     registry = registry or Registry()
     published = dict(published_slugs or {})
     stale: list[str] = []
@@ -86,6 +90,7 @@ def resolve(
     ahead = {a.id for a, ann in docs if prepared is not None and _same(prepared.docs.get(a.id), (a, ann))}
     if memo is not None:
         memo.begin(docs)
+    lap("memo: article keys")
 
     # Map: each article's view and vocabulary share; reduce: the vocabulary.
     views: dict[str, ArticleView] = {a.id: prepared.views[a.id] for a, _ in docs if a.id in ahead}
@@ -94,11 +99,14 @@ def resolve(
     todo = [(a, ann) for a, ann in docs if a.id not in views and a.id not in kept]
     for (article, _), (view, share) in zip(todo, runner.map(read, todo), strict=True):
         views[article.id], shares[article.id] = view, share
+    lap("map: read (view, vocabulary share)")
     for article, ann in docs:
         if article.id not in views:
             views[article.id] = ArticleView.of(article, ann)
+    lap("views of kept articles")
     total = memo.total({aid: s for aid, s in shares.items() if aid not in kept}) if memo is not None else shares_total([shares[a.id] for a, _ in docs])
     vocab = vocabulary(total, registry)
+    lap("reduce: vocabulary")
     reg_names: list[tuple[RegistryActor, str]] = [(a, n) for a in registry.actors for n in [a.name, *a.aliases]]
     places = gazetteer.places()
 
@@ -114,6 +122,7 @@ def resolve(
         passes[article.id] = done
     if memo is not None:
         memo.keep_first_passes(passes)
+    lap("map: first pass")
     cands: dict[str, list[Candidate]] = {}
     links: list[tuple[Candidate, Candidate]] = []
     cue_seen: set[tuple[str, int, int]] = set()
@@ -125,24 +134,29 @@ def resolve(
     # 1b. More mentions and fewer non-names (``recognize``), then run-on spans cut, then و-pieces joined.
     registry_names = [(a.label, name_words(n)) for a, n in reg_names]
     cands = recognize_corpus(views, cands, registry_names, places, vocab)
+    lap("recognize (corpus steps)")
     cands = split_run_ons(views, cands, vocab)
     cands = join_pieces(views, cands, registry_names, vocab)
+    lap("run-ons, و-pieces")
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
 
     # 3. Reduce: labels by majority (the registry wins), per plain key.
     votes = label_votes(cands, registry)
+    lap("reduce: ignores, label votes")
 
     # 4. Recall: known names and places elsewhere in the corpus. Reduce: the name index; map: the names
     # found in each article (kept from the last build unless a name it may contain came or went).
     known = name_index(cands, votes, registry, ignored_keys)
+    lap("reduce: name index")
     found_by_article: dict[str, Found] = memo.found(vocab, known) if memo is not None else {}
     todo = [(views[aid],) for aid in cands if aid not in found_by_article]
     for (view,), found in zip(todo, runner.map(propagation, todo, index=known.index, first_names=known.first_names, vocab=vocab), strict=True):
         found_by_article[view.article.id] = found
     if memo is not None:
         memo.keep_found(found_by_article, views, known)
+    lap("map: propagation")
     found_by_article = {aid: found_by_article[aid].candidates for aid in cands}
     found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
     model_counts = known.model_counts
@@ -159,12 +173,29 @@ def resolve(
             c.rekey(votes.label_for(c.folded_key, c.label))
             if c.source == "gazetteer":
                 votes.counts[c.folded_key].update([c.label])
+    lap("merge found, cues, labels")
 
     countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
     registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
     marks = contextual_keys(cands, countries, registry_keys, views)
+    lap("contextual keys")
     flat = [c for aid in sorted(cands) for c in cands[aid]]
-    return group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
+    resolution = group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
+    lap("reduce: grouping into actors")
+    return resolution
+
+
+class _Laps:
+    """Seconds per step into a dict (or nowhere)."""
+
+    def __init__(self, seconds: dict[str, float] | None) -> None:
+        self.seconds, self.started = seconds, time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        now = time.perf_counter()
+        if self.seconds is not None:
+            self.seconds[step] = self.seconds.get(step, 0.0) + now - self.started
+        self.started = now
 
 
 def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:
