@@ -24,10 +24,9 @@ from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, f
 from annotate.resolve.names import key_of
 from annotate.resolve.propagate import merge_found, rare_keys
 from annotate.resolve.recognize import keep_names
-from annotate.resolve.recognize.corpus import join_pieces, recognize_corpus
+from annotate.resolve.recognize.corpus import recognize_corpus
 from annotate.resolve.link import contextual_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
-from annotate.resolve.runons import split_run_ons
 from annotate.resolve.review import Review, format_review
 from annotate.resolve.slugs import write_slug_ledger
 from annotate.resolve.spans import ArticleView, Candidate
@@ -135,9 +134,6 @@ def resolve(
     registry_names = [(a.label, name_words(n)) for a, n in reg_names]
     cands = recognize_corpus(views, cands, registry_names, places, vocab)
     lap("recognize (corpus steps)")
-    cands = split_run_ons(views, cands, vocab)
-    cands = join_pieces(views, cands, registry_names, vocab)
-    lap("run-ons, و-pieces")
 
     # 2. Editor's ignores.
     ignored_keys = _ignores(registry, cands, stale)
