@@ -48,7 +48,9 @@ def timed(label: str, docs, registry, memo_folder: Path | None = None, runner=No
         memo.save()
         seconds["memo: save"] = time.perf_counter() - at
     total = time.perf_counter() - started
-    kept = f"  (first passes kept {len(memo.first_loaded)}, propagations kept {len(memo.found_loaded)})" if memo is not None else ""
+    n = len(docs)
+    mapped = f"first pass {n - len(memo.first_loaded)}, recognizing chain {len(memo.chain_mapped)}, propagation {n - len(memo.found_loaded)}" if memo else ""
+    kept = f"  (articles mapped again: {mapped})" if memo is not None else ""
     print(f"\n{label}: {total:.2f} s{kept}", flush=True)
     for step, s in seconds.items():
         print(f"  {step:36s} {s:6.2f}")

@@ -24,6 +24,7 @@ from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, f
 from annotate.resolve.names import key_of
 from annotate.resolve.propagate import merge_found, rare_keys
 from annotate.resolve.recognize import keep_names
+from annotate.resolve.chain_memo import recognize_kept
 from annotate.resolve.recognize.corpus import recognize_corpus
 from annotate.resolve.link import contextual_keys
 from annotate.resolve.registry import Registry, RegistryActor, RegistryError, load_registry
@@ -111,28 +112,30 @@ def resolve(
 
     # 1. Map: the model's mentions, trimmed; alias cues (kept from the last build or from ``prepared``
     # while the vocabulary gives every answer they were built on again).
-    passes: dict[str, FirstPass] = memo.first_passes(vocab) if memo is not None else {}
-    for aid in ahead - set(passes):
+    kept_first = memo.kept_first(vocab) if memo is not None else set()
+    passes: dict[str, FirstPass] = {}
+    for aid in sorted(ahead - kept_first):
         done = prepared.passes.pop(aid)  # its candidates change below: once only
         if all(vocab.prefer_stem(word, stem) == answer for (word, stem), answer in done.answers.items()):
             passes[aid] = done
-    todo = [(a, ann, views[a.id]) for a, ann in docs if a.id not in passes]
+    todo = [(a, ann, views[a.id]) for a, ann in docs if a.id not in passes and a.id not in kept_first]
     for (article, _, _), done in zip(todo, runner.map(first_pass, todo, vocab=vocab), strict=True):
         passes[article.id] = done
     if memo is not None:
         memo.keep_first_passes(passes)
     lap("map: first pass")
-    cands: dict[str, list[Candidate]] = {}
-    links: list[tuple[Candidate, Candidate]] = []
-    cue_seen: set[tuple[str, int, int]] = set()
-    for article, _ in docs:
-        cands[article.id], found = passes[article.id].candidates, passes[article.id].links
-        links += found
-        cue_seen.update((c.article, c.start, c.end) for c, _ in found)
 
-    # 1b. More mentions and fewer non-names (``recognize``), then run-on spans cut, then و-pieces joined.
+    # 1b. More mentions and fewer non-names (``recognize``), run-on spans cut, و-pieces joined: map steps
+    # with reduce steps between them (kept from the last build while every fact they read holds).
     registry_names = [(a.label, name_words(n)) for a, n in reg_names]
-    cands = recognize_corpus(views, cands, registry_names, places, vocab)
+    if memo is None:
+        cands = recognize_corpus(views, {a.id: passes[a.id].candidates for a, _ in docs}, registry_names, places, vocab)
+        cue_links = {aid: done.links for aid, done in passes.items()}
+    else:
+        ids = [a.id for a, _ in docs]
+        cands, cue_links = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
+    links: list[tuple[Candidate, Candidate]] = [link for a, _ in docs for link in cue_links[a.id]]
+    cue_seen = {(c.article, c.start, c.end) for c, _ in links}
     lap("recognize (corpus steps)")
 
     # 2. Editor's ignores.

@@ -30,6 +30,7 @@ from pathlib import Path
 from annotate.cache import PACKAGE
 from annotate.digest import files_digest, json_digest
 from annotate.models import Annotation, Article
+from annotate.resolve.chain_memo import ChainState
 from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
 from annotate.resolve.spans import ArticleView, Vocabulary
 
@@ -73,6 +74,7 @@ class _State:
     word_users: dict[str, set[str]] = field(default_factory=dict)  # folded word → articles that contain it
     index_names: dict = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    chain: ChainState = field(default_factory=ChainState)
 
 
 class ResolveMemo:
@@ -87,6 +89,7 @@ class ResolveMemo:
         self.vocab: Vocabulary | None = None
         self.first_loaded: set[str] = set()
         self.found_loaded: set[str] = set()
+        self.chain_mapped: set[str] = set()  # articles that went through the recognizing chain this build
         self.same: set[str] = set()
         self.flips: set[Query] | None = None
         self.changed = False
@@ -132,17 +135,21 @@ class ResolveMemo:
         self.new.total = total
         return total
 
-    def _flipped(self, users: dict[Query, set[str]], vocab: Vocabulary) -> set[str]:
+    def flipped(self, users: dict[Query, set[str]], vocab: Vocabulary) -> set[str]:
         """Articles that asked one of the last build's vocabulary questions whose answer is another now."""
         if self.flips is None:
             self.vocab = vocab
             self.flips = {q for q, answer in self.old.answers.items() if vocab.prefer_stem(*q) != answer}
         return set().union(*(users.get(q, ()) for q in self.flips))
 
-    def first_passes(self, vocab: Vocabulary) -> dict[str, FirstPass]:
-        """The last build's first passes that still hold (fresh objects: later steps change them)."""
-        self.first_loaded = self.same - self._flipped(self.old.first_users, vocab)
-        return {aid: pickle.loads(self.old.articles[aid].first) for aid in sorted(self.first_loaded)}
+    def kept_first(self, vocab: Vocabulary) -> set[str]:
+        """Articles whose first pass of the last build still holds (``first_pass`` reads it)."""
+        self.first_loaded = self.same - self.flipped(self.old.first_users, vocab)
+        return set(self.first_loaded)
+
+    def first_pass(self, aid: str) -> FirstPass:
+        """The last build's first pass of an article (fresh objects: later steps change them)."""
+        return pickle.loads(self.old.articles[aid].first)
 
     def keep_first_passes(self, passes: dict[str, FirstPass]) -> None:
         """Record the first passes made this build, as they are now (before later steps change them)."""
@@ -153,7 +160,7 @@ class ResolveMemo:
     def found(self, vocab: Vocabulary, known: Known) -> dict[str, Found]:
         """The last build's propagated names that still hold: no answer they used flipped, and no name that
         starts with one of the article's words came, went or changed since."""
-        self.found_loaded = self.same - self._flipped(self.old.found_users, vocab) - self._touched(known)
+        self.found_loaded = self.same - self.flipped(self.old.found_users, vocab) - self._touched(known)
         return {aid: pickle.loads(self.old.articles[aid].found) for aid in sorted(self.found_loaded)}
 
     def _touched(self, known: Known) -> set[str]:
@@ -196,7 +203,7 @@ class ResolveMemo:
         """Write the memo when anything changed, with every question's answer under this build's vocabulary."""
         if not self.changed or self.vocab is None:
             return
-        questions = self.new.first_users.keys() | self.new.found_users.keys()
+        questions = self.new.first_users.keys() | self.new.found_users.keys() | self.new.chain.query_users.keys()
         self.new.answers = {q: self.vocab.prefer_stem(*q) for q in sorted(questions)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
