@@ -89,7 +89,8 @@ class ResolveMemo:
         self.vocab: Vocabulary | None = None
         self.first_loaded: set[str] = set()
         self.found_loaded: set[str] = set()
-        self.chain_mapped: set[str] = set()  # articles that went through the recognizing chain this build
+        self.chain_mapped: set[str] = set()
+        self.index_changed = True  # articles that went through the recognizing chain this build
         self.same: set[str] = set()
         self.flips: set[Query] | None = None
         self.changed = False
@@ -104,6 +105,10 @@ class ResolveMemo:
             if self.path.exists():
                 log.warning("%s: unusable resolve memo ignored, every article is resolved again (%s)", self.path, error)
         return _State(self.version)
+
+    def holds_results(self) -> bool:
+        """Does the memo hold the last build's results (so a first pass made ahead would be made twice)?"""
+        return bool(self.old.articles)
 
     def begin(self, docs: list[tuple[Article, Annotation]]) -> None:
         """Note which articles are as the last build saw them."""
@@ -166,6 +171,7 @@ class ResolveMemo:
     def _touched(self, known: Known) -> set[str]:
         old, new = self.old.index_names, known.index.names
         changed = {k for k, entry in new.items() if old.get(k) != entry} | (old.keys() - new.keys())
+        self.index_changed = bool(changed) or self.old.first_names != known.first_names
         words = {k[0] for k in changed} | (self.old.first_names ^ known.first_names)
         return set().union(*(self.old.word_users.get(w, ()) for w in words))
 
@@ -197,7 +203,7 @@ class ResolveMemo:
         self.new.first_users = {q: users for q, users in first_users.items() if users}
         self.new.found_users = {q: users for q, users in found_users.items() if users}
         self.new.word_users = {w: users for w, users in word_users.items() if users}
-        self.changed = self.changed or self.new.index_names != self.old.index_names
+        self.changed = self.changed or self.index_changed
 
     def save(self) -> None:
         """Write the memo when anything changed, with every question's answer under this build's vocabulary."""

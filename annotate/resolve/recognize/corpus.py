@@ -161,8 +161,10 @@ STEPS: list[tuple[Reduce | None, Callable]] = [
 REDUCES = [r for r, _ in STEPS if r is not None]
 
 
-def run_step(step: Callable, view: ArticleView, cs: Cands, facts: Facts, words: set[str], vocab) -> Cands:
-    """One map step for one article, its fact lookups noted in ``words``."""
+def run_step(step: Callable, view: ArticleView, cs: Cands, facts: Facts, words: set[str] | None, vocab) -> Cands:
+    """One map step for one article, its fact lookups noted in ``words`` (when given)."""
+    if words is None:
+        return step(view, cs, facts, facts.__getitem__, vocab)
     return step(view, cs, facts, lambda name: Watched(facts[name], words), vocab)
 
 
@@ -170,13 +172,11 @@ def recognize_corpus(views: dict[str, ArticleView], cands: dict[str, Cands], reg
     """Every step over every article (``chain_memo.recognize_kept`` keeps what still holds instead)."""
     static = static_facts(registry, places)
     facts: Facts = dict(static)
-    unused: set[str] = set()
     for reduce, step in STEPS:
         if reduce is not None:
             total: Counter = Counter()
             for cs in cands.values():
                 total.update(reduce.share(cs))
             facts.update(reduce.facts(total, static))
-        cands = {aid: run_step(step, views[aid], cs, facts, unused, vocab) for aid, cs in cands.items()}
-        unused.clear()
+        cands = {aid: run_step(step, views[aid], cs, facts, None, vocab) for aid, cs in cands.items()}
     return cands
