@@ -101,7 +101,7 @@ class ResolveMemo:
                 state = pickle.load(f)
             if isinstance(state, _State) and state.version == self.version:
                 return state
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError) as error:
+        except Exception as error:  # noqa: BLE001 - a damaged memo of any kind only costs a full resolve
             if self.path.exists():
                 log.warning("%s: unusable resolve memo ignored, every article is resolved again (%s)", self.path, error)
         return _State(self.version)
