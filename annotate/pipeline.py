@@ -241,6 +241,7 @@ def newest_date_epoch(articles: list[Article]) -> int:
 def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Article], list[Annotation], "Resolution"]:
     """Stages 1–4: ingest, tag (cached), resolve with the corpus' registry and published slugs."""
     from annotate.resolve import Prepared, load_registry, prepare, resolve
+    from annotate.resolve.memo import ResolveMemo
 
     timer = _Timer(report)
     listing = CorpusListing(options.corpus, options.cache)
@@ -258,7 +259,9 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
         report.articles = len(articles)
         timer.lap("ingest")
         registry = load_registry(options.corpus / REGISTRY_FILE)
-        annotations = annotate_corpus(articles, options, report, warm, meanwhile=lambda cached: prepared.append(prepare(cached, registry)))
+        memo = ResolveMemo(options.cache)  # the last build's map results: a rebuild maps what changed
+        ahead = None if memo.holds_results() else lambda cached: prepared.append(prepare(cached, registry))  # the memo has them
+        annotations = annotate_corpus(articles, options, report, warm, meanwhile=ahead)
     finally:
         if warm is not None:
             warm.close()
@@ -267,7 +270,8 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
     from annotate.resolve.slugs import read_ledger
 
     published = read_ledger(options.corpus / SLUG_LEDGER)
-    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None)
+    resolution = resolve(list(zip(articles, annotations, strict=True)), registry, published, prepared[0] if prepared else None, memo)
+    memo.save()
     report.stale = list(resolution.stale) + vanished_slugs(options.out, resolution)
     timer.lap("resolve")
     return articles, annotations, resolution

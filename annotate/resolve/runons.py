@@ -21,31 +21,35 @@ MIN_ALONE = 3
 
 
 def split_run_ons(views: dict[str, ArticleView], cands: dict[str, list[Candidate]], vocab: Vocabulary) -> dict[str, list[Candidate]]:
+    facts = run_on_facts(run_on_counts(cs for cs in cands.values()))
+    return {aid: split_article(views[aid], cs, *facts, vocab) for aid, cs in cands.items()}
+
+
+def run_on_counts(articles) -> Counter:
+    """How often each person key is a span of the corpus (``articles``: each article's candidates)."""
+    return Counter(c.folded_key for cs in articles for c in cs if c.label == "PER")
+
+
+def run_on_facts(full: Counter) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """First words seen alone ``MIN_ALONE`` times or more; first words of longer names seen twice; known name words."""
     alone: Counter = Counter()
-    leading: set[str] = set()
-    full: Counter = Counter()
-    for cs in cands.values():
-        for c in cs:
-            if c.label != "PER":
-                continue
-            full[c.folded_key] += 1
-            if len(c.folded_key) == 1:
-                alone[variant_word(c.folded_key[0])] += 1
     for key, n in full.items():
-        if len(key) > 1 and n >= 2:
-            leading.add(variant_word(key[0]))
-    known = {variant_word(k[0]) for k in full if len(k) == 1} | {variant_word(k[-1]) for k, n in full.items() if len(k) > 1 and n >= 2}
-    out: dict[str, list[Candidate]] = {}
-    for aid, cs in cands.items():
-        view = views[aid]
-        kept: list[Candidate] = []
-        for c in cs:
-            kept += _split(view, c, alone, leading, known, vocab) if c.label == "PER" and len(c.key) > 1 else [c]
-        out[aid] = kept
-    return out
+        if len(key) == 1:
+            alone[variant_word(key[0])] += n
+    often = frozenset(w for w, n in alone.items() if n >= MIN_ALONE)
+    leading = frozenset(variant_word(key[0]) for key, n in full.items() if len(key) > 1 and n >= 2)
+    known = frozenset({variant_word(k[0]) for k in full if len(k) == 1} | {variant_word(k[-1]) for k, n in full.items() if len(k) > 1 and n >= 2})
+    return often, leading, known
 
 
-def _split(view: ArticleView, c: Candidate, alone: Counter, leading: set[str], known: set[str], vocab: Vocabulary) -> list[Candidate]:
+def split_article(view: ArticleView, cs: list[Candidate], often_alone, leading, known, vocab: Vocabulary) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in cs:
+        kept += _split(view, c, often_alone, leading, known, vocab) if c.label == "PER" and len(c.key) > 1 else [c]
+    return kept
+
+
+def _split(view: ArticleView, c: Candidate, often_alone, leading, known, vocab: Vocabulary) -> list[Candidate]:
     i, j = view.token_range(c.start, c.end)
     words = [n for n in range(i, j) if view.tokens[n].text.strip() and view.tokens[n].text[0].isalpha()]
     for pos, n in enumerate(words[1:], 1):
@@ -54,7 +58,7 @@ def _split(view: ArticleView, c: Candidate, alone: Counter, leading: set[str], k
         if conjunction and variant_word(key_of((text,), "PER")[0]) not in known:
             return _pieces(view, c, words[0], n, words[pos], j, known, vocab)
     first = variant_word(c.key[0])
-    if alone[first] >= MIN_ALONE and first not in leading:
+    if first in often_alone and first not in leading:
         return _pieces(view, c, words[0], words[1], words[1], j, known, vocab)
     return [c]
 

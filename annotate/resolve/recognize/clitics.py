@@ -39,12 +39,13 @@ class _Stem(Evidence):
         return stem == self.stem
 
 
-def repair_clitics(view: ArticleView, cands: list[Candidate], spans: set[tuple[str, ...]], strong: set[tuple[str, ...]]) -> list[Candidate]:
+def repair_clitics(view: ArticleView, cands: list[Candidate], spans: set[tuple[str, ...]], strong: set[tuple[str, ...]], shared=None) -> list[Candidate]:
     """``cands`` with a clitic cut where only the bare name is known (``spans``: folded names of the corpus'
     spans and surnames; ``strong``: the registry's, the places' and the lexicon's, which also keep a name
-    that starts like a clitic, such as لبنان or وهران, as it is)."""
+    that starts like a clitic, such as لبنان or وهران, as it is; ``shared``: ``shared_stems(spans)``, when
+    the caller has it)."""
     out = []
-    shared = shared_stems(frozenset(spans))
+    shared = shared_stems(frozenset(spans)) if shared is None else shared
     for c in cands:
         i, j = view.token_range(c.start, c.end)
         first = fold(view.tokens[i].text) if i < j else ""

@@ -1,72 +1,182 @@
-"""The recognizing steps over a whole corpus, in order, with the evidence each one needs.
+"""The recognizing steps over a whole corpus, in order: map steps per article with reduce steps between them.
 
 Called by ``resolve.resolve`` on the trimmed model spans of every article (before label votes and
 propagation): filters and phrases, clitics by whole name, trailing accusatives, places glued to people,
-pieces of known full names; then, after ``runons`` has cut run-on spans, the و-pieces of one name.
+pieces of known full names, run-on spans cut (``runons``), then the و-pieces of one name. Between steps,
+a reduce step sums what the articles' candidates tell of the corpus (its institution names, its spans, its
+full names, how often a name stands alone, its person name words: ``SHARES``) into the facts the next step
+reads. A step reads those facts through ``Watched`` sets that note the words of each key it looks up, so
+``resolve.chain_memo`` can keep an article's result from the last build while no fact it read changed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from annotate.arabic import fold
-from annotate.resolve.names import Evidence
-from annotate.resolve.recognize import lexicon
-from annotate.resolve.recognize.clitics import repair_clitics
+from annotate.resolve.recognize import lexicon, recognize_more
+from annotate.resolve.recognize.clitics import repair_clitics, shared_stems
 from annotate.resolve.recognize.phrases import KnownNames
-from annotate.resolve.recognize.pieces import extend_to_full_names, full_names, join_conjunction_pieces, places_and_capitals, trim_edges
+from annotate.resolve.recognize.pieces import _bucket, extend_to_full_names, join_conjunction_pieces, places_and_capitals, trim_edges
+from annotate.resolve.runons import run_on_counts, run_on_facts, split_article
 from annotate.resolve.spans import ArticleView, Candidate
 from annotate.resolve.variants import variant_word
 
-Cands = dict[str, list[Candidate]]
+Cands = list[Candidate]
 Names = list[tuple[str, tuple[str, ...]]]  # (label, folded words) of the registry's names
+Facts = dict[str, frozenset]
 
 
-def recognize_corpus(views: dict[str, ArticleView], cands: Cands, registry: Names, places, vocab: Evidence) -> Cands:
-    from annotate.resolve.recognize import recognize_more
+class Watched:
+    """A set of facts that notes, in ``words``, the words of every key looked up in it."""
 
-    known = _known_names(cands, registry, places)
-    registry_known = KnownNames.of(words for _, words in registry)
-    cands = {aid: recognize_more(views[aid], cs, known, vocab, registry_known) for aid, cs in cands.items()}
-    spans, strong = _clitic_evidence(cands, registry, places)
-    spans = frozenset(spans)
-    cands = {aid: repair_clitics(views[aid], cs, spans, strong) for aid, cs in cands.items()}
-    person_words, strong_words = person_name_words(cands, registry)
-    cands = {aid: trim_edges(views[aid], cs, person_words, strong_words, vocab) for aid, cs in cands.items()}
-    one_word_places = {fold(p.name) for p in places if " " not in p.name}
-    cands = {aid: places_and_capitals(views[aid], cs, one_word_places, vocab) for aid, cs in cands.items()}
-    names = full_names(cands)
-    return {aid: extend_to_full_names(views[aid], cs, names, vocab) for aid, cs in cands.items()}
+    __slots__ = ("facts", "words")
 
+    def __init__(self, facts: frozenset, words: set[str]) -> None:
+        self.facts, self.words = facts, words
 
-def join_pieces(views: dict[str, ArticleView], cands: Cands, registry: Names, vocab: Evidence) -> Cands:
-    person_words, _ = person_name_words(cands, registry)
-    return {aid: join_conjunction_pieces(views[aid], cs, person_words, vocab) for aid, cs in cands.items()}
+    def __contains__(self, key) -> bool:
+        if isinstance(key, tuple):
+            self.words.update(key)
+        else:
+            self.words.add(key)
+        return key in self.facts
 
 
-def _known_names(cands: Cands, registry: Names, places) -> KnownNames:
-    """Folded names an institution phrase may contain: the corpus' spans, the registry, places, the lexicon."""
+def static_facts(registry: Names, places) -> Facts:
+    """Facts of the registry, the places and the lexicon (the same for every article)."""
     from annotate.resolve import name_words
 
-    names = [c.folded for cs in cands.values() for c in cs if c.label in ("ORG", "LOC")]
-    names += [words for label, words in registry if label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
-    names += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
-    return KnownNames.of(names)
+    known = [words for label, words in registry if label in ("ORG", "LOC")] + [name_words(p.name) for p in places]
+    known += [n.words for n in lexicon.names() if n.label in ("ORG", "LOC")]
+    strong_words = {variant_word(w) for n in lexicon.names() if n.label == "PER" for w in n.words}
+    strong_words |= {variant_word(w) for label, words in registry if label == "PER" for w in words}
+    return {
+        "static known": frozenset(tuple(n) for n in known if n),
+        "registry": frozenset(tuple(words) for _, words in registry if words),
+        "registry lengths": frozenset(len(words) for _, words in registry if words),
+        "strong": frozenset({words for _, words in registry} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}),
+        "strong words": frozenset(strong_words),
+        "one-word places": frozenset(fold(p.name) for p in places if " " not in p.name),
+    }
 
 
-def _clitic_evidence(cands: Cands, registry: Names, places) -> tuple[set[tuple], set[tuple]]:
-    """Folded names for ``clitics``: the corpus' spans and the surnames of its full person names; the
-    registry's, the places' and the lexicon's names."""
-    from annotate.resolve import name_words
-
-    spans = {c.folded for cs in cands.values() for c in cs}
-    spans |= {c.folded[-1:] for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded) > 1}
-    strong = {words for _, words in registry} | {name_words(p.name) for p in places} | {n.words for n in lexicon.names()}
-    return spans, strong
+# --- what each article's candidates tell of the corpus (reduce inputs), and the facts they sum to ---------
 
 
-def person_name_words(cands: Cands, registry: Names) -> tuple[set[str], set[str]]:
-    """Spelling buckets of the words of person names: the corpus' and the strong ones; the lexicon's and
-    the registry's alone."""
-    corpus = {variant_word(w) for cs in cands.values() for c in cs if c.label == "PER" for w in c.folded}
-    strong = {variant_word(w) for n in lexicon.names() if n.label == "PER" for w in n.words}
-    strong |= {variant_word(w) for label, words in registry if label == "PER" for w in words}
-    return corpus | strong, strong
+def _institutions(cs: Cands) -> Counter:
+    return Counter(c.folded for c in cs if c.label in ("ORG", "LOC"))
+
+
+def _spans(cs: Cands) -> Counter:
+    """Folded names of the spans, and the surnames of full person names."""
+    return Counter([c.folded for c in cs] + [c.folded[-1:] for c in cs if c.label == "PER" and len(c.folded) > 1])
+
+
+def _full_names(cs: Cands) -> Counter:
+    """Buckets of multi-word person names, and of their first and last two or more words."""
+    out: Counter = Counter()
+    for c in cs:
+        if c.label == "PER" and len(c.folded) > 1:
+            b = _bucket(c.folded)
+            out.update({b[k:] for k in range(len(b) - 1)} | {b[:k] for k in range(2, len(b) + 1)})
+    return out
+
+
+def _person_words(cs: Cands) -> Counter:
+    return Counter(variant_word(w) for c in cs if c.label == "PER" for w in c.folded)
+
+
+def _run_on_counts(cs: Cands) -> Counter:
+    return run_on_counts([cs])
+
+
+def _known_facts(total: Counter, static: Facts) -> Facts:
+    keys = frozenset(tuple(n) for n in total if n) | static["static known"]
+    return {"known": keys, "known lengths": frozenset(len(k) for k in keys)}
+
+
+def _span_facts(total: Counter, static: Facts) -> Facts:
+    spans = frozenset(total)
+    return {"spans": spans, "shared": shared_stems(spans)}
+
+
+def _run_on_facts(total: Counter, static: Facts) -> Facts:
+    often, leading, known = run_on_facts(total)
+    return {"often alone": often, "leading": leading, "run-on known": known}
+
+
+# --- the steps --------------------------------------------------------------------------------------------
+
+
+def _phrases(view: ArticleView, cs: Cands, facts: Facts, w, vocab) -> Cands:
+    known = KnownNames(w("known"), tuple(sorted(facts["known lengths"], reverse=True)))
+    registry = KnownNames(w("registry"), tuple(sorted(facts["registry lengths"], reverse=True)))
+    return recognize_more(view, cs, known, vocab, registry)
+
+
+def _clitics(view, cs, facts, w, vocab) -> Cands:
+    return repair_clitics(view, cs, w("spans"), w("strong"), shared=w("shared"))
+
+
+def _edges(view, cs, facts, w, vocab) -> Cands:
+    return trim_edges(view, cs, w("strong words"), vocab)
+
+
+def _places(view, cs, facts, w, vocab) -> Cands:
+    return places_and_capitals(view, cs, w("one-word places"), vocab)
+
+
+def _extend(view, cs, facts, w, vocab) -> Cands:
+    return extend_to_full_names(view, cs, w("full names"), vocab)
+
+
+def _run_ons(view, cs, facts, w, vocab) -> Cands:
+    return split_article(view, cs, w("often alone"), w("leading"), w("run-on known"), vocab)
+
+
+def _pieces(view, cs, facts, w, vocab) -> Cands:
+    return join_conjunction_pieces(view, cs, w("person words"), vocab)
+
+
+@dataclass(frozen=True)
+class Reduce:
+    """A reduce step: what each article contributes (``share``) and the facts the sum gives (``facts``)."""
+
+    share: Callable[[Cands], Counter]
+    facts: Callable[[Counter, Facts], Facts]
+
+
+STEPS: list[tuple[Reduce | None, Callable]] = [
+    (Reduce(_institutions, _known_facts), _phrases),
+    (Reduce(_spans, _span_facts), _clitics),
+    (None, _edges),
+    (None, _places),
+    (Reduce(_full_names, lambda total, static: {"full names": frozenset(total)}), _extend),
+    (Reduce(_run_on_counts, _run_on_facts), _run_ons),
+    (Reduce(_person_words, lambda total, static: {"person words": frozenset(total) | static["strong words"]}), _pieces),
+]
+REDUCES = [r for r, _ in STEPS if r is not None]
+
+
+def run_step(step: Callable, view: ArticleView, cs: Cands, facts: Facts, words: set[str] | None, vocab) -> Cands:
+    """One map step for one article, its fact lookups noted in ``words`` (when given)."""
+    if words is None:
+        return step(view, cs, facts, facts.__getitem__, vocab)
+    return step(view, cs, facts, lambda name: Watched(facts[name], words), vocab)
+
+
+def recognize_corpus(views: dict[str, ArticleView], cands: dict[str, Cands], registry: Names, places, vocab) -> dict[str, Cands]:
+    """Every step over every article (``chain_memo.recognize_kept`` keeps what still holds instead)."""
+    static = static_facts(registry, places)
+    facts: Facts = dict(static)
+    for reduce, step in STEPS:
+        if reduce is not None:
+            total: Counter = Counter()
+            for cs in cands.values():
+                total.update(reduce.share(cs))
+            facts.update(reduce.facts(total, static))
+        cands = {aid: run_step(step, views[aid], cs, facts, None, vocab) for aid, cs in cands.items()}
+    return cands

@@ -89,9 +89,9 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
 
 
 
-def trim_edges(view: ArticleView, cands: list[Candidate], name_words: set[str], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
-    """Cut a trailing indefinite accusative off person spans (``name_words``: buckets of the words of the
-    corpus' person names; ``strong_words``: of the lexicon's and registry's). Verbs at a span's edge are
+def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
+    """Cut a trailing indefinite accusative off person spans (``strong_words``: buckets of the words of the
+    lexicon's and the registry's person names, which are never cut). Verbs at a span's edge are
     ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
     for c in cands:

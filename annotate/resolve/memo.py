@@ -1,0 +1,229 @@
+"""The last build's map results, kept in the cache folder so that a rebuild maps only what changed.
+
+For every article: its key (text, body, the model's mentions, the resolving code), its vocabulary share,
+first pass and propagated names (``mapreduce``), each as the pickled result it was when it was made (later
+steps change candidates in place). A result is a function of the article and of the global facts it used,
+so it is kept while those facts hold:
+
+* the vocabulary answers (``prefer_stem``) a first pass or a propagation asked: every distinct question
+  of the corpus is asked again of the new vocabulary (tens of thousands of dictionary lookups), and only the
+  articles that asked a question whose answer flipped are mapped again;
+* the name index and the first names propagation looked in: the keys that came, went or changed label
+  since the last build are compared, and their first words looked up in an index from folded words to the
+  articles that contain them (``mapreduce.lookup_words``). A newly seen name costs the articles that
+  contain its first word, not the corpus.
+
+The vocabulary itself is reduced incrementally: the last total, less the shares of the articles that
+changed or left, plus the new shares. Same inputs give the same resolution with or without this memo
+(tested); a memo written by other code, or unreadable, is ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotate.cache import PACKAGE
+from annotate.digest import files_digest, json_digest
+from annotate.models import Annotation, Article
+from annotate.resolve.chain_memo import ChainState
+from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
+from annotate.resolve.spans import ArticleView, Vocabulary
+
+log = logging.getLogger(__name__)
+
+FILE = "resolve-memo.pickle"
+
+
+def code_version() -> str:
+    """The resolving code and its data files (lexicon, short forms), and what they are read with."""
+    import babel
+
+    files = sorted(p for p in (PACKAGE / "resolve").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [PACKAGE / name for name in ("arabic.py", "tokenize.py", "models.py")]
+    return files_digest(files, babel.__version__)[:16]
+
+
+def article_key(article: Article, annotation: Annotation) -> str:
+    mentions = [(m.start, m.end, m.label, m.source) for m in annotation.mentions]
+    sentences = [(s.start, s.end, len(s.tokens)) for s in annotation.sentences]
+    return json_digest([article.id, article.text, article.body, mentions, sentences])
+
+
+@dataclass
+class _Stored:
+    key: str
+    share: bytes = b""
+    first: bytes = b""
+    found: bytes = b""
+    words: bytes = b""
+
+
+@dataclass
+class _State:
+    version: str
+    articles: dict[str, _Stored] = field(default_factory=dict)
+    total: Share = field(default_factory=lambda: Share(Counter(), Counter()))
+    answers: dict[Query, bool] = field(default_factory=dict)  # every question asked, with its answer now
+    first_users: dict[Query, set[str]] = field(default_factory=dict)
+    found_users: dict[Query, set[str]] = field(default_factory=dict)
+    word_users: dict[str, set[str]] = field(default_factory=dict)  # folded word → articles that contain it
+    index_names: dict = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    chain: ChainState = field(default_factory=ChainState)
+
+
+class ResolveMemo:
+    """Map results of the last build (``FILE`` in the cache folder); ``resolve`` reads and updates it,
+    ``save`` writes it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / FILE
+        self.version = code_version()
+        self.old = self._load()
+        self.new = _State(self.version)
+        self.vocab: Vocabulary | None = None
+        self.first_loaded: set[str] = set()
+        self.found_loaded: set[str] = set()
+        self.chain_mapped: set[str] = set()
+        self.index_changed = True  # articles that went through the recognizing chain this build
+        self.same: set[str] = set()
+        self.flips: set[Query] | None = None
+        self.changed = False
+
+    def _load(self) -> _State:
+        try:
+            with self.path.open("rb") as f:
+                state = pickle.load(f)
+            if isinstance(state, _State) and state.version == self.version:
+                return state
+        except Exception as error:  # noqa: BLE001 - a damaged memo of any kind only costs a full resolve
+            if self.path.exists():
+                log.warning("%s: unusable resolve memo ignored, every article is resolved again (%s)", self.path, error)
+        return _State(self.version)
+
+    def holds_results(self) -> bool:
+        """Does the memo hold the last build's results (so a first pass made ahead would be made twice)?"""
+        return bool(self.old.articles)
+
+    def begin(self, docs: list[tuple[Article, Annotation]]) -> None:
+        """Note which articles are as the last build saw them."""
+        keys = {a.id: article_key(a, ann) for a, ann in docs}
+        self.same = {aid for aid, key in keys.items() if (s := self.old.articles.get(aid)) is not None and s.key == key}
+        self.new.articles = {aid: dataclasses.replace(self.old.articles[aid]) if aid in self.same else _Stored(key) for aid, key in keys.items()}
+        self.changed = self.same != set(self.old.articles) or len(self.same) != len(keys)
+
+    def kept_shares(self) -> set[str]:
+        return set(self.same)
+
+    def total(self, shares: dict[str, Share]) -> Share:
+        """Reduce: the last total, less the shares of articles that changed or left, plus ``shares`` (theirs now)."""
+        for aid, share in shares.items():
+            self.new.articles[aid].share = pickle.dumps(share)
+        if not self.old.articles:
+            total = shares_total([shares[aid] for aid in sorted(shares)])
+        else:
+            total = Share(self.old.total.words.copy(), self.old.total.names.copy())
+            for aid, stored in self.old.articles.items():
+                if aid not in self.same:
+                    gone: Share = pickle.loads(stored.share)
+                    total.words.subtract(gone.words)
+                    total.names.subtract(gone.names)
+            for share in shares.values():
+                total.words.update(share.words)
+                total.names.update(share.names)
+            total = Share(+total.words, +total.names)
+        self.new.total = total
+        return total
+
+    def flipped(self, users: dict[Query, set[str]], vocab: Vocabulary) -> set[str]:
+        """Articles that asked one of the last build's vocabulary questions whose answer is another now."""
+        if self.flips is None:
+            self.vocab = vocab
+            self.flips = {q for q, answer in self.old.answers.items() if vocab.prefer_stem(*q) != answer}
+        return set().union(*(users.get(q, ()) for q in self.flips))
+
+    def kept_first(self, vocab: Vocabulary) -> set[str]:
+        """Articles whose first pass of the last build still holds (``first_pass`` reads it)."""
+        self.first_loaded = self.same - self.flipped(self.old.first_users, vocab)
+        return set(self.first_loaded)
+
+    def first_pass(self, aid: str) -> FirstPass:
+        """The last build's first pass of an article (fresh objects: later steps change them)."""
+        return pickle.loads(self.old.articles[aid].first)
+
+    def keep_first_passes(self, passes: dict[str, FirstPass]) -> None:
+        """Record the first passes made this build, as they are now (before later steps change them)."""
+        for aid, done in passes.items():
+            if aid not in self.first_loaded:
+                self.new.articles[aid].first = pickle.dumps(done)
+
+    def found(self, vocab: Vocabulary, known: Known) -> dict[str, Found]:
+        """The last build's propagated names that still hold: no answer they used flipped, and no name that
+        starts with one of the article's words came, went or changed since."""
+        self.found_loaded = self.same - self.flipped(self.old.found_users, vocab) - self._touched(known)
+        return {aid: pickle.loads(self.old.articles[aid].found) for aid in sorted(self.found_loaded)}
+
+    def _touched(self, known: Known) -> set[str]:
+        old, new = self.old.index_names, known.index.names
+        changed = {k for k, entry in new.items() if old.get(k) != entry} | (old.keys() - new.keys())
+        self.index_changed = bool(changed) or self.old.first_names != known.first_names
+        words = {k[0] for k in changed} | (self.old.first_names ^ known.first_names)
+        return set().union(*(self.old.word_users.get(w, ()) for w in words))
+
+    def keep_found(self, found: dict[str, Found], views: dict[str, ArticleView], known: Known) -> None:
+        """Record the propagations made this build, and the facts they used; update the indexes (the last
+        build's, less the articles mapped again or gone, plus what those articles use now)."""
+        for aid, result in found.items():
+            if aid not in self.found_loaded:
+                self.new.articles[aid].found = pickle.dumps(result)
+                self.new.articles[aid].words = pickle.dumps(lookup_words(views[aid]))
+        self.new.index_names, self.new.first_names = known.index.names, known.first_names
+        first_users, found_users, word_users = self.old.first_users, self.old.found_users, self.old.word_users
+        for aid, stored in self.old.articles.items():
+            redo_first = aid not in self.same or aid not in self.first_loaded
+            redo_found = aid not in self.same or aid not in self.found_loaded
+            if redo_first:
+                _drop(first_users, pickle.loads(stored.first).answers, aid)
+            if redo_found:
+                _drop(found_users, pickle.loads(stored.found).answers, aid)
+                _drop(word_users, pickle.loads(stored.words), aid)
+        for aid, stored in self.new.articles.items():
+            if aid not in self.first_loaded:
+                _add(first_users, pickle.loads(stored.first).answers, aid)
+                self.changed = True
+            if aid not in self.found_loaded:
+                _add(found_users, pickle.loads(stored.found).answers, aid)
+                _add(word_users, pickle.loads(stored.words), aid)
+                self.changed = True
+        self.new.first_users = {q: users for q, users in first_users.items() if users}
+        self.new.found_users = {q: users for q, users in found_users.items() if users}
+        self.new.word_users = {w: users for w, users in word_users.items() if users}
+        self.changed = self.changed or self.index_changed
+
+    def save(self) -> None:
+        """Write the memo when anything changed, with every question's answer under this build's vocabulary."""
+        if not self.changed or self.vocab is None:
+            return
+        questions = self.new.first_users.keys() | self.new.found_users.keys() | self.new.chain.query_users.keys()
+        self.new.answers = {q: self.vocab.prefer_stem(*q) for q in sorted(questions)}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.path)
+
+
+def _drop(users: dict, questions, aid: str) -> None:
+    for q in questions:
+        if q in users:
+            users[q].discard(aid)
+
+
+def _add(users: dict, questions, aid: str) -> None:
+    for q in questions:
+        users.setdefault(q, set()).add(aid)
