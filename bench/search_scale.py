@@ -44,6 +44,8 @@ from annotate.resolve.latin import latin_name  # noqa: E402
 from tests.browser import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 
 QUERIES = ["حفتر", "حفتر موسكو", "Haftar", "فاجنر", "الأمم المتحدة"]
+STAGES = {"start": "pause over", "s": "shards in", "candidates": "candidates ranked", "m": "tables in", "d": "records in",
+          "records": "records read", "first": "results painted"}
 MONTH = {name: i + 1 for i, name in enumerate(synthetic.MONTHS)}
 
 
@@ -95,17 +97,56 @@ TYPE_AND_WAIT = """async (query) => {
   const until = performance.now() + 20000;
   while (box.getAttribute("data-ar-first") === before && performance.now() < until) await new Promise(r => setTimeout(r, 1));
   if (box.getAttribute("data-ar-first") === before) return {ms: NaN, shown: -1, meta: box.querySelector(".md-search-result__meta").textContent};
-  return {ms: performance.now() - last, shown: box.querySelectorAll('.md-search-result__link').length};
+  const ms = performance.now() - last, stages = {};
+  for (const m of performance.getEntriesByType("mark"))  // search.js's marks: the first of each after the keystroke
+    if (m.name.startsWith("ar-search:") && m.startTime >= last && !(m.name.slice(10) in stages)) stages[m.name.slice(10)] = m.startTime - last;
+  for (const r of performance.getEntriesByType("resource")) {  // when the last file of each kind arrived
+    const kind = (r.name.match(/[/]search[/](s|m|d)[/]/) || [])[1];
+    if (kind && r.responseEnd >= last && r.responseEnd - last <= ms) stages[kind] = Math.max(stages[kind] || 0, r.responseEnd - last);
+  }
+  return {ms: ms, stages: stages, shown: box.querySelectorAll('.md-search-result__link').length};
 }"""
 
 
-SERVER = """
-import functools, http.server, sys
-class Handler(http.server.SimpleHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"   # keep-alive, as browsers meet static hosts (http.server's default is HTTP/1.0)
+SERVER = r"""
+import gzip, http.server, mimetypes, os, sys, urllib.parse
+ROOT, CACHE = os.path.realpath(sys.argv[1]), {}
+TEXT = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"   # keep-alive: the browser reuses its (up to 6) parallel connections
+
     def log_message(self, *args):
         pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=sys.argv[1]))
+
+    def do_GET(self):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        full = os.path.realpath(os.path.join(ROOT, path.lstrip("/")))
+        if os.path.isdir(full):
+            if not path.endswith("/"):
+                self.send_response(301); self.send_header("Location", path + "/"); self.send_header("Content-Length", "0"); self.end_headers()
+                return
+            full = os.path.join(full, "index.html")
+        if not full.startswith(ROOT) or not os.path.isfile(full):
+            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers()
+            return
+        if full not in CACHE:   # read and compressed once, as a static host's cache (or gzip_static) serves it
+            raw = open(full, "rb").read()
+            CACHE[full] = (raw, gzip.compress(raw, 6) if full.endswith(TEXT) else None)
+        raw, packed = CACHE[full]
+        zipped = packed is not None and "gzip" in self.headers.get("Accept-Encoding", "")
+        body = packed if zipped else raw
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(full)[0] or "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        if zipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
 print(server.server_address[1], flush=True)
 server.serve_forever()
 """
@@ -143,7 +184,7 @@ def measure(site: Path, queries: list[str]) -> list[dict]:
                 page.evaluate("() => { const i = document.querySelector('input.md-search__input'); i.value = ''; }")
                 warm = page.evaluate(TYPE_AND_WAIT, query)
                 out.append({"query": query, "bytes": size, "files": len(files), "cold_ms": cold["ms"], "warm_ms": warm["ms"],
-                            "shown": cold["shown"]})
+                            "shown": cold["shown"], "stages": cold.get("stages", {})})
                 context.close()
         finally:
             browser.close()
@@ -176,6 +217,8 @@ def main() -> None:
             for row in measure(site, args.queries):
                 print(f"{row['query']!r:>18}: {row['bytes'] / 1e3:6.1f} KB gzip in {row['files']:3d} files before the first results; "
                       f"last keystroke to results {row['cold_ms']:5.0f} ms cold, {row['warm_ms']:5.0f} ms warm; {row['shown']} shown", flush=True)
+                print(" " * 20 + "cold, ms after the keystroke: " + ", ".join(f"{STAGES[k]} {v:.0f}" for k, v in
+                      sorted(row["stages"].items(), key=lambda kv: kv[1]) if k in STAGES), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,19 @@
 
   // --- the index --------------------------------------------------------------------------------------
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
-  var DIGIT_VALUE = {};
-  for (var a = 0; a < ALPHABET.length; a++) DIGIT_VALUE[ALPHABET.charAt(a)] = a;
   var TITLE = 1, EXACT = 2, OFTEN = 4, DOCS_PER_TABLE = 512;
   var MAX_EXPANSION = 400;      // keys one query variant may expand to (its exact key always included)
   var MAX_PREFIX_SHARDS = 3;    // shards a prefix may span before it is looked up exactly only
+  var PREFETCH_TABLES = 2;      // number → name tables fetched with meta.json: the first actors', the newest articles'
+
+  var DIGIT_CODE = new Int8Array(128).fill(-1);  // char code → digit value (-1: not a digit)
+  for (var c = 0; c < ALPHABET.length; c++) DIGIT_CODE[ALPHABET.charCodeAt(c)] = c;
 
   function decodePostings(encoded) {
-    var numbers = [], value = 0, previous = -1;
+    var numbers = new Array(0), value = 0, previous = -1;
     for (var i = 0; i < encoded.length; i++) {
-      var d = DIGIT_VALUE[encoded.charAt(i)];
+      var code = encoded.charCodeAt(i), d = code < 128 ? DIGIT_CODE[code] : -1;
+      if (d < 0) continue;
       if (d >= 32) value = value * 32 + d - 32;
       else { previous = previous + 1 + value * 32 + d; numbers.push(previous); value = 0; }
     }
@@ -85,17 +88,22 @@
     return found;
   };
 
+  // The number → name table of a block of DOCS_PER_TABLE docs.
+  Index.prototype.table = function (block) {
+    var table = this.tables.get(block);
+    if (!table) {
+      table = getJSON(this.url("search/m/" + block + ".json"));
+      table.catch(function () {});
+      this.tables.set(block, table);
+    }
+    return table;
+  };
+
   // The record of doc n: its name from the table of its block, then the record itself.
   Index.prototype.doc = function (n) {
     var found = this.docs.get(n), self = this;
     if (!found) {
-      var block = Math.floor(n / DOCS_PER_TABLE), table = this.tables.get(block);
-      if (!table) {
-        table = getJSON(this.url("search/m/" + block + ".json"));
-        table.catch(function () {});
-        this.tables.set(block, table);
-      }
-      found = table.then(function (names) {
+      found = this.table(Math.floor(n / DOCS_PER_TABLE)).then(function (names) {
         var name = String(names[n % DOCS_PER_TABLE] || "");
         if (!/^[0-9a-f]{12}$/.test(name)) throw new Error("no record for doc " + n);
         return getJSON(self.url("search/d/" + name.slice(0, 2) + "/" + name.slice(2) + ".json"));
@@ -104,6 +112,24 @@
       this.docs.set(n, found);
     }
     return found;
+  };
+
+  // While the reader types: the tables most queries need (actors' pages rank first; among articles that
+  // match equally, the newest do), so that a query's records are one fetch after its shards, not two.
+  Index.prototype.prefetchTables = function () {
+    var r = this.ranges, blocks = [];
+    function add(n) { var b = Math.floor(n / DOCS_PER_TABLE); if (blocks.indexOf(b) < 0) blocks.push(b); }
+    if (Array.isArray(r.actor)) add(r.actor[0]);
+    if (Array.isArray(r.article)) add(r.article[1] - 1);
+    blocks.slice(0, PREFETCH_TABLES).forEach(this.table, this);
+  };
+
+  // On each keystroke, before the typing pause ends: the shards of the query's words as typed so far.
+  Index.prototype.prefetchShards = function (query) {
+    var self = this;
+    queryTerms(query).forEach(function (q) {
+      queryVariants(q).concat(nameKeys(q)).forEach(function (v) { self.shard(self.shardOf(v)); });
+    });
   };
 
   Index.prototype.actors = function () {
@@ -136,18 +162,25 @@
     });
   };
 
-  // Best match of one query term in each doc: {score, title, fuzzy}. The term itself 1, a stem of it .9,
-  // a word starting with it .6; .9 of that when the doc has the key only through a stem of its words; a
-  // name's spelling key .45 (fuzzy); +.5 in the title or names (+.25 for prefixes and keys), +.1 frequent.
+  // Best match of one query term in each doc: {docs, score, title, fuzzy} (docs: the matching doc numbers;
+  // the others are arrays by doc number). The term itself 1, a stem of it .9, a word starting with it .6;
+  // .9 of that when the doc has the key only through a stem of its words; a name's spelling key .45
+  // (fuzzy: 1 when the doc matched by spelling only); +.5 in the title or names (+.25 for prefixes and
+  // keys), +.1 frequent. Typed arrays, not a Map: a common word matches most of the corpus.
   Index.prototype.matchTerm = function (q) {
-    var self = this, found = new Map(), jobs = [];
+    var self = this, count = +this.meta.count || 0, jobs = [];
+    var found = { docs: [], score: new Float64Array(count), title: new Uint8Array(count), fuzzy: new Uint8Array(count), seen: new Uint8Array(count) };
+    var docs = found.docs, scores = found.score, title = found.title, fuzzyOnly = found.fuzzy, seen = found.seen;
     function credit(list, base, bonus, fuzzy) {
       for (var k = 0; k < list.length; k++) {
         var p = list[k], d = Math.floor(p / 8), f = p % 8;
+        if (d >= count) continue;
         var score = (f & EXACT ? base : base * 0.9) + (f & TITLE ? bonus : 0) + (f & OFTEN ? 0.1 : 0);
-        var old = found.get(d);
-        if (!old || score > old.score) found.set(d, { score: score, title: !!(f & TITLE) || (old && old.title), fuzzy: fuzzy && (!old || old.fuzzy) });
-        else if (!fuzzy) { old.fuzzy = false; if (f & TITLE) old.title = true; }
+        if (!seen[d]) {
+          seen[d] = 1; docs.push(d); scores[d] = score; title[d] = f & TITLE ? 1 : 0; fuzzyOnly[d] = fuzzy ? 1 : 0;
+        } else if (score > scores[d]) {
+          scores[d] = score; if (f & TITLE) title[d] = 1; if (!fuzzy) fuzzyOnly[d] = 0;
+        } else if (!fuzzy) { fuzzyOnly[d] = 0; if (f & TITLE) title[d] = 1; }
       }
     }
     queryVariants(q).forEach(function (v, n) {
@@ -200,6 +233,7 @@
       var started = performance.now();
       loading = getJSON(new URL("search/meta.json", siteRoot()).href).then(function (meta) {
         var index = new Index(meta, siteRoot());
+        index.prefetchTables();
         warmUp();
         S.stats.loadMs = performance.now() - started;
         document.documentElement.setAttribute("data-ar-search", "ready");

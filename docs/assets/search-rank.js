@@ -63,6 +63,52 @@
     return { tier: tier, together: together, phrase: phrase, names: namedHits, sentences: sentencesOut.slice(0, 2), namedBy: namedBy };
   }
 
+  // Keep the best `size` items of a stream in `kept` (sorted by `better`), without sorting the stream.
+  function keepBest(kept, item, size, better) {
+    if (kept.length >= size && better(kept[kept.length - 1], item) <= 0) return;
+    var at = kept.length;
+    while (at > 0 && better(kept[at - 1], item) > 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > size) kept.pop();
+  }
+
+  // Every doc that matches some query word, scored from the shards alone: {total, actors, others, nActors,
+  // nOthers}: the best ACTOR_CANDIDATES actors and OTHER_CANDIDATES other pages, best first, and how many
+  // of each matched. Kept for the query's second call (all candidates).
+  Index.prototype.candidates = function (qterms, filters, arabic) {
+    var key = JSON.stringify([qterms, filters.kind || "", filters.label || "", filters.year || "", arabic]), self = this;
+    if (this.pool && this.pool.key === key) return this.pool.found;
+    var found = Promise.all(qterms.map(function (q) { return self.matchTerm(q); })).then(function (perTerm) {
+      var count = +self.meta.count || 0, cover = new Uint8Array(count), score = new Float64Array(count);
+      var titles = new Uint8Array(count), exact = new Uint8Array(count), docs = [];
+      perTerm.forEach(function (m) {
+        for (var k = 0; k < m.docs.length; k++) {
+          var d = m.docs[k];
+          if (!cover[d]) { if (!self.allowed(d, filters, arabic)) continue; docs.push(d); }
+          cover[d] += 1;
+          score[d] += m.score[d];
+          if (m.title[d]) titles[d] += 1;
+          if (!m.fuzzy[d]) exact[d] = 1;
+        }
+      });
+      // Doc numbers compared on the arrays: no object per matching doc (a common word matches most docs).
+      function betterActor(x, y) { return titles[y] - titles[x] || cover[y] - cover[x] || score[y] - score[x] || x - y; }
+      function betterOther(x, y) { return cover[y] - cover[x] || score[y] - score[x] || y - x; }  // ties: newest
+      var actorRange = self.ranges.actor, actors = [], others = [], nActors = 0;
+      for (var k = docs.length - 1; k >= 0; k--) {  // newest first: equal ones after them are turned away at once
+        var d = docs[k];
+        if (inRange(actorRange, d)) { nActors += 1; keepBest(actors, d, ACTOR_CANDIDATES, betterActor); }
+        else keepBest(others, d, OTHER_CANDIDATES, betterOther);
+      }
+      function pick(d) { return { doc: d, cover: cover[d], score: score[d], titles: titles[d], fuzzy: !exact[d] }; }
+      performance.mark("ar-search:candidates");
+      return { total: docs.length, actors: actors.map(pick), others: others.map(pick), nActors: nActors, nOthers: docs.length - nActors };
+    });
+    this.pool = { key: key, found: found };
+    found.catch(function () { if (self.pool && self.pool.found === found) self.pool = null; });
+    return found;
+  };
+
   // Ranked results for a query: {results, total, fuzzy}; each result carries its record and excerpt parts.
   // first: how many records to fetch before answering (the first results a reader sees, refined by a
   // second call with the full number once those arrive); omitted, all candidates.
@@ -70,28 +116,13 @@
     filters = filters || {};
     var qterms = queryTerms(query), self = this, arabic = ARABIC_QUERY.test(query);
     if (!qterms.length) return Promise.resolve({ results: [], total: 0, fuzzy: false, terms: qterms });
-    return Promise.all(qterms.map(function (q) { return self.matchTerm(q); })).then(function (perTerm) {
-      var acc = new Map();
-      perTerm.forEach(function (found) {
-        found.forEach(function (m, d) {
-          if (!self.allowed(d, filters, arabic)) return;
-          var r = acc.get(d);
-          if (!r) { r = { doc: d, cover: 0, score: 0, titles: 0, fuzzy: true }; acc.set(d, r); }
-          r.cover += 1;
-          r.score += m.score;
-          if (m.title) r.titles += 1;
-          if (!m.fuzzy) r.fuzzy = false;
-        });
-      });
-      var all = Array.from(acc.values()), actorRange = self.ranges.actor;
-      var actors = all.filter(function (r) { return inRange(actorRange, r.doc); });
-      var others = all.filter(function (r) { return !inRange(actorRange, r.doc); });
-      actors.sort(function (x, y) { return y.titles - x.titles || y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
-      others.sort(function (x, y) { return y.cover - x.cover || y.score - x.score || y.doc - x.doc; });  // ties: newest
+    return this.candidates(qterms, filters, arabic).then(function (pool) {
+      var actors = pool.actors, others = pool.others;
       var nActors = first ? Math.min(ACTOR_CANDIDATES, Math.ceil(first / 3)) : ACTOR_CANDIDATES;
       var candidates = actors.slice(0, nActors).concat(others.slice(0, first ? first - Math.min(nActors, actors.length) : OTHER_CANDIDATES));
       var matcher = new Matcher(qterms);
       return Promise.all(candidates.map(function (r) { return self.doc(r.doc).catch(function () { return null; }); })).then(function (records) {
+        performance.mark("ar-search:records");
         var results = [];
         candidates.forEach(function (r, i) {
           var record = records[i];
@@ -112,8 +143,8 @@
         results.sort(function (x, y) { return x.tier - y.tier || y.cover - x.cover || y.score - x.score || x.doc - y.doc; });
         results = interleave(results);
         var fuzzy = results.length > 0 && results[0].fuzzy;  // the best hit was found by its spelling only
-        var complete = !first || (actors.length <= nActors && others.length <= candidates.length - Math.min(nActors, actors.length));
-        return { results: results, total: acc.size, fuzzy: fuzzy, terms: qterms, matcher: matcher, complete: complete };
+        var complete = !first || (pool.nActors <= nActors && pool.nOthers <= candidates.length - Math.min(nActors, actors.length));
+        return { results: results, total: pool.total, fuzzy: fuzzy, terms: qterms, matcher: matcher, complete: complete };
       });
     });
   };

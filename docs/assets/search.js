@@ -18,6 +18,7 @@
 
     function run() {
       var query = input.value, mine = ++serial, started = performance.now();
+      performance.mark("ar-search:start");
       if (!terms(query).length) { render(box, query, { results: [], total: 0 }); return; }
       meta.textContent = "جارٍ البحث…";
       load().then(function (index) {
@@ -29,6 +30,7 @@
           if (mine !== serial) return;
           if (found.results.length) {
             render(box, query, found, index);
+            performance.mark("ar-search:first");
             S.stats.firstMs = performance.now() - started;
             box.setAttribute("data-ar-first", String(mine));
           }
@@ -65,7 +67,12 @@
     }
 
     input.addEventListener("focus", function () { open(false); });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, PAUSE_MS); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, PAUSE_MS);
+      var typed = loadingNow();  // the shards of the words so far, while the pause runs
+      if (typed) typed.then(function (index) { index.prefetchShards(input.value); }).catch(function () {});
+    });
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) open(true); });
     box.querySelector("form").addEventListener("submit", function (ev) {
       ev.preventDefault();
