@@ -22,7 +22,7 @@ CASES = json.loads((Path(__file__).parent / "js_parity" / "cases.json").read_tex
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: repr(c["input"][:20]))
 def test_python_matches_parity_cases(case):
-    # A failure here means the normalization changed: update docs/assets/search.js to match, then
+    # A failure here means the normalization changed: update docs/assets/search-fold.js to match, then
     # regenerate the cases with `python tests/js_parity/make_cases.py` (the browser test checks the JS).
     assert fold(case["input"]) == case["fold"]
     assert terms(case["input"]) == case["terms"]

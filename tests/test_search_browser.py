@@ -154,7 +154,7 @@ def test_parity_with_python(served, page):
         CASES,
     )
     mismatches = [(c["input"][:40], g, c) for c, g in zip(CASES, got) if g != c]
-    assert not mismatches, f"search.js and annotate.search.normalize disagree: {mismatches[:3]}"
+    assert not mismatches, f"search-fold.js and annotate.search.normalize disagree: {mismatches[:3]}"
 
 
 @pytest.mark.parametrize(("query", "expected"), FINDS, ids=[q[:12] for q, _ in FINDS])

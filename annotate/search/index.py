@@ -1,6 +1,6 @@
 """Build the static search index: sharded by key, so a query fetches a few small files, never the corpus.
 
-Files under ``search/`` (UTF-8 JSON, read by ``docs/assets/search.js``)::
+Files under ``search/`` (UTF-8 JSON, read by ``docs/assets/search-index.js``)::
 
     meta.json        {"version": 2, "count": N, "shards": front-coded first key of each shard,
                       "ranges": {"actor": [lo, hi], "article": [...], "page": [...], "en": [...],

@@ -12,7 +12,7 @@
   var TITLE = 1, EXACT = 2, OFTEN = 4, DOCS_PER_TABLE = 512;
   var MAX_EXPANSION = 400;      // keys one query variant may expand to (its exact key always included)
   var MAX_PREFIX_SHARDS = 3;    // shards a prefix may span before it is looked up exactly only
-  var PREFETCH_TABLES = 2;      // number → name tables fetched with meta.json: the first actors', the newest articles'
+  var PREFETCH_TABLES = 4;      // number → name tables fetched with meta.json: the actors' first, then the newest articles'
 
   var DIGIT_CODE = new Int8Array(128).fill(-1);  // char code → digit value (-1: not a digit)
   for (var c = 0; c < ALPHABET.length; c++) DIGIT_CODE[ALPHABET.charCodeAt(c)] = c;
@@ -120,8 +120,9 @@
     var r = this.ranges, blocks = [];
     function add(n) { var b = Math.floor(n / DOCS_PER_TABLE); if (blocks.indexOf(b) < 0) blocks.push(b); }
     if (Array.isArray(r.actor)) add(r.actor[0]);
-    if (Array.isArray(r.article)) add(r.article[1] - 1);
-    blocks.slice(0, PREFETCH_TABLES).forEach(this.table, this);
+    for (var n = Array.isArray(r.article) ? r.article[1] - 1 : -1; n >= r.article[0] && blocks.length < PREFETCH_TABLES; n -= DOCS_PER_TABLE) add(n);
+    var self = this;
+    blocks.forEach(function (b) { self.table(b); });
   };
 
   // On each keystroke, before the typing pause ends: the shards of the query's words as typed so far.

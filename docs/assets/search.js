@@ -7,6 +7,15 @@
   "use strict";
   var fold = S.fold, terms = S.terms, stems = S.stems, queryVariants = S.queryVariants, nameKey = S.nameKey, decodePostings = S.decodePostings, Index = S.Index, load = S.load, loadingNow = S.loadingNow, render = S.render, buildFilters = S.buildFilters, highlight = S.highlight, FIRST_RECORDS = S.FIRST_RECORDS, HIGHLIGHT_PARAM = S.HIGHLIGHT_PARAM, PAUSE_MS = S.PAUSE_MS;
 
+  // Resolves once the browser has painted what the page shows now (the second pass, with all the
+  // candidates' records, starts after the first results are on screen, not before).
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (document.hidden || typeof requestAnimationFrame !== "function") { setTimeout(resolve, 0); return; }
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    });
+  }
+
   function setup() {
     var box = document.querySelector("div[data-ar-search]");
     if (!box) return;
@@ -34,7 +43,10 @@
             S.stats.firstMs = performance.now() - started;
             box.setAttribute("data-ar-first", String(mine));
           }
-          return (found.complete ? Promise.resolve(found) : index.search(query, chosen)).then(function (all) {
+          return (found.complete ? Promise.resolve(found) : afterPaint().then(function () {
+            return mine === serial ? index.search(query, chosen) : null;
+          })).then(function (all) {
+            if (!all) return;
             if (mine !== serial) return;
             return render(box, query, all, index).then(function () {
               if (mine !== serial) return;
