@@ -139,6 +139,14 @@ def test_index_layout():
     assert actors == [[0, "خليفة حفتر", ["المشير حفتر", "Khalifa Haftar"]], [1, "فاغنر", ["Faghnar"]]]
 
 
+def test_a_text_that_starts_with_its_title_stores_the_title_once():
+    # an article of the 10,000-article bench corpus (bench/synthetic.py): its text's first line is its title
+    title = "عبد الفتاح السيسي ومجلس النواب: تطورات جديدة في تشاد (419)"
+    files = build_index([SearchEntry("articles/visit/", title, f"{title}\nوصل المشير حفتر إلى موسكو.", "article")])
+    record = json.loads(next(text for path, text in files.items() if path.startswith("search/d/")))
+    assert record["t"] == title and record["h"] == 1 and record["x"] == ["وصل المشير حفتر إلى موسكو."]
+
+
 def test_adding_a_page_leaves_the_other_records_alone():
     before = build_index(entries())
     after = build_index([*entries(), SearchEntry("articles/0/", "جديد", "نص جديد", "article")])  # renumbers every doc after it

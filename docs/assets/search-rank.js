@@ -41,6 +41,7 @@
       }
     });
     var texts = actor ? [] : [String(record.t || "")];
+    if (record.h === 1) texts.push(String(record.t || ""));  // the text began with the title (stored once)
     texts = texts.concat(Array.isArray(record.x) ? record.x : []);
     texts.forEach(function (sentence, s) {
       sentence = String(sentence);
