@@ -17,15 +17,17 @@
   var DIGIT_CODE = new Int8Array(128).fill(-1);  // char code → digit value (-1: not a digit)
   for (var c = 0; c < ALPHABET.length; c++) DIGIT_CODE[ALPHABET.charCodeAt(c)] = c;
 
+  // Into one Int32Array (at most one number per digit): a common key has thousands of postings, and a
+  // growing Array of them keeps the garbage collector busy right after the last keystroke.
   function decodePostings(encoded) {
-    var numbers = new Array(0), value = 0, previous = -1;
+    var numbers = new Int32Array(encoded.length), n = 0, value = 0, previous = -1;
     for (var i = 0; i < encoded.length; i++) {
       var code = encoded.charCodeAt(i), d = code < 128 ? DIGIT_CODE[code] : -1;
       if (d < 0) continue;
       if (d >= 32) value = value * 32 + d - 32;
-      else { previous = previous + 1 + value * 32 + d; numbers.push(previous); value = 0; }
+      else { previous = previous + 1 + value * 32 + d; numbers[n++] = previous; value = 0; }
     }
-    return numbers;
+    return numbers.subarray(0, n);
   }
 
   // "k" + suffix items: k (char code - 48) UTF-16 units shared with the previous key.
@@ -163,14 +165,15 @@
     });
   };
 
-  // Best match of one query term in each doc: {docs, score, title, fuzzy} (docs: the matching doc numbers;
-  // the others are arrays by doc number). The term itself 1, a stem of it .9, a word starting with it .6;
+  // Best match of one query term in each doc: {docs, size, score, title, fuzzy} (docs[0 .. size): the
+  // matching doc numbers; the others are arrays by doc number). The term itself 1, a stem of it .9, a word starting with it .6;
   // .9 of that when the doc has the key only through a stem of its words; a name's spelling key .45
   // (fuzzy: 1 when the doc matched by spelling only); +.5 in the title or names (+.25 for prefixes and
   // keys), +.1 frequent. Typed arrays, not a Map: a common word matches most of the corpus.
   Index.prototype.matchTerm = function (q) {
     var self = this, count = +this.meta.count || 0, jobs = [];
-    var found = { docs: [], score: new Float64Array(count), title: new Uint8Array(count), fuzzy: new Uint8Array(count), seen: new Uint8Array(count) };
+    var found = { docs: new Int32Array(count), size: 0, score: new Float64Array(count), title: new Uint8Array(count),
+                  fuzzy: new Uint8Array(count), seen: new Uint8Array(count) };
     var docs = found.docs, scores = found.score, title = found.title, fuzzyOnly = found.fuzzy, seen = found.seen;
     function credit(list, base, bonus, fuzzy) {
       for (var k = 0; k < list.length; k++) {
@@ -178,7 +181,7 @@
         if (d >= count) continue;
         var score = (f & EXACT ? base : base * 0.9) + (f & TITLE ? bonus : 0) + (f & OFTEN ? 0.1 : 0);
         if (!seen[d]) {
-          seen[d] = 1; docs.push(d); scores[d] = score; title[d] = f & TITLE ? 1 : 0; fuzzyOnly[d] = fuzzy ? 1 : 0;
+          seen[d] = 1; docs[found.size++] = d; scores[d] = score; title[d] = f & TITLE ? 1 : 0; fuzzyOnly[d] = fuzzy ? 1 : 0;
         } else if (score > scores[d]) {
           scores[d] = score; if (f & TITLE) title[d] = 1; if (!fuzzy) fuzzyOnly[d] = 0;
         } else if (!fuzzy) { fuzzyOnly[d] = 0; if (f & TITLE) title[d] = 1; }
@@ -236,6 +239,7 @@
         var index = new Index(meta, siteRoot());
         index.prefetchTables();
         warmUp();
+        if (S.rehearse) setTimeout(S.rehearse, 0);  // search-rank.js; a task of its own, between keystrokes
         S.stats.loadMs = performance.now() - started;
         document.documentElement.setAttribute("data-ar-search", "ready");
         return index;

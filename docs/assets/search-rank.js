@@ -4,7 +4,7 @@
  */
 (function (S) {
   "use strict";
-  var terms = S.terms, stems = S.stems, queryVariants = S.queryVariants, cpLength = S.cpLength, queryTerms = S.queryTerms, Matcher = S.Matcher, best = S.best, Index = S.Index, inRange = S.inRange;
+  var decodePostings = S.decodePostings, terms = S.terms, stems = S.stems, queryVariants = S.queryVariants, cpLength = S.cpLength, queryTerms = S.queryTerms, Matcher = S.Matcher, best = S.best, Index = S.Index, inRange = S.inRange;
 
   var ACTOR_CANDIDATES = 10, OTHER_CANDIDATES = 20;  // records fetched to rank and show
   var UNSAFE_URL = /^([a-zA-Z][a-zA-Z0-9+.\-]*:|[\/\\])/;
@@ -81,11 +81,11 @@
     if (this.pool && this.pool.key === key) return this.pool.found;
     var found = Promise.all(qterms.map(function (q) { return self.matchTerm(q); })).then(function (perTerm) {
       var count = +self.meta.count || 0, cover = new Uint8Array(count), score = new Float64Array(count);
-      var titles = new Uint8Array(count), exact = new Uint8Array(count), docs = [];
+      var titles = new Uint8Array(count), exact = new Uint8Array(count), docs = new Int32Array(count), n = 0;
       perTerm.forEach(function (m) {
-        for (var k = 0; k < m.docs.length; k++) {
+        for (var k = 0; k < m.size; k++) {
           var d = m.docs[k];
-          if (!cover[d]) { if (!self.allowed(d, filters, arabic)) continue; docs.push(d); }
+          if (!cover[d]) { if (!self.allowed(d, filters, arabic)) continue; docs[n++] = d; }
           cover[d] += 1;
           score[d] += m.score[d];
           if (m.title[d]) titles[d] += 1;
@@ -96,14 +96,14 @@
       function betterActor(x, y) { return titles[y] - titles[x] || cover[y] - cover[x] || score[y] - score[x] || x - y; }
       function betterOther(x, y) { return cover[y] - cover[x] || score[y] - score[x] || y - x; }  // ties: newest
       var actorRange = self.ranges.actor, actors = [], others = [], nActors = 0;
-      for (var k = docs.length - 1; k >= 0; k--) {  // newest first: equal ones after them are turned away at once
+      for (var k = n - 1; k >= 0; k--) {  // newest first: equal ones after them are turned away at once
         var d = docs[k];
         if (inRange(actorRange, d)) { nActors += 1; keepBest(actors, d, ACTOR_CANDIDATES, betterActor); }
         else keepBest(others, d, OTHER_CANDIDATES, betterOther);
       }
       function pick(d) { return { doc: d, cover: cover[d], score: score[d], titles: titles[d], fuzzy: !exact[d] }; }
       performance.mark("ar-search:candidates");
-      return { total: docs.length, actors: actors.map(pick), others: others.map(pick), nActors: nActors, nOthers: docs.length - nActors };
+      return { total: n, actors: actors.map(pick), others: others.map(pick), nActors: nActors, nOthers: n - nActors };
     });
     this.pool = { key: key, found: found };
     found.catch(function () { if (self.pool && self.pool.found === found) self.pool = null; });
@@ -160,6 +160,26 @@
     var out = sorted.filter(function (r) { return r.tier < 4; }).concat(together.slice(0, SENTENCE_LEAD), named, together.slice(SENTENCE_LEAD));
     return out.concat(sorted.filter(function (r) { return r.tier > TIER_NAMED; }));
   }
+
+  // A search on a small made-up index, run once while the reader types (after meta.json): the first real
+  // query then runs compiled code instead of the interpreter's first pass over its loops.
+  var REHEARSAL_DOCS = 2048;
+  S.rehearse = function () {
+    var fake = new Index({ version: 2, count: REHEARSAL_DOCS, shards: "0", ranges: { actor: [0, 64], article: [64, REHEARSAL_DOCS] } }, "http://localhost/");
+    var keys = ["~حفتر", "~مسك", "حفتر", "موسكو"], decoded = new Map();  // in JS string order
+    keys.forEach(function (k, i) {
+      var list = [];
+      for (var d = i; d < REHEARSAL_DOCS; d += 1 + i) list.push(d * 8 + ((d + i) % 8));
+      decoded.set(i, Int32Array.from(list));
+    });
+    decodePostings(new Array(REHEARSAL_DOCS + 1).join("1"));
+    fake.shards.set(0, Promise.resolve({ keys: keys, lists: keys.map(function () { return ""; }), decoded: decoded }));
+    fake.doc = function (n) {
+      return Promise.resolve(n < 64 ? { u: "actors/" + n + "/", t: "خليفة حفتر", k: "actor", l: "PER", c: [n, n], n: ["Khalifa Haftar"] }
+        : { u: "articles/" + n + "/", t: "زيارة", k: "article", d: "2024-01-01", h: 1, x: ["وصل المشير حفتر إلى موسكو.", "ثم عاد"] });
+    };
+    return fake.search("حفتر موسكو", {}, 8).then(function () { return fake.search("حفتر موسكو", {}); }).catch(function () {});
+  };
 
   // Edit distance, stopping early beyond 1 (enough for «هل تقصد»).
   function withinOneEdit(a, b) {
