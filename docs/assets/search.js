@@ -22,7 +22,7 @@
     var input = box.querySelector("input.md-search__input");
     var toggle = document.getElementById("__search");
     var meta = box.querySelector(".md-search-result__meta");
-    var timer = null, serial = 0;
+    var timer = null, early = null, serial = 0;
     var filters = buildFilters(box, function () { run(); });
 
     function run() {
@@ -82,8 +82,11 @@
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, PAUSE_MS);
-      var typed = loadingNow();  // the shards of the words so far, while the pause runs
-      if (typed) typed.then(function (index) { index.prefetchShards(input.value); }).catch(function () {});
+      clearTimeout(early);  // the shards of the words so far, while the pause runs (once per burst of input events)
+      early = setTimeout(function () {
+        var typed = loadingNow();
+        if (typed) typed.then(function (index) { index.prefetchShards(input.value); }).catch(function () {});
+      }, 0);
     });
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) open(true); });
     box.querySelector("form").addEventListener("submit", function (ev) {
