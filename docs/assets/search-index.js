@@ -94,8 +94,9 @@
   Index.prototype.table = function (block) {
     var table = this.tables.get(block);
     if (!table) {
+      var self = this;
       table = getJSON(this.url("search/m/" + block + ".json"));
-      table.catch(function () {});
+      table.catch(function () { if (self.tables.get(block) === table) self.tables.delete(block); });  // try again later
       this.tables.set(block, table);
     }
     return table;
@@ -122,7 +123,9 @@
     var r = this.ranges, blocks = [];
     function add(n) { var b = Math.floor(n / DOCS_PER_TABLE); if (blocks.indexOf(b) < 0) blocks.push(b); }
     if (Array.isArray(r.actor)) add(r.actor[0]);
-    for (var n = Array.isArray(r.article) ? r.article[1] - 1 : -1; n >= r.article[0] && blocks.length < PREFETCH_TABLES; n -= DOCS_PER_TABLE) add(n);
+    if (Array.isArray(r.article)) {
+      for (var n = r.article[1] - 1; n >= r.article[0] && blocks.length < PREFETCH_TABLES; n -= DOCS_PER_TABLE) add(n);
+    }
     var self = this;
     blocks.forEach(function (b) { self.table(b); });
   };
