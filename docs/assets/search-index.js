@@ -134,7 +134,7 @@
   Index.prototype.prefetchShards = function (query) {
     var self = this;
     queryTerms(query).forEach(function (q) {
-      queryVariants(q).concat(nameKeys(q)).forEach(function (v) { self.shard(self.shardOf(v)); });
+      lookups(q).forEach(function (l) { self.shardsOf(l.key, l.prefix); });
     });
   };
 
@@ -150,11 +150,23 @@
   }
 
   // visit(postings, exact) for the key v and, when prefix, the keys that start with it.
-  Index.prototype.lookup = function (v, prefix, visit) {
-    var first = this.shardOf(v), last = prefix ? this.shardOf(v + "\uffff") : first, self = this;
+  // The shards that hold the key v and, when prefix, the keys that start with it (each fetched once).
+  Index.prototype.shardsOf = function (v, prefix) {
+    var first = this.shardOf(v), last = prefix ? this.shardOf(v + "\uffff") : first, wanted = [];
     if (last - first >= MAX_PREFIX_SHARDS) last = first;
-    var wanted = [];
     for (var i = first; i <= last; i++) wanted.push(this.shard(i));
+    return wanted;
+  };
+
+  // The keys a query term is looked up by: {key, prefix, weight} for the term (weight 1) and its stems
+  // (.9), then {key, prefix, name: true} for its spelling keys.
+  function lookups(q) {
+    return queryVariants(q).map(function (v, n) { return { key: v, prefix: cpLength(v) >= 2, weight: n === 0 ? 1 : 0.9 }; })
+      .concat(nameKeys(q).map(function (key) { return { key: key, prefix: cpLength(key) >= 4, name: true }; }));
+  }
+
+  Index.prototype.lookup = function (v, prefix, visit) {
+    var wanted = this.shardsOf(v, prefix);
     return Promise.all(wanted).then(function (shards) {
       var n = 0;
       shards.forEach(function (shard) {
@@ -190,15 +202,11 @@
         } else if (!fuzzy) { fuzzyOnly[d] = 0; if (f & TITLE) title[d] = 1; }
       }
     }
-    queryVariants(q).forEach(function (v, n) {
-      var weight = n === 0 ? 1 : 0.9;
-      jobs.push(self.lookup(v, cpLength(v) >= 2, function (list, exact) {
-        credit(list, weight * (exact ? 1 : 0.6), exact ? 0.5 : 0.25, false);
-      }));
-    });
-    nameKeys(q).forEach(function (key) {
-      jobs.push(self.lookup(key, cpLength(key) >= 4, function (list, exact) {
+    lookups(q).forEach(function (l) {
+      jobs.push(self.lookup(l.key, l.prefix, l.name ? function (list, exact) {
         credit(list, exact ? 0.45 : 0.35, 0.25, true);
+      } : function (list, exact) {
+        credit(list, l.weight * (exact ? 1 : 0.6), exact ? 0.5 : 0.25, false);
       }));
     });
     return Promise.all(jobs).then(function () { return found; });
