@@ -22,7 +22,7 @@ CASES = json.loads((Path(__file__).parent / "js_parity" / "cases.json").read_tex
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: repr(c["input"][:20]))
 def test_python_matches_parity_cases(case):
-    # A failure here means the normalization changed: update docs/assets/search.js to match, then
+    # A failure here means the normalization changed: update docs/assets/search-fold.js to match, then
     # regenerate the cases with `python tests/js_parity/make_cases.py` (the browser test checks the JS).
     assert fold(case["input"]) == case["fold"]
     assert terms(case["input"]) == case["terms"]
@@ -137,6 +137,14 @@ def test_index_layout():
     assert shard_firsts == sorted(shard_firsts, key=lambda t: t.encode("utf-16-be"))
     actors = json.loads(files["search/actors.json"])
     assert actors == [[0, "خليفة حفتر", ["المشير حفتر", "Khalifa Haftar"]], [1, "فاغنر", ["Faghnar"]]]
+
+
+def test_a_text_that_starts_with_its_title_stores_the_title_once():
+    # an article of the 10,000-article bench corpus (bench/synthetic.py): its text's first line is its title
+    title = "عبد الفتاح السيسي ومجلس النواب: تطورات جديدة في تشاد (419)"
+    files = build_index([SearchEntry("articles/visit/", title, f"{title}\nوصل المشير حفتر إلى موسكو.", "article")])
+    record = json.loads(next(text for path, text in files.items() if path.startswith("search/d/")))
+    assert record["t"] == title and record["h"] == 1 and record["x"] == ["وصل المشير حفتر إلى موسكو."]
 
 
 def test_adding_a_page_leaves_the_other_records_alone():

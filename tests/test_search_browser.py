@@ -154,7 +154,7 @@ def test_parity_with_python(served, page):
         CASES,
     )
     mismatches = [(c["input"][:40], g, c) for c, g in zip(CASES, got) if g != c]
-    assert not mismatches, f"search.js and annotate.search.normalize disagree: {mismatches[:3]}"
+    assert not mismatches, f"search-fold.js and annotate.search.normalize disagree: {mismatches[:3]}"
 
 
 @pytest.mark.parametrize(("query", "expected"), FINDS, ids=[q[:12] for q, _ in FINDS])
@@ -230,6 +230,27 @@ def test_works_under_a_base_path(served, page):
     href = page.locator(".md-search-result__link").first.get_attribute("href")
     assert href.split("?")[0] == base + "actors/khalifa-haftar/"
     assert base + "search/meta.json" in page.requests
+
+
+def test_the_box_loads_meta_and_tables_first_then_a_query_its_shards_and_records(served, page):
+    """Clicking the box fetches meta.json and the number → name tables (so a query's records are one fetch
+    after its shards); typing fetches the query's shards and its candidates' records, never every record."""
+    page.goto(served[0])
+    page.click("input.md-search__input")
+    page.wait_for_function("document.documentElement.getAttribute('data-ar-search') === 'ready'")
+    page.wait_for_function("performance.getEntriesByType('resource').some(r => r.name.endsWith('/search/m/0.json'))")
+    search_files = lambda: [urlsplit(u).path for u in page.requests if "/search/" in u]  # noqa: E731
+    before = search_files()
+    assert "/search/meta.json" in before and "/search/m/0.json" in before
+    assert not [p for p in before if p.startswith(("/search/s/", "/search/d/"))]
+    page.keyboard.type("حفتر")
+    page.wait_for_selector("div[data-ar-search][data-ar-results]", state="attached")
+    assert page.locator(".ar-search__title").first.inner_text() == "خليفة حفتر"
+    after = search_files()[len(before):]
+    assert any(p.startswith("/search/s/") for p in after) and any(p.startswith("/search/d/") for p in after)
+    assert not [p for p in after if p.startswith("/search/m/")]  # the table came with meta.json
+    records = {p for p in after if p.startswith("/search/d/")}
+    assert len(records) < len(ENTRIES)  # the candidates' records, not the index
 
 
 def test_does_not_load_materials_search(served, page):

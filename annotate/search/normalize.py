@@ -1,4 +1,4 @@
-"""Search normalization: one definition, mirrored in ``docs/assets/search.js`` (kept equal by a parity test).
+"""Search normalization: one definition, mirrored in ``docs/assets/search-fold.js`` (kept equal by a parity test).
 
 A text becomes *terms*: ``annotate.arabic.fold`` (marks, tatweel and invisible controls removed, alef/ya/
 hamza-seat forms unified, ة→ه, Arabic-Indic digits western, Latin lowercase), then runs of Unicode letters and

@@ -1,7 +1,7 @@
 """Regenerate cases.json from the Python normalization: `python tests/js_parity/make_cases.py`.
 
 The expected values are Python's; tests/test_search.py checks Python still gives them and
-tests/test_search_browser.py checks that docs/assets/search.js gives the same in Chromium.
+tests/test_search_browser.py checks that docs/assets/search-fold.js gives the same in Chromium.
 Add inputs to INPUTS, never edit cases.json by hand.
 """
 
