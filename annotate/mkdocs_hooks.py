@@ -1,6 +1,7 @@
 """MkDocs hooks (configured by annotate.site).
 
 - Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
+- Drop the theme's indentation from every page (``annotate.slim_html``).
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from mkdocs.structure.toc import get_toc
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
+from annotate.slim_html import slim
 
 
 def _always(value: bool):
@@ -102,4 +104,4 @@ def on_post_page(output, page, config):
     first page read to the last page written, and with the blocks that was most of a big build's memory.
     """
     stored = _fragments(page, config)
-    return output if stored is None else restore(output, stored["blocks"])
+    return slim(output if stored is None else restore(output, stored["blocks"]))
