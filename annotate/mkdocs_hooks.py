@@ -105,3 +105,8 @@ def on_post_page(output, page, config):
     """
     stored = _fragments(page, config)
     return slim(output if stored is None else restore(output, stored["blocks"]))
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html, sitemap.xml) lose their indentation too."""
+    return slim(output_content)

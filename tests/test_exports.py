@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import re
 import shutil
@@ -59,7 +60,7 @@ def unpacked(site: Path, name: str) -> bytes:
 
 
 def read_csv(site: Path, name: str) -> list[dict]:
-    return list(csv.DictReader(unpacked(site, name).decode("utf-8-sig").splitlines()))
+    return list(csv.DictReader(io.StringIO(unpacked(site, name).decode("utf-8-sig"), newline="")))
 
 
 def test_the_large_downloads_are_gzipped_and_linked_from_the_home_page(published):

@@ -1,0 +1,108 @@
+"""annotate.slim_html: the theme's indentation goes, what a browser shows stays (checked in Chromium on pages
+Material renders without it), and spaces that matter are kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annotate.slim_html import slim
+from tests.browser import browser, close_page, needs_chromium, open_page, serve  # noqa: F401
+
+HAND_WRITTEN = """# صفحة للتجربة
+
+نص عربي فيه [رابط](#x) و`رمز   بمسافات` و<kbd>Ctrl</kbd>&nbsp;&nbsp;و**خط عريض**.
+
+```python
+def f():
+        return "  indented  "
+```
+
+- بند أول
+- بند ثان فيه *مائل*
+
+| أ | ب |
+|---|---|
+| 1 | 2 |
+
+<textarea>سطر
+    بمسافات</textarea>
+"""
+
+
+def test_runs_of_white_space_after_a_line_break_become_one_line_break():
+    assert slim("<ul>\n    <li>\n      أ\n    </li>\n\n  </ul>") == "<ul>\n<li>\nأ\n</li>\n</ul>"
+    assert slim("<p>a \n  b</p>") == "<p>a \nb</p>"  # a space before the break is left: it renders the same
+
+
+def test_spaces_that_matter_are_kept():
+    kept = '<pre><code>x\n    y</code></pre>\n  <textarea>\n  t</textarea>\n <script>\n  var a = 1;\n</script>\n <PRE>\n  z</PRE>'
+    assert slim(kept) == kept.replace("</pre>\n  <textarea>", "</pre>\n<textarea>").replace("</textarea>\n <script>", "</textarea>\n<script>").replace("</script>\n <PRE>", "</script>\n<PRE>")
+    assert slim("<p>\n\u00a0\u00a0أ</p>") == "<p>\n\u00a0\u00a0أ</p>"  # no-break spaces are not white space to HTML
+
+
+@pytest.fixture(scope="module")
+def material_pages(tmp_path_factory) -> Path:
+    """Two pages as Material renders them (this project's mkdocs.yml and overrides), without our hooks."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from annotate import site
+
+    work = tmp_path_factory.mktemp("material")
+    docs = work / "docs"
+    (docs / "assets").mkdir(parents=True)
+    for asset in (site.HAND_WRITTEN / "assets").iterdir():
+        (docs / "assets" / asset.name).write_bytes(asset.read_bytes())
+    (docs / "index.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    for page in ("about.md", "dates.md", "registry.md"):
+        (docs / page).write_text((site.HAND_WRITTEN / page).read_text(encoding="utf-8"), encoding="utf-8")
+    config = site.site_config(work, docs, work / "site", {})
+    config.pop("hooks")
+    config["extra"] = {}
+    config["nav"] = [{"الرئيسية": "index.md"}, {"عن الموقع": ["about.md", "dates.md", "registry.md"]}]
+    config["not_in_nav"] = ""
+    config["validation"] = {"links": {"not_found": "ignore", "anchors": "ignore", "unrecognized_links": "ignore", "absolute_links": "ignore"}}
+    build(load_config(config_file=str(site.write_config(work, config)), strict=False))
+    return work / "site"
+
+
+LAYOUT = """() => [document.body.innerText, [...document.querySelectorAll('body *')].map(e => {
+    const r = e.getBoundingClientRect();
+    return [e.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+})]"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1280, 390])  # the desktop layout and a phone's (drawer navigation)
+def test_a_slimmed_page_renders_exactly_as_materials_own(material_pages, browser, width):
+    pages = [material_pages / "index.html", material_pages / "about" / "index.html"]
+    for path in pages:
+        original = path.read_text(encoding="utf-8")
+        slimmed = slim(original)
+        assert len(slimmed) < 0.9 * len(original), path  # the theme's indentation is a tenth of a page or more
+        path.with_name("slim.html").write_text(slimmed, encoding="utf-8")
+    with serve(material_pages) as url:
+        page = open_page(browser, width=width)
+        try:
+            for path in pages:
+                folder = path.parent.relative_to(material_pages).as_posix()
+                folder = "" if folder == "." else folder + "/"
+                page.goto(url + folder + "index.html")
+                before = page.evaluate(LAYOUT)
+                page.goto(url + folder + "slim.html")
+                after = page.evaluate(LAYOUT)
+                assert after[0] == before[0], path
+                assert after[1] == before[1], path
+        finally:
+            close_page(page)
+
+
+def test_the_published_pages_carry_no_tag_across_lines(seed_site):
+    """The one place a line break's spaces would matter and are not kept: inside a tag (an attribute value)."""
+    for path in sorted(seed_site.rglob("*.html")):
+        html = re.sub(r"<(pre|code|kbd|script|style|textarea)\b.*?</\1>", "<kept/>", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"<[a-zA-Z][^<>]*\n", html), path
+        assert "\n " not in html, path  # every page slimmed, the theme's own (404.html) included
