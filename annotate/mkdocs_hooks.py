@@ -1,7 +1,8 @@
 """MkDocs hooks (configured by annotate.site).
 
 - Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
-- Drop the theme's indentation from every page (``annotate.slim_html``).
+- Drop the theme's indentation from every page (``annotate.slim_html``) and refer to its icons in one
+  file instead of inlining them (``annotate.svg_sprite``).
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -12,8 +13,10 @@ import json
 from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
+from annotate import svg_sprite
 from annotate.slim_html import slim
 
 
@@ -104,9 +107,20 @@ def on_post_page(output, page, config):
     first page read to the last page written, and with the blocks that was most of a big build's memory.
     """
     stored = _fragments(page, config)
-    return slim(output if stored is None else restore(output, stored["blocks"]))
+    output = output if stored is None else restore(output, stored["blocks"])
+    icons = svg_sprite.refer(output, svg_sprite.icon_names(config.theme), get_relative_url(svg_sprite.SPRITE, page.url))
+    return slim(icons)
 
 
 def on_post_template(output_content, template_name, config):
     """The theme's own pages (404.html, sitemap.xml) lose their indentation too."""
     return slim(output_content)
+
+
+def on_post_build(config):
+    """Write the icons every page refers to (``on_post_page``), in full and dirty builds alike."""
+    path = Path(config.site_dir) / svg_sprite.SPRITE
+    content = svg_sprite.sprite(svg_sprite.icon_names(config.theme))
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")

@@ -1,13 +1,17 @@
-"""annotate.slim_html: the theme's indentation goes, what a browser shows stays (checked in Chromium on pages
-Material renders without it), and spaces that matter are kept."""
+"""What every page carries of the theme, made smaller without changing what a reader sees: the indentation
+goes (annotate.slim_html; spaces that matter are kept) and the icons are referred to in one file
+(annotate.svg_sprite). Checked in Chromium against the pages Material renders without our hooks."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import yaml
+
 import pytest
 
+from annotate import svg_sprite
 from annotate.slim_html import slim
 from tests.browser import browser, close_page, needs_chromium, open_page, serve  # noqa: F401
 
@@ -106,3 +110,61 @@ def test_the_published_pages_carry_no_tag_across_lines(seed_site):
         html = re.sub(r"<(pre|code|kbd|script|style|textarea)\b.*?</\1>", "<kept/>", path.read_text(encoding="utf-8"), flags=re.S)
         assert not re.search(r"<[a-zA-Z][^<>]*\n", html), path
         assert "\n " not in html, path  # every page slimmed, the theme's own (404.html) included
+
+
+def theme_of_the_project() -> dict:
+    from annotate import site
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and python tags: not needed here
+    return yaml.load(site.BASE_CONFIG.read_text(encoding="utf-8"), Loader=Loader)["theme"]
+
+
+def test_the_sprite_holds_every_icon_the_header_and_drawer_show():
+    names = svg_sprite.icon_names(theme_of_the_project())
+    assert {"material/account-search", "material/menu", "material/weather-night", "material/weather-sunny", "material/magnify"} <= set(names)
+    sprite = svg_sprite.sprite(names)
+    assert sorted(re.findall(r'<symbol id="([^"]+)"', sprite)) == sorted(n.replace("/", "-") for n in names)
+
+
+@needs_chromium
+def test_icons_from_the_sprite_look_exactly_as_inline_ones(material_pages, browser):
+    """Pixel for pixel, light and dark scheme, desktop and phone: the header's and drawer's icons."""
+    names = svg_sprite.icon_names(theme_of_the_project())
+    (material_pages / svg_sprite.SPRITE).write_text(svg_sprite.sprite(names), encoding="utf-8")
+    original = (material_pages / "index.html").read_text(encoding="utf-8")
+    referred = svg_sprite.refer(original, names, svg_sprite.SPRITE)
+    assert "<use href=" in referred and len(re.findall("<svg", referred)) == len(re.findall("<svg", original))
+    (material_pages / "sprite.html").write_text(referred, encoding="utf-8")
+    with serve(material_pages) as url:
+        for width, scheme in ((1280, "light"), (390, "dark")):
+            page = open_page(browser, width=width, color_scheme=scheme)
+            try:
+                shots = []
+                for name in ("index.html", "sprite.html"):
+                    page.goto(url + name)
+                    page.wait_for_load_state("networkidle")
+                    if width < 600:
+                        page.locator("label.md-header__button[for=__drawer]").click()  # the drawer, its logo
+                        page.wait_for_timeout(400)
+                    shots.append(page.screenshot())
+                assert shots[0] == shots[1], (width, scheme)
+            finally:
+                close_page(page)
+
+
+def test_published_pages_refer_to_icons_that_exist(seed_site):
+    names = svg_sprite.icon_names(theme_of_the_project())
+    sprite = (seed_site / svg_sprite.SPRITE).read_text(encoding="utf-8")
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
+    inline = [svg for svg, *_ in svg_sprite._icons(names)]
+    for path in sorted(seed_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if "http-equiv=\"refresh\"" in html or path.name == "404.html":
+            continue  # redirect pages have no theme; the 404 page keeps its icons inline (its base is found by script)
+        refs = re.findall(r'<use href="([^"#]+)#([^"]+)"', html)
+        assert refs and all(svg not in html for svg in inline), path
+        for href, symbol in refs:
+            assert (path.parent / href).resolve() == (seed_site / svg_sprite.SPRITE).resolve() and symbol in symbols, (path, href)
