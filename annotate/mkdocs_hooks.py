@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
 from annotate import svg_sprite
-from annotate.slim_html import slim
+from annotate.slim_html import slim, without_unused_translations
 
 
 def _always(value: bool):
@@ -109,7 +109,7 @@ def on_post_page(output, page, config):
     stored = _fragments(page, config)
     output = output if stored is None else restore(output, stored["blocks"])
     icons = svg_sprite.refer(output, svg_sprite.icon_names(config.theme), get_relative_url(svg_sprite.SPRITE, page.url))
-    return slim(icons)
+    return slim(without_unused_translations(icons))
 
 
 def on_post_template(output_content, template_name, config):
