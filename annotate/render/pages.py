@@ -257,7 +257,8 @@ def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], n
     for article_id in chunks[number - 1]:
         article = data.article_by_id[article_id]
         # The title once, as the link to the article (it was a heading and then a link with the same words).
-        out.append(f'<h3 id="a-{h(article_id)}">{article_link(data, page, article_id)} {date_label(article.date) if article.date else '<span class="when">بلا تاريخ</span>'}</h3>')
+        when = date_label(article.date) if article.date else '<span class="when">بلا تاريخ</span>'
+        out.append(f'<h3 id="a-{h(article_id)}">{article_link(data, page, article_id)} {when}</h3>')
         out.append('<ul class="contexts">')
         for group in by_sentence(data, article, by_article[article_id]):
             out.append("<li>" + context_html(data, article, group, page) + "</li>")
