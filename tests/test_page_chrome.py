@@ -175,3 +175,29 @@ def test_published_pages_refer_to_icons_that_exist(seed_site):
         assert refs and all(svg not in html for svg in inline), path
         for href, symbol in refs:
             assert (path.parent / href).resolve() == (seed_site / svg_sprite.SPRITE).resolve() and symbol in symbols, (path, href)
+
+
+@needs_chromium
+def test_the_readers_colour_scheme_follows_from_page_to_page(seed_site, browser):
+    """Material's helpers and scheme restore come from shared files (assets/md-base.js, md-palette.js): the
+    scheme chosen on the home page is the one a page two folders down opens in, stored under the site's root."""
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert "__md_scope" not in home and 'src="assets/md-base.js"' in home and 'src="assets/md-palette.js"' in home
+    with serve(seed_site) as url:
+        page = open_page(browser)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(url)
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+            page.locator("label[for=__palette_1]").click()
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+            assert page.evaluate("Object.keys(localStorage)") == ["/.__palette"]  # the scope is the site's root
+            page.goto(url + "articles/haftar-putin-moscow-visit/")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+            page.locator("label[for=__palette_0]").click()
+            page.goto(url + "actors/khalifa-haftar/")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+            assert errors == []
+        finally:
+            close_page(page)
