@@ -58,9 +58,11 @@ def sprite(names: tuple[str, ...]) -> str:
     return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>\n'
 
 
+_INLINE = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="[0-9. ]+">.*?</svg>', re.S)
+
+
 def refer(page_html: str, names: tuple[str, ...], href: str) -> str:
-    """``page_html`` with each inline icon replaced by a reference to its symbol in the sprite at ``href``."""
-    for svg, ident, box, _ in _icons(names):
-        if svg in page_html:
-            page_html = page_html.replace(svg, f'<svg viewBox="{box}"><use href="{html.escape(href)}#{ident}"/></svg>')
-    return page_html
+    """``page_html`` with each inline icon replaced by a reference to its symbol in the sprite at ``href``
+    (one pass over the page: a search per icon cost twice as much on Arabic pages)."""
+    known = {svg: f'<svg viewBox="{box}"><use href="{html.escape(href)}#{ident}"/></svg>' for svg, ident, box, _ in _icons(names)}
+    return _INLINE.sub(lambda inline: known.get(inline.group(0), inline.group(0)), page_html)

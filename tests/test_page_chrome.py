@@ -42,8 +42,9 @@ def test_runs_of_white_space_after_a_line_break_become_one_line_break():
 
 
 def test_spaces_that_matter_are_kept():
-    kept = '<pre><code>x\n    y</code></pre>\n  <textarea>\n  t</textarea>\n <script>\n  var a = 1;\n</script>\n <PRE>\n  z</PRE>'
-    assert slim(kept) == kept.replace("</pre>\n  <textarea>", "</pre>\n<textarea>").replace("</textarea>\n <script>", "</textarea>\n<script>").replace("</script>\n <PRE>", "</script>\n<PRE>")
+    kept = '<pre><code>x\n    y</code></pre>\n  <textarea>\n  t</textarea>\n <script>\n  var a = 1;\n</script>\n <style>\n  p {}</style>'
+    assert slim(kept) == kept.replace("</pre>\n  <textarea>", "</pre>\n<textarea>").replace("</textarea>\n <script>", "</textarea>\n<script>").replace("</script>\n <style>", "</script>\n<style>")
+    assert slim("<p><code>a  b</code>\n  <kbd>\n  k</kbd></p>") == "<p><code>a  b</code>\n<kbd>\n  k</kbd></p>"
     assert slim("<p>\n\u00a0\u00a0أ</p>") == "<p>\n\u00a0\u00a0أ</p>"  # no-break spaces are not white space to HTML
 
 
