@@ -44,7 +44,7 @@ def without_unused_translations(html: str) -> str:
     """``html`` with the unused words left out of Material's configuration (written as Jinja's ``tojson``)."""
     start = html.rfind('<script id="__config"')  # near the end: found from there, not by reading the page
     found = _CONFIG.match(html, start) if start >= 0 else None
-    if found is None or 'data-md-component="search"' in html[: html.find("</header>")]:  # Material's box is in the header
+    if found is None or html.find('data-md-component="search"', 0, html.find("</header>")) >= 0:  # Material's box: in the header
         return html
     config = json.loads(found.group(2))
     translations = config.get("translations") or {}

@@ -64,5 +64,10 @@ _INLINE = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="[0-9. 
 def refer(page_html: str, names: tuple[str, ...], href: str) -> str:
     """``page_html`` with each inline icon replaced by a reference to its symbol in the sprite at ``href``
     (one pass over the page: a search per icon cost twice as much on Arabic pages)."""
-    known = {svg: f'<svg viewBox="{box}"><use href="{html.escape(href)}#{ident}"/></svg>' for svg, ident, box, _ in _icons(names)}
+    known = _references(names, href)
     return _INLINE.sub(lambda inline: known.get(inline.group(0), inline.group(0)), page_html)
+
+
+@functools.lru_cache(maxsize=64)  # one per folder depth
+def _references(names: tuple[str, ...], href: str) -> dict[str, str]:
+    return {svg: f'<svg viewBox="{box}"><use href="{html.escape(href)}#{ident}"/></svg>' for svg, ident, box, _ in _icons(names)}
