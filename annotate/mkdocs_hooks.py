@@ -1,6 +1,8 @@
 """MkDocs hooks (configured by annotate.site).
 
 - Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
+- Drop the theme's indentation from every page (``annotate.slim_html``) and refer to its icons in one
+  file instead of inlining them (``annotate.svg_sprite``).
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -11,8 +13,11 @@ import json
 from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
+from annotate import svg_sprite
+from annotate.slim_html import slim, without_unused_translations
 
 
 def _always(value: bool):
@@ -100,6 +105,26 @@ def on_post_page(output, page, config):
 
     Done here rather than in ``on_page_content``: MkDocs keeps every page's content in memory from the
     first page read to the last page written, and with the blocks that was most of a big build's memory.
+
+    The theme's part is made smaller first (icons, configuration, indentation), while the page is still the
+    template's output with placeholders: the blocks have none of these, and a page of megabytes (the
+    timeline) is then copied once, by ``restore``, not once per step (300 MB more at 10,000 articles).
     """
+    icons = svg_sprite.refer(output, svg_sprite.icon_names(config.theme), get_relative_url(svg_sprite.SPRITE, page.url))
+    output = slim(without_unused_translations(icons))
     stored = _fragments(page, config)
     return output if stored is None else restore(output, stored["blocks"])
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html, sitemap.xml) lose their indentation too."""
+    return slim(output_content)
+
+
+def on_post_build(config):
+    """Write the icons every page refers to (``on_post_page``), in full and dirty builds alike."""
+    path = Path(config.site_dir) / svg_sprite.SPRITE
+    content = svg_sprite.sprite(svg_sprite.icon_names(config.theme))
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")

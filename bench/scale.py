@@ -70,6 +70,8 @@ def scale(articles: int, work: Path) -> None:
     mkdocs = full["stages"].get("mkdocs", float("nan"))
     say(f"mkdocs:                {mkdocs:7.1f} s = {1000 * mkdocs / pages:.2f} ms per page")
     say(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    say(f"site files:            {files:7d} = {files / articles:.2f} per article (by kind of file: bench/site_size.py)")
     index = search_index_gzip(out)
     say(f"search index (gzip):   {index / 1e3:7.1f} KB = {index / articles:.0f} bytes per article")
     ready = search_ready(out)

@@ -4,6 +4,8 @@ against data/annotations.jsonl; site_url, canonical links, the sitemap and link 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import re
 import shutil
@@ -15,7 +17,7 @@ import pytest
 
 from annotate.errors import ConfigError
 from annotate.pipeline import BuildOptions, build
-from annotate.render import corpus_db, exports
+from annotate.render import compressed, corpus_db, exports
 from annotate.site_url import normalized
 from tests.conftest import CORPUS, MODEL, ROOT
 from tests.sitecheck import page_file
@@ -50,9 +52,25 @@ def actors(published) -> dict[str, dict]:
     return {a["id"]: a for a in json.loads((published / "data" / "actors.json").read_text(encoding="utf-8"))}
 
 
-def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        return list(csv.DictReader(stream))
+def unpacked(site: Path, name: str) -> bytes:
+    """A data file as a reader gets it after ``gunzip``: the large ones are published as ``<name>.gz``."""
+    path = site / compressed.published_name(name)
+    assert path.exists(), f"{path.name} is not published"
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+def read_csv(site: Path, name: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(unpacked(site, name).decode("utf-8-sig"), newline="")))
+
+
+def test_the_large_downloads_are_gzipped_and_linked_from_the_home_page(published):
+    """mentions.csv and corpus.db are published compressed (the rest as they are), linked by their real names."""
+    home = page_file(published, "").read_text(encoding="utf-8")
+    for name in (*exports.COLUMNS, "data/corpus.db", "data/annotations.jsonl", "data/actors.json"):
+        gzipped = name in ("data/mentions.csv", "data/corpus.db")
+        assert (published / (name + ".gz")).exists() == gzipped and (published / name).exists() != gzipped, name
+        assert f'href="{compressed.published_name(name)}"' in home, name
+    assert gzip.decompress((published / "data" / "corpus.db.gz").read_bytes()).startswith(b"SQLite format 3\x00")
 
 
 def blank(value) -> str:
@@ -64,7 +82,7 @@ def blank(value) -> str:
 
 def test_csv_files_open_in_excel_as_utf8(published):
     for name in exports.COLUMNS:
-        data = (published / name).read_bytes()
+        data = unpacked(published, name)
         assert data.startswith(b"\xef\xbb\xbf"), f"{name}: no byte-order mark, Excel would read the Arabic as Latin-1"
         assert data.split(b"\n", 1)[0].endswith(b"\r") and data.endswith(b"\r\n"), f"{name}: rows end in CRLF"
         header = next(csv.reader(data.decode("utf-8-sig").splitlines()))
@@ -72,7 +90,7 @@ def test_csv_files_open_in_excel_as_utf8(published):
 
 
 def test_mentions_csv_is_every_entity_of_annotations_jsonl(published, records, actors):
-    rows = read_csv(published / "data" / "mentions.csv")
+    rows = read_csv(published, "data/mentions.csv")
     entities = [(r, e) for r in records for e in r["entities"]]
     assert len(rows) == len(entities) > 300
     with_sentence = 0
@@ -94,7 +112,7 @@ def test_mentions_csv_is_every_entity_of_annotations_jsonl(published, records, a
 
 
 def test_actors_and_articles_csv_match_the_json(published, records, actors):
-    rows = read_csv(published / "data" / "actors.csv")
+    rows = read_csv(published, "data/actors.csv")
     assert [r["id"] for r in rows] == list(actors)
     for row in rows:
         actor = actors[row["id"]]
@@ -102,7 +120,7 @@ def test_actors_and_articles_csv_match_the_json(published, records, actors):
         assert row["aliases"].split(exports.ALIAS_SEPARATOR) == actor["aliases"] or (row["aliases"] == "" and actor["aliases"] == [])
         assert (int(row["articles"]), int(row["mentions"])) == (len(actor["articles"]), actor["mentions"])
         assert (published / row["feed"]).is_file() and page_file(published, row["url"]).is_file()
-    rows = read_csv(published / "data" / "articles.csv")
+    rows = read_csv(published, "data/articles.csv")
     assert [r["id"] for r in rows] == [r["id"] for r in records]
     for row, record in zip(rows, records, strict=True):
         for key in ("title", "date", "source", "path", "url"):
@@ -115,8 +133,10 @@ def test_actors_and_articles_csv_match_the_json(published, records, actors):
 
 
 @pytest.fixture(scope="module")
-def db(published):
-    connection = sqlite3.connect(f"file:{published / 'data' / 'corpus.db'}?mode=ro", uri=True)
+def db(published, tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "corpus.db"  # gunzip corpus.db.gz, as a reader does
+    path.write_bytes(unpacked(published, "data/corpus.db"))
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     connection.row_factory = sqlite3.Row
     yield connection
     connection.close()
@@ -185,7 +205,7 @@ def test_exports_are_byte_identical_across_builds_and_after_an_incremental_one(t
     again = tmp_path / "cache"
     shutil.copytree(cache, again, ignore=shutil.ignore_patterns("site"))
     build(BuildOptions(corpus=CORPUS, out=tmp_path / "site", cache=again))
-    names = ["data/corpus.db", *exports.COLUMNS, "feed.xml", *(f"feeds/{p.name}" for p in (published / "feeds").iterdir())]
+    names = [compressed.published_name(n) for n in ("data/corpus.db", *exports.COLUMNS)] + ["feed.xml", *(f"feeds/{p.name}" for p in (published / "feeds").iterdir())]
     for name in names:
         assert (tmp_path / "site" / name).read_bytes() == (published / name).read_bytes(), name
     corpus = tmp_path / "corpus"
@@ -194,7 +214,8 @@ def test_exports_are_byte_identical_across_builds_and_after_an_incremental_one(t
     (corpus / "new.md").write_text(new, encoding="utf-8")
     options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=again)
     build(options)
-    db = sqlite3.connect(tmp_path / "site" / "data" / "corpus.db")
+    (tmp_path / "corpus.db").write_bytes(unpacked(tmp_path / "site", "data/corpus.db"))
+    db = sqlite3.connect(tmp_path / "corpus.db")
     assert db.execute("select title from articles where id = 'new'").fetchone() == ("خبر",)
     db.close()
     (corpus / "new.md").unlink()

@@ -118,8 +118,8 @@ def test_mention_anchors_are_character_offsets_that_resolve(seed_site):
     actor = html_of(seed_site, "actors/khalifa-haftar")
     links = re.findall(r'<a class="context" href="\.\./\.\./articles/haftar-putin-moscow-visit/#(at-\d+)"', actor)
     assert links and set(links) <= set(ids)
-    copies = re.findall(r'<a class="copy-link" href="([^"]+)"', actor)
-    assert len(copies) == actor.count('<a class="context"') and all("#at-" in c for c in copies)
+    contexts = re.findall(r'<a class="context" href="([^"]+)"', actor)
+    assert contexts and all("#at-" in c for c in contexts)  # each sentence's copy link (reader.js) copies this address
 
 
 def test_an_anchor_survives_a_new_mention_before_it():

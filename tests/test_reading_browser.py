@@ -124,6 +124,10 @@ def test_old_numbered_anchors_still_find_their_mention_and_sentences_copy_their_
         assert page.url.endswith("#" + fourth.get_attribute("id"))
         assert fourth.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }")
         page.goto(site_url + top_actor(seed_site)["url"])
+        pairs = page.eval_on_selector_all(
+            "a.context", "els => els.map(e => [e.href, e.nextElementSibling && e.nextElementSibling.matches('a.copy-link') ? e.nextElementSibling.href : null])"
+        )
+        assert pairs and all(context == copy and "#at-" in copy for context, copy in pairs)  # one per sentence, its address
         copy = page.locator("a.copy-link").first
         assert copy.is_visible() and copy.inner_text().endswith("نسخ الرابط")
         copy.click()

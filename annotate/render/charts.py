@@ -209,7 +209,7 @@ def network_chart(
 
 def network_legend(nodes: list[tuple[str, str, str, str]], heaviest: int) -> str:
     labels = [label for label in T.LABEL_NAMES if any(n[2] == label for n in nodes)]
-    keys = "".join(f'<span class="ent ent-{T.LABEL_CLASSES[label]}" data-label="{h(T.LABEL_NAMES[label])}">{h(T.LABEL_NAMES[label])}</span> ' for label in labels)
+    keys = "".join(f'<span class="ent ent-{T.LABEL_CLASSES[label]}">{h(T.LABEL_NAMES[label])}</span> ' for label in labels)
     return f'<p class="legend chart-legend">{keys}<span class="nc-weight">سُمك الخط: عدد المقالات المشتركة (من 1 إلى {heaviest})</span></p>'
 
 

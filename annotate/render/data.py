@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotate.digest import digest
 from annotate.models import DateMention, date_record, entity_record
-from annotate.render import corpus_db, exports, feeds, urls
+from annotate.render import compressed, corpus_db, exports, feeds, urls
 from annotate.resolve.latin import latin_name
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.site_data import SiteData
@@ -86,13 +86,19 @@ def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
     # The spreadsheets and the database are made of the same records: one key for all four.
-    parts = (corpus_db.database_key(records_text, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True))
+    parts = (corpus_db.database_key(records_text, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True), compressed.VERSION)
     key = digest(*(part.encode() for part in parts))
-    tables = [*exports.COLUMNS, DATABASE]
+    tables = [compressed.published_name(name) for name in (*exports.COLUMNS, DATABASE)]
     if not all(folder.reuse(name, key) for name in tables):
-        for name, text in exports.spreadsheets(data, records, actors, feed_paths).items():
-            folder.inputs[name] = key
-            folder.write(name, text)
-        folder.inputs[DATABASE] = key
-        folder.write(DATABASE, corpus_db.build_database(data, records, actors, feed_paths))
+        sheets = exports.spreadsheets(data, records, actors, feed_paths)
+        for name in list(sheets):  # one file's text, bytes and gzip at a time: at 10,000 articles each is ~70 MB
+            _publish(folder, name, sheets.pop(name).encode("utf-8"), key)
+        _publish(folder, DATABASE, corpus_db.build_database(data, records, actors, feed_paths), key)
     return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]
+
+
+def _publish(folder: DocsFolder, name: str, content: bytes, key: str) -> None:
+    """Write one table under its published name (gzipped where ``compressed`` says), with its input key."""
+    published = compressed.published_name(name)
+    folder.inputs[published] = key
+    folder.write(published, compressed.published_bytes(name, content))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotate.dates.labels import period_label
 from annotate.render import charts, feeds, timeline_entries, urls
 from annotate.render import templates as T
 from annotate.render.counted import LABEL_NOUNS, counted
@@ -67,9 +66,9 @@ def home_page(data: SiteData, intro: str) -> str:
     files = [
         f"{link(page, 'data/annotations.jsonl', 'annotations.jsonl')}: مقال في كل سطر، بنصه وكياناته وتواريخه.",
         f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
-        f"{link(page, 'data/mentions.csv', 'mentions.csv')} و{link(page, 'data/actors.csv', 'actors.csv')} و"
+        f"{link(page, 'data/mentions.csv.gz', 'mentions.csv.gz')} (مضغوط) و{link(page, 'data/actors.csv', 'actors.csv')} و"
         f"{link(page, 'data/articles.csv', 'articles.csv')}: جداول تفتح في Excel (إشارة أو فاعل أو مقال في كل صف).",
-        f"{link(page, 'data/corpus.db', 'corpus.db')}: قاعدة بيانات SQLite للاستعلام والبحث في الجمل (Datasette).",
+        f"{link(page, 'data/corpus.db.gz', 'corpus.db.gz')} (مضغوط): قاعدة بيانات SQLite للاستعلام والبحث في الجمل (Datasette).",
         f"{link(page, feeds.CORPUS_FEED, 'feed.xml')}: خلاصة Atom لأحدث المقالات؛ ولكل فاعل خلاصته في صفحته.",
         f"{link(page, 'review.md', 'صفحة المراجعة')}: فاعلون جدد أو نادرون ودمج غير مؤكد، للمحرر.",
     ]
@@ -141,7 +140,7 @@ def timeline_page(data: SiteData) -> str:
     out.append('<ul class="timeline">')
     for _, value, article_id, number, found, _sentence in rows:
         out.append(
-            f'<li {timeline_entries.entry_attributes(data, article_id, found)}><span class="tl-value" title="{h(value)}">{h(period_label(value))}</span> '
+            f'<li {timeline_entries.entry_attributes(data, article_id, found)}>{timeline_entries.value_label(value)} '
             + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
         )
     out.append("</ul>\n")

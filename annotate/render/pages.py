@@ -256,8 +256,9 @@ def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], n
             by_article.setdefault(article_id, []).append((mention_number, mention))
     for article_id in chunks[number - 1]:
         article = data.article_by_id[article_id]
-        out.append(f'<h3 id="a-{h(article_id)}">{h(article.title or article.id)}</h3>')
-        out.append(f'<p class="context-article">{article_link(data, page, article_id)} · {date_label(article.date)}</p>')
+        # The title once, as the link to the article (it was a heading and then a link with the same words).
+        when = date_label(article.date) if article.date else '<span class="when">بلا تاريخ</span>'
+        out.append(f'<h3 id="a-{h(article_id)}">{article_link(data, page, article_id)} {when}</h3>')
         out.append('<ul class="contexts">')
         for group in by_sentence(data, article, by_article[article_id]):
             out.append("<li>" + context_html(data, article, group, page) + "</li>")
@@ -304,12 +305,14 @@ def by_sentence(data: SiteData, article: Article, mentions: list[tuple[int, Ment
 
 
 def context_html(data: SiteData, article: Article, group: list[tuple[int, Mention]], page: str) -> str:
-    """A sentence with the actor's mentions highlighted, linking to the first mention's anchor."""
+    """A sentence with the actor's mentions highlighted, linking to the first mention's anchor. Its «نسخ
+    الرابط» button is added by ``assets/reader.js`` (the sentence is itself the link): written into the
+    page it was a fifth of an actor page's bytes."""
     number, first = group[0]
     start, end = data.sentence_span(article.id, [m for _, m in group])
     body = markup.render(article.text, start, end, [markup.highlight(m, data.name_start(article.id, m)) for _, m in group])
     target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
-    return f'<a class="context" href="{h(target)}">{body}</a> <a class="copy-link" href="{h(target)}" title="انسخ رابط هذه الجملة">نسخ الرابط</a>'
+    return f'<a class="context" href="{h(target)}">{body}</a>'
 
 
 # --- indexes, home, timeline ------------------------------------------------------------------------

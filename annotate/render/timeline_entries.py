@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from annotate.dates.labels import period_label
 from annotate.models import DateMention
 from annotate.render import markup, urls
 from annotate.render.counted import counted
@@ -28,6 +29,13 @@ def entry_actors(data: SiteData, article_id: str, found: DateMention) -> list[st
 def entry_attributes(data: SiteData, article_id: str, found: DateMention) -> str:
     slugs = " ".join(data.actor_by_id[a].slug for a in entry_actors(data, article_id, found))
     return f'id="t-{h(article_id)}-{found.start}" data-actors="{h(slugs)}"'
+
+
+def value_label(value: str) -> str:
+    """The entry's period in words (السبعينيات), with its ISO value as the title where the words differ."""
+    label = period_label(value)
+    title = f' title="{h(value)}"' if label != value else ""
+    return f'<span class="tl-value"{title}>{h(label)}</span>'
 
 
 def entry_body(data: SiteData, article_id: str, number: int, found: DateMention) -> str:

@@ -1,7 +1,8 @@
 /* Small reading aids; the pages work without them.
  * - Old mention anchors: articles once numbered their mentions (#m-37); they are now anchored by character
  *   offset (#at-1234), which re-tagging does not move. A link to #m-N goes to the Nth mention, as it did.
- * - "نسخ الرابط" beside each quoted sentence copies the sentence's full address (it stays a plain link).
+ * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
+ *   sentence's full address.
  * - timeline/?actor=<slug> shows the entries whose sentence names that actor (each entry's data-actors). */
 (function () {
   "use strict";
@@ -22,6 +23,17 @@
     link.textContent = "نُسخ الرابط";
     link.classList.add("copied");
     setTimeout(function () { link.textContent = before; link.classList.remove("copied"); }, 2000);
+  }
+
+  function addCopyLinks() {
+    document.querySelectorAll("ul.contexts a.context").forEach(function (context) {
+      var link = document.createElement("a");
+      link.className = "copy-link";
+      link.href = context.getAttribute("href");
+      link.title = "انسخ رابط هذه الجملة";
+      link.textContent = "نسخ الرابط";
+      context.after(" ", link);
+    });
   }
 
   document.addEventListener("click", function (event) {
@@ -56,7 +68,7 @@
   }
 
   window.addEventListener("hashchange", followOldAnchor);
-  function ready() { followOldAnchor(); filterTimeline(); }
+  function ready() { addCopyLinks(); followOldAnchor(); filterTimeline(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
