@@ -58,6 +58,7 @@ class BuildReport:
     pages_rendered: str = ""  # what MkDocs rendered: every page, or only the changed ones
     peak_mb: float = 0.0
     undated: list[str] = field(default_factory=list)  # "path: why no publication date was found"
+    site_signature: str = ""  # the published folder's fingerprint after the build (not reported)
 
 
     def recorded(self) -> dict:
@@ -308,14 +309,16 @@ def build(options: BuildOptions) -> BuildReport:
             return report
         unchanged.forget(options)
         report = _build(options)
-        unchanged.record(options, stamp, report.recorded())
+        unchanged.record(options, stamp, report.recorded(), report.site_signature)
         return report
 
 
 def _build(options: BuildOptions) -> BuildReport:
+    from annotate import unchanged
     from annotate.render import SiteData, render_pages
     from annotate.render.docs_folder import DocsFolder
-    from annotate.search import entries_from_data, write_search_index
+    from annotate.render.memo import Memo
+    from annotate.render.search_step import write_search_index
     from annotate.site import HAND_WRITTEN, build_site, fragments_folder
     from annotate.site_url import configured as configured_site_url
     from annotate.site_url import site_name as configured_site_name
@@ -337,17 +340,21 @@ def _build(options: BuildOptions) -> BuildReport:
         site_url=site_url,
         site_name=configured_site_name(),
     )
-    report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     work = options.cache / "site"
+    code = unchanged.code_digest()  # every piece kept across builds is made by this code
+    data.memo = Memo(work / "memo.pkl", code)
+    report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
     docs = DocsFolder(work / "docs", fragments_folder(work))
     docs.copy_tree(HAND_WRITTEN)
     intro = (HAND_WRITTEN / "index.md").read_text(encoding="utf-8")
-    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(entries_from_data(folder.path), folder))
+    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(folder, data.memo), child_memo=Memo(work / "memo-articles.pkl", code))
+    data.memo.save()
     pages = docs.finish()
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
     plan = build_site(work, docs.path, options.out, redirects, epoch=newest_date_epoch(articles), pages=pages)
     report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
+    report.site_signature = plan.signature
     report.peak_mb = peak_memory_mb()
     timer.lap("mkdocs")
     return report

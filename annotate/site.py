@@ -123,7 +123,7 @@ def build_site(
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
     outdir.mark(staging)
     _swap(staging, out, spare, manifest, spare_manifest)
-    site_manifest.save(manifest, out, key, pages)
+    plan.signature = site_manifest.save(manifest, out, key, pages)
     return plan
 
 
@@ -136,9 +136,11 @@ def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest
     """
     plan = site_manifest.plan(spare_manifest, out, key, pages, folder=spare)
     spare_manifest.unlink(missing_ok=True)  # the spare is consumed (or useless) from here on
-    from_out = site_manifest.plan(manifest, out, key, pages)
-    if not from_out.full and len(plan.changed) - len(from_out.changed) > len(pages) // COPY_VS_RENDER:
-        plan = from_out  # the spare is far behind: copying the site costs less than rendering the difference
+    from_out = None  # fingerprinting the published folder costs a walk of it: only when the spare may not do
+    if plan.full or len(plan.changed) > len(pages) // COPY_VS_RENDER:
+        from_out = site_manifest.plan(manifest, out, key, pages)
+        if not from_out.full and len(plan.changed) - len(from_out.changed) > len(pages) // COPY_VS_RENDER:
+            plan = from_out  # the spare is far behind: copying the site costs less than rendering the difference
     taken = False
     if plan is not from_out and not plan.full:
         try:
@@ -150,7 +152,7 @@ def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest
             staging.mkdir(exist_ok=True)
     shutil.rmtree(spare, ignore_errors=True)
     if not taken:
-        plan = from_out
+        plan = from_out if from_out is not None else site_manifest.plan(manifest, out, key, pages)
         if plan.full:
             return plan
         shutil.copytree(out, staging, dirs_exist_ok=True)

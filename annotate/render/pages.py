@@ -19,6 +19,7 @@ from annotate.render import templates as T
 from annotate.render.counted import counted
 from annotate.render.data import write_data
 from annotate.render.legacy import write_legacy_redirects
+from annotate.render.memo import Memo
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
 from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
@@ -106,19 +107,8 @@ def article_meta(article: Article) -> str:
 
 
 def article_core(data: SiteData, article: Article) -> str:
-    """Key of what any page shows of an article: its text and fields, sentences, mentions (with their actors'
-    names and addresses) and dates. Computed once per article (``SiteData`` keeps it)."""
-    cores = data.__dict__.setdefault("_cores", {})
-    if article.id not in cores:
-        actors = data.actor_by_id
-        cores[article.id] = json_digest([
-            [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
-            [[s.start, s.end] for s in data.annotations[article.id].sentences],
-            [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
-            sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
-            [[d.start, d.end, d.value, d.known] for d in data.annotations[article.id].dates],
-        ])
-    return cores[article.id]
+    """Key of what any page shows of an article (``SiteData.article_key``)."""
+    return data.article_key(article.id)
 
 
 def article_inputs(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
@@ -316,19 +306,33 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 
 
 def render_pages(
-    data: SiteData, docs: DocsFolder | Path, intro: str = "# مرصد الفاعلين", fork: bool = False, then: Callable[[DocsFolder], object] | None = None
+    data: SiteData,
+    docs: DocsFolder | Path,
+    intro: str = "# مرصد الفاعلين",
+    fork: bool = False,
+    then: Callable[[DocsFolder], object] | None = None,
+    child_memo: Memo | None = None,
 ) -> list[str]:
     """Write every generated page and data file into ``docs``; return their docs-relative paths.
 
     Pages are produced one at a time and written (when changed) as they come, so a big corpus never holds
     all its pages in memory; with a fragments folder their raw HTML blocks are stored apart (``fragments``).
     ``then`` runs once the data files are written (the search index reads them). With ``fork``, a child
-    process writes the article pages and the timeline meanwhile.
+    process writes the article pages and the timeline meanwhile, keeping its per-article pieces in
+    ``child_memo`` (``data.memo`` is this process').
     """
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
-    child = forked.start(lambda: _write(folder, described(data, _article_pages(data)))) if fork else None
+
+    def articles_in_child() -> tuple[list[str], dict, dict]:
+        data.memo = child_memo  # the child's own copy of ``data``
+        written = _write(folder, described(data, _article_pages(data)))
+        if child_memo is not None:
+            child_memo.save()
+        return written
+
+    child = forked.start(articles_in_child) if fork else None
     try:
         written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
