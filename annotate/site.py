@@ -124,7 +124,24 @@ def build_site(
     outdir.mark(staging)
     _swap(staging, out, spare, manifest, spare_manifest)
     plan.signature = site_manifest.save(manifest, out, key, pages)
+    if plan.full:
+        _copy_spare(out, spare, manifest, spare_manifest)
     return plan
+
+
+def _copy_spare(out: Path, spare: Path, manifest: Path, spare_manifest: Path) -> None:
+    """After a full build the spare (the site before it) is of no use to the next build, which would then
+    copy the published site before rendering one page: make the spare a copy of it now, with its manifest
+    (``copy2`` keeps sizes and modification times, so the copy has the same fingerprint)."""
+    shutil.rmtree(spare, ignore_errors=True)
+    spare_manifest.unlink(missing_ok=True)
+    try:
+        shutil.copytree(out, spare, symlinks=True)
+        shutil.copy2(manifest, spare_manifest)
+    except OSError as error:  # a full disk: the next build copies instead
+        log.info("no spare copy of the site kept (%s)", error)
+        shutil.rmtree(spare, ignore_errors=True)
+        spare_manifest.unlink(missing_ok=True)
 
 
 def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest: Path, key: str, pages: dict[str, str]) -> site_manifest.Plan:

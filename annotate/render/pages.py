@@ -279,9 +279,12 @@ def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
 def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
     """Each role once, with the articles (newest first) where the text gave the actor that role."""
     grouped: dict[str, list[dict]] = {}
+    seen: dict[str, set[str]] = {}
     for role in roles:
         uses = grouped.setdefault(role["role"], [])
-        if role.get("article") and all(u.get("article") != role["article"] for u in uses):
+        articles = seen.setdefault(role["role"], set())
+        if role.get("article") and role["article"] not in articles:
+            articles.add(role["article"])
             uses.append(role)
     for uses in grouped.values():
         uses.sort(key=lambda u: (u.get("date") or "", u.get("article") or ""), reverse=True)
