@@ -6,6 +6,7 @@ times them and reports. Nothing here writes into the corpus folder.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -314,17 +315,34 @@ def build(options: BuildOptions) -> BuildReport:
 
 
 def _build(options: BuildOptions) -> BuildReport:
+    from annotate.site import build_site
+    from annotate.site_url import configured as configured_site_url
+
+    report = BuildReport()
+    site_url = configured_site_url()  # a bad address stops the build before any work
+    work = options.cache / "site"
+    docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
+    gc.collect()  # the corpus' records are no longer referenced: MkDocs gets their memory
+    timer = _Timer(report)
+    plan = build_site(work, docs, options.out, redirects, epoch=epoch, pages=pages)
+    report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
+    report.site_signature = plan.signature
+    report.peak_mb = peak_memory_mb()
+    timer.lap("mkdocs")
+    return report
+
+
+def _resolve_and_render(options: BuildOptions, report: BuildReport, site_url: str | None, work: Path) -> tuple[Path, dict[str, str], dict[str, str], int]:
+    """Stages 1–5; returns the docs folder, its files' keys, the redirect pages and the build date: only
+    what MkDocs needs, so that the corpus' records are freed when this returns."""
     from annotate import unchanged
     from annotate.render import SiteData, render_pages
     from annotate.render.docs_folder import DocsFolder
     from annotate.render.memo import Memo
     from annotate.render.search_step import write_search_index
-    from annotate.site import HAND_WRITTEN, build_site, fragments_folder
-    from annotate.site_url import configured as configured_site_url
+    from annotate.site import HAND_WRITTEN, fragments_folder
     from annotate.site_url import site_name as configured_site_name
 
-    report = BuildReport()
-    site_url = configured_site_url()  # a bad address stops the build before any work
     articles, annotations, resolution = resolve_corpus(options, report)
     drop_tokens(annotations)
     timer = _Timer(report)
@@ -340,7 +358,6 @@ def _build(options: BuildOptions) -> BuildReport:
         site_url=site_url,
         site_name=configured_site_name(),
     )
-    work = options.cache / "site"
     code = unchanged.code_digest()  # every piece kept across builds is made by this code
     data.memo = Memo(work / "memo.pkl", code)
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
@@ -352,12 +369,7 @@ def _build(options: BuildOptions) -> BuildReport:
     pages = docs.finish()
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
-    plan = build_site(work, docs.path, options.out, redirects, epoch=newest_date_epoch(articles), pages=pages)
-    report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
-    report.site_signature = plan.signature
-    report.peak_mb = peak_memory_mb()
-    timer.lap("mkdocs")
-    return report
+    return docs.path, pages, redirects, newest_date_epoch(articles)
 
 
 __all__ = ["AnnotateError", "BuildOptions", "BuildReport", "build"]

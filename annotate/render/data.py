@@ -92,23 +92,21 @@ def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     ids = sorted(a.id for a in data.articles)
     actors = actor_records(data)
     line = data.per_article("annotations.jsonl", _line)  # per article, kept across builds
-    records_text = "".join(line(article_id) for article_id in ids)
+    records_key = folder.write_parts("data/annotations.jsonl", (line(article_id) for article_id in ids))
     actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
-    folder.write("data/annotations.jsonl", records_text)
     folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
     # The spreadsheets and the database are made of the same records: one key for all four.
-    parts = (corpus_db.database_key(records_text, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True))
+    parts = (corpus_db.database_key(records_key, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True))
     key = digest(*(part.encode() for part in parts))
     tables = [*exports.COLUMNS, DATABASE]
     if not all(folder.reuse(name, key) for name in tables):
-        records = annotation_records(data)
         per_article = {"data/mentions.csv": data.per_article("mentions.csv", _mention_rows), "data/articles.csv": data.per_article("articles.csv", _article_row)}
-        for name, text in exports.spreadsheets(data, ids, actors, feed_paths, per_article).items():
+        for name, parts in exports.spreadsheets(data, ids, actors, feed_paths, per_article).items():
             folder.inputs[name] = key
-            folder.write(name, text)
+            folder.write_parts(name, parts)
         folder.inputs[DATABASE] = key
-        folder.write(DATABASE, corpus_db.build_database(data, records, actors, feed_paths))
+        folder.write(DATABASE, corpus_db.build_database(data, actors, feed_paths))
     return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]

@@ -44,9 +44,10 @@ def write_search_index(folder: DocsFolder, memo: Memo) -> list[str]:
     """Build the index from the data files in ``folder`` and write it there; return the paths written."""
     entries = entries_from_data(folder.path)
     keys = {id(entry): entry_key(entry) for entry in entries}  # each entry's text hashed once
+    packed = memo.wrap("search-keys", packed_keys, lambda entry: keys[id(entry)])
     files = build_index(
         entries,
-        keys_of=lambda entry, packed=memo.wrap("search-keys", packed_keys, lambda entry: keys[id(entry)]): unpacked_keys(packed(entry)),
+        keys_of=lambda entry: unpacked_keys(packed(entry)),
         record_of=memo.wrap("search-record", lambda entry: dumps(doc_record(entry)), lambda entry: keys[id(entry)]),
         encode=memo.wrap("search-postings", encode_postings, postings_key),
     )

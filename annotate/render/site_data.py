@@ -145,7 +145,25 @@ class SiteData:
             forms[actor.id] = actor_forms(actor.name, actor.aliases)
         return name_start(self.article_by_id[article_id].text, mention.start, mention.end, forms[actor.id])
 
-    def related(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
+    def related(self, article_id: str) -> list[tuple[str, list[str]]]:
+        """``related_articles``, kept across builds with a memo: it is a function of the article's actors
+        and of the articles that name each of them (their ids, newest first), so an edit that changes no
+        actor's list of articles reuses every article's result."""
+        memo = self.memo or _NO_MEMO
+        wrapped = self.__dict__.setdefault("_related", {})
+        if id(memo) not in wrapped:
+            wrapped[id(memo)] = memo.wrap("related", self.related_articles, self._related_key)
+        return wrapped[id(memo)](article_id)  # type: ignore[no-any-return]
+
+    def _related_key(self, article_id: str) -> str:
+        postings = self.__dict__.setdefault("_postings_keys", {})
+        mine = self.article_actors[article_id]
+        for actor_id in mine:
+            if actor_id not in postings:
+                postings[actor_id] = json_digest(self.actor_articles.get(actor_id, []))
+        return json_digest([article_id, sorted(mine.items()), [postings[a] for a in sorted(mine)]])
+
+    def related_articles(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
         """Articles sharing the most actors with this one, with the shared actor ids.
 
         Candidates are gathered from the article's rarest actors first, within ``budget`` postings: an
