@@ -329,10 +329,14 @@ def render_pages(
         getattr(data, shared)  # computed once, before the fork, for both processes
 
     def articles_in_child() -> tuple[list[str], dict, dict]:
-        data.memo = child_memo  # the child's own copy of ``data``
-        written = _write(folder, described(data, _article_pages(data)))
-        if child_memo is not None:
-            child_memo.save()
+        own = data.memo
+        data.memo = child_memo  # the child's copy of ``data`` (or this process' when it cannot fork: restored)
+        try:
+            written = _write(folder, described(data, _article_pages(data)))
+            if child_memo is not None:
+                child_memo.save()
+        finally:
+            data.memo = own
         return written
 
     child = forked.start(articles_in_child) if fork else None
