@@ -179,13 +179,22 @@ def test_incremental_site_equals_a_full_build(tmp_path, corpus):
 
 
 def test_a_touched_site_is_rebuilt_in_full(tmp_path, corpus):
+    """A hand-edited published folder is never carried over: the next build starts from the untouched copy
+    of the last build (the spare a full build leaves), or, when that copy was edited too, builds in full."""
     options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=tmp_path / "cache")
     build(options)
     page = options.out / "about" / "index.html"
+    published = page.read_bytes()
     page.write_text("edited by hand", encoding="utf-8")
     again = build(options)
-    assert again.pages_rendered.startswith("full build") and "changed since the last build" in again.pages_rendered
-    assert "edited by hand" not in page.read_text(encoding="utf-8")
+    assert again.pages_rendered.startswith("0 changed files"), again.pages_rendered  # from the spare copy
+    assert page.read_bytes() == published
+    page.write_text("edited by hand", encoding="utf-8")
+    spare_page = options.cache / "site" / "site-spare" / "about" / "index.html"
+    spare_page.write_text("edited by hand too", encoding="utf-8")
+    third = build(options)
+    assert third.pages_rendered.startswith("full build") and "changed since the last build" in third.pages_rendered
+    assert page.read_bytes() == published
 
 
 def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
