@@ -6,6 +6,7 @@ times them and reports. Nothing here writes into the corpus folder.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -58,6 +59,7 @@ class BuildReport:
     pages_rendered: str = ""  # what MkDocs rendered: every page, or only the changed ones
     peak_mb: float = 0.0
     undated: list[str] = field(default_factory=list)  # "path: why no publication date was found"
+    site_signature: str = ""  # the published folder's fingerprint after the build (not reported)
 
 
     def recorded(self) -> dict:
@@ -312,20 +314,39 @@ def build(options: BuildOptions) -> BuildReport:
             return report
         unchanged.forget(options)
         report = _build(options)
-        unchanged.record(options, stamp, report.recorded())
+        unchanged.record(options, stamp, report.recorded(), report.site_signature)
         return report
 
 
 def _build(options: BuildOptions) -> BuildReport:
-    from annotate.render import SiteData, render_pages
-    from annotate.render.docs_folder import DocsFolder
-    from annotate.search import entries_from_data, write_search_index
-    from annotate.site import HAND_WRITTEN, build_site, fragments_folder
+    from annotate.site import build_site
     from annotate.site_url import configured as configured_site_url
-    from annotate.site_url import site_name as configured_site_name
 
     report = BuildReport()
     site_url = configured_site_url()  # a bad address stops the build before any work
+    work = options.cache / "site"
+    docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
+    gc.collect()  # the corpus' records are no longer referenced: MkDocs gets their memory
+    timer = _Timer(report)
+    plan = build_site(work, docs, options.out, redirects, epoch=epoch, pages=pages)
+    report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
+    report.site_signature = plan.signature
+    report.peak_mb = peak_memory_mb()
+    timer.lap("mkdocs")
+    return report
+
+
+def _resolve_and_render(options: BuildOptions, report: BuildReport, site_url: str | None, work: Path) -> tuple[Path, dict[str, str], dict[str, str], int]:
+    """Stages 1–5; returns the docs folder, its files' keys, the redirect pages and the build date: only
+    what MkDocs needs, so that the corpus' records are freed when this returns."""
+    from annotate import unchanged
+    from annotate.render import SiteData, render_pages
+    from annotate.render.docs_folder import DocsFolder
+    from annotate.render.memo import Memo
+    from annotate.render.search_step import write_search_index
+    from annotate.site import HAND_WRITTEN, fragments_folder
+    from annotate.site_url import site_name as configured_site_name
+
     articles, annotations, resolution = resolve_corpus(options, report)
     drop_tokens(annotations)
     timer = _Timer(report)
@@ -341,20 +362,18 @@ def _build(options: BuildOptions) -> BuildReport:
         site_url=site_url,
         site_name=configured_site_name(),
     )
+    code = unchanged.code_digest()  # every piece kept across builds is made by this code
+    data.memo = Memo(work / "memo.pkl", code)
     report.actors = Counter(a.label for a in data.actors if a.id in data.actor_articles)
-    work = options.cache / "site"
     docs = DocsFolder(work / "docs", fragments_folder(work))
     docs.copy_tree(HAND_WRITTEN)
     intro = (HAND_WRITTEN / "index.md").read_text(encoding="utf-8")
-    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(entries_from_data(folder.path), folder))
+    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(folder, data.memo), child_memo=Memo(work / "memo-articles.pkl", code))
+    data.memo.save()
     pages = docs.finish()
     timer.lap("render")
     redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
-    plan = build_site(work, docs.path, options.out, redirects, epoch=newest_date_epoch(articles), pages=pages)
-    report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"
-    report.peak_mb = peak_memory_mb()
-    timer.lap("mkdocs")
-    return report
+    return docs.path, pages, redirects, newest_date_epoch(articles)
 
 
 __all__ = ["AnnotateError", "BuildOptions", "BuildReport", "build"]

@@ -124,8 +124,25 @@ def build_site(
         raise BuildError(f"mkdocs build failed ({type(error).__name__}: {error}); the previous site in {out} is untouched") from error
     outdir.mark(staging)
     _swap(staging, out, spare, manifest, spare_manifest)
-    site_manifest.save(manifest, out, key, pages)
+    plan.signature = site_manifest.save(manifest, out, key, pages)
+    if plan.full:
+        _copy_spare(out, spare, manifest, spare_manifest)
     return plan
+
+
+def _copy_spare(out: Path, spare: Path, manifest: Path, spare_manifest: Path) -> None:
+    """After a full build the spare (the site before it) is of no use to the next build, which would then
+    copy the published site before rendering one page: make the spare a copy of it now, with its manifest
+    (``copy2`` keeps sizes and modification times, so the copy has the same fingerprint)."""
+    shutil.rmtree(spare, ignore_errors=True)
+    spare_manifest.unlink(missing_ok=True)
+    try:
+        shutil.copytree(out, spare, symlinks=True)
+        shutil.copy2(manifest, spare_manifest)
+    except OSError as error:  # a full disk: the next build copies instead
+        log.info("no spare copy of the site kept (%s)", error)
+        shutil.rmtree(spare, ignore_errors=True)
+        spare_manifest.unlink(missing_ok=True)
 
 
 def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest: Path, key: str, pages: dict[str, str]) -> site_manifest.Plan:
@@ -137,9 +154,11 @@ def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest
     """
     plan = site_manifest.plan(spare_manifest, out, key, pages, folder=spare)
     spare_manifest.unlink(missing_ok=True)  # the spare is consumed (or useless) from here on
-    from_out = site_manifest.plan(manifest, out, key, pages)
-    if not from_out.full and len(plan.changed) - len(from_out.changed) > len(pages) // COPY_VS_RENDER:
-        plan = from_out  # the spare is far behind: copying the site costs less than rendering the difference
+    from_out = None  # fingerprinting the published folder costs a walk of it: only when the spare may not do
+    if plan.full or len(plan.changed) > len(pages) // COPY_VS_RENDER:
+        from_out = site_manifest.plan(manifest, out, key, pages)
+        if not from_out.full and len(plan.changed) - len(from_out.changed) > len(pages) // COPY_VS_RENDER:
+            plan = from_out  # the spare is far behind: copying the site costs less than rendering the difference
     taken = False
     if plan is not from_out and not plan.full:
         try:
@@ -151,7 +170,7 @@ def _start(out: Path, staging: Path, spare: Path, spare_manifest: Path, manifest
             staging.mkdir(exist_ok=True)
     shutil.rmtree(spare, ignore_errors=True)
     if not taken:
-        plan = from_out
+        plan = from_out if from_out is not None else site_manifest.plan(manifest, out, key, pages)
         if plan.full:
             return plan
         shutil.copytree(out, staging, dirs_exist_ok=True)

@@ -14,6 +14,7 @@ of the corpus alone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from annotate.digest import digest, listing_digest
+from annotate.digest import digest, tree_listing_digest
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,31 @@ class Plan:
     changed: set[str] = field(default_factory=set)
     removed_outputs: list[str] = field(default_factory=list)
     reason: str = ""
+    signature: str = ""  # the published folder's fingerprint once built (``save``)
 
 
 def tree_digest(folder: Path) -> str:
-    """Every file's path and bytes under ``folder`` (empty when it does not exist)."""
-    if not folder.is_dir():
-        return digest(b"")
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    return digest(*(part for p in files for part in (p.relative_to(folder).as_posix().encode(), p.read_bytes())))
+    """Every file's path and bytes under ``folder`` (empty when it does not exist), hidden files left out."""
+    h = hashlib.sha256()
+
+    def add(part: bytes) -> None:  # as ``digest`` does with its parts
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+
+    def walk(path: str, relative: str) -> None:
+        with os.scandir(path) as it:
+            found = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        for entry in found:
+            if entry.is_dir():
+                walk(entry.path, relative + entry.name + "/")
+            elif entry.is_file():
+                add((relative + entry.name).encode())
+                with open(entry.path, "rb") as file:
+                    add(file.read())
+
+    if folder.is_dir():
+        walk(str(folder), "")
+    return h.hexdigest()
 
 
 def site_key(config: dict, inputs: list[Path]) -> str:
@@ -94,11 +112,7 @@ def page_digests(docs: Path, fragments: Path) -> dict[str, str]:
 
 def folder_signature(folder: Path) -> str:
     """Cheap fingerprint of a published folder (paths, sizes, modification times): was it touched since?"""
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs.sort()
-        files += [os.path.join(root, name) for name in sorted(names)]
-    return listing_digest(folder, files)
+    return tree_listing_digest(folder)
 
 
 def dest_uri(src_uri: str) -> str:
@@ -136,11 +150,14 @@ def plan(manifest_path: Path, out: Path, key: str, pages: dict[str, str], folder
     return Plan(full=False, changed=changed, removed_outputs=removed)
 
 
-def save(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> None:
-    """Record what ``out`` now holds, written last: a build that fails before this leaves no manifest."""
-    manifest = {"version": MANIFEST_VERSION, "out": str(out.resolve()), "key": key, "signature": folder_signature(out), "pages": pages}
+def save(manifest_path: Path, out: Path, key: str, pages: dict[str, str]) -> str:
+    """Record what ``out`` now holds, written last: a build that fails before this leaves no manifest.
+    Returns the folder's fingerprint (``folder_signature``)."""
+    signature = folder_signature(out)
+    manifest = {"version": MANIFEST_VERSION, "out": str(out.resolve()), "key": key, "signature": signature, "pages": pages}
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest_path.with_suffix(".tmp")
     temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     temporary.replace(manifest_path)
+    return signature
 

@@ -35,10 +35,15 @@ def inputs_digest(options: "BuildOptions") -> str:
     from annotate.site_manifest import site_key, tree_digest
 
     corpus_part = tree_digest(options.corpus)  # articles, registry, ledger, editor dates: every file's bytes
-    code = files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt"))
+    code = code_digest()
     config = {"out": str(options.out.resolve()), "ner_model": options.ner_model, "keep_going": options.keep_going, "site_url": os.environ.get("SITE_URL", "")}
     theme = site_key(config, site.SITE_INPUTS)
     return digest(corpus_part.encode(), code.encode(), model_spec(options.ner_model).version.encode(), theme.encode())
+
+
+def code_digest() -> str:
+    """The package's code and data files (the model's weights apart: ``model_spec`` versions them)."""
+    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt"))
 
 
 def last_report(options: "BuildOptions", stamp: str) -> dict | None:
@@ -57,13 +62,15 @@ def last_report(options: "BuildOptions", stamp: str) -> dict | None:
     return last["report"]
 
 
-def record(options: "BuildOptions", stamp: str, report: dict) -> None:
-    """After a successful build: what it was built from, and what it reported."""
+def record(options: "BuildOptions", stamp: str, report: dict, signature: str = "") -> None:
+    """After a successful build: what it was built from, and what it reported. ``signature`` is the output
+    folder's fingerprint when the build just took it (a walk of the whole site saved)."""
     from annotate.site_manifest import folder_signature
 
     path = options.cache / STAMP
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"stamp": stamp, "signature": folder_signature(options.out), "report": report}, ensure_ascii=False), encoding="utf-8")
+    signature = signature or folder_signature(options.out)
+    temporary.write_text(json.dumps({"stamp": stamp, "signature": signature, "report": report}, ensure_ascii=False), encoding="utf-8")
     temporary.replace(path)
 
 

@@ -1,12 +1,17 @@
 """Build synthetic corpora end to end and print what users wait for and what the site weighs.
 
-    python bench/scale.py --articles 1000 5000 [--jobs-throughput 200]
+    python bench/scale.py --articles 1000 10000 [--jobs-throughput 200]
+    python bench/scale.py --articles 10000 --corpus /work/scale/c10k/corpus --cache /work/scale/c10k/cache
 
-For each size: full build (tagging included), rebuild with nothing changed, after one article
-changes, after the registry changes; peak memory (max RSS of the build process and its workers);
-MkDocs time per page; site size; search index size (gzip) per article; search in Chromium (time to the
-first results, when Chromium is installed). Then annotation throughput
-with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the real CLI in a subprocess.
+For each size: full build (tagging included, unless ``--cache`` gives a tag cache to start from),
+rebuild with nothing changed, after one article changes, after a registry edit that touches one actor;
+peak memory (max RSS of the build process and its workers); MkDocs time per page; site size; search
+index size (gzip) per article; search in Chromium (time to the first results, when Chromium is
+installed). Then annotation throughput with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the
+real CLI in a subprocess. ``--corpus`` and ``--cache`` are copied first (only the first N articles of the
+corpus, and the cache's annotations), so the originals are never written.
+
+The last lines compare the figures with the targets of issue 22 and say which are missed.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import functools
 import gzip
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,18 +64,48 @@ def search_index_gzip(site: Path) -> int:
     return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.exists())
 
 
-def scale(articles: int, work: Path) -> None:
-    corpus = write_corpus(work / "corpus", articles)
-    (corpus / "actors.yml").write_text("actors: []\n", encoding="utf-8")
-    out, cache = work / "site", work / "cache"
+# Issue 22's targets: (what, figure name, limit, unit, size it applies to or None for every size)
+TARGETS = [
+    ("rebuild, nothing changed", "nothing", 3.0, "s", 10000),
+    ("rebuild, one article changed", "one", 10.0, "s", 10000),
+    ("rebuild, registry edit touching one actor", "registry", 15.0, "s", 10000),
+    ("peak memory", "peak_mb", 1024.0, "MB", 10000),
+    ("peak memory", "peak_mb", 4096.0, "MB", 100000),
+    ("site size per article", "kb_per_article", 25.0, "KB", 10000),
+    ("MkDocs per page (full build)", "ms_per_page", 2.0, "ms", 10000),
+]
+
+
+def copy_inputs(articles: int, work: Path, corpus: Path | None, cache: Path | None) -> tuple[Path, Path]:
+    """The corpus (synthetic, or the first ``articles`` files of ``corpus``) and a cache to start from."""
+    if corpus is None:
+        folder = write_corpus(work / "corpus", articles)
+        (folder / "actors.yml").write_text("actors: []\n", encoding="utf-8")
+    else:
+        folder = work / "corpus"
+        folder.mkdir(parents=True)
+        for path in sorted(corpus.glob("*.txt"))[:articles]:
+            shutil.copy2(path, folder / path.name)
+        registry = corpus / "actors.yml"
+        (folder / "actors.yml").write_text(registry.read_text(encoding="utf-8") if registry.exists() else "actors: []\n", encoding="utf-8")
+    if cache is not None and (cache / "annotations").is_dir():
+        shutil.copytree(cache / "annotations", work / "cache" / "annotations")
+    return folder, work / "cache"
+
+
+def scale(articles: int, work: Path, corpus_from: Path | None = None, cache_from: Path | None = None) -> dict:
+    corpus, cache = copy_inputs(articles, work, corpus_from, cache_from)
+    out = work / "site"
     say = functools.partial(print, flush=True)
     say(f"\n## {articles} articles")
     full = run_build(corpus, out, cache)
     pages = sum(1 for _ in out.rglob("index.html"))
-    say(f"full build:            {full['wall']:7.1f} s  (stages: {full['stages']}), {pages} pages")
+    tagged = " (tags from the given cache)" if cache_from else ""
+    say(f"full build:            {full['wall']:7.1f} s  (stages: {full['stages']}), {pages} pages{tagged}")
     mkdocs = full["stages"].get("mkdocs", float("nan"))
     say(f"mkdocs:                {mkdocs:7.1f} s = {1000 * mkdocs / pages:.2f} ms per page")
-    say(f"site size:             {folder_size(out) / 1e6:7.1f} MB = {folder_size(out) / articles / 1e3:.1f} KB per article")
+    size = folder_size(out)
+    say(f"site size:             {size / 1e6:7.1f} MB = {size / articles / 1e3:.1f} KB per article")
     files = sum(1 for p in out.rglob("*") if p.is_file())
     say(f"site files:            {files:7d} = {files / articles:.2f} per article (by kind of file: bench/site_size.py)")
     index = search_index_gzip(out)
@@ -83,10 +119,26 @@ def scale(articles: int, work: Path) -> None:
     first.write_text(first.read_text(encoding="utf-8") + "\nوأضاف خليفة حفتر أن الاجتماع سيعقد في روما.\n", encoding="utf-8")
     one = run_build(corpus, out, cache)
     say(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build  (stages: {one['stages']}; mkdocs: {one['rendered']})")
-    (corpus / "actors.yml").write_text("actors: []\nignore:\n  - name: الجفرة\n", encoding="utf-8")
+    (corpus / "actors.yml").write_text("actors: []\nignore:\n  - name: مصراتة\n", encoding="utf-8")  # a place the corpus names (الجفرة matched no mention)
     registry = run_build(corpus, out, cache)
     say(f"rebuild, registry:     {registry['wall']:7.1f} s  = {100 * registry['wall'] / full['wall']:.1f} % of the full build  (stages: {registry['stages']}; mkdocs: {registry['rendered']})")
-    say(f"peak memory:           {max(r['rss_mb'] for r in (full, nothing, one, registry)):7.0f} MB (max RSS of one build)")
+    peak = max(r["rss_mb"] for r in (full, nothing, one, registry))
+    say(f"peak memory:           {peak:7.0f} MB (max RSS of one build)")
+    return {"nothing": nothing["wall"], "one": one["wall"], "registry": registry["wall"], "peak_mb": peak,
+            "kb_per_article": size / articles / 1e3, "ms_per_page": 1000 * mkdocs / pages}
+
+
+def verdicts(results: dict[int, dict]) -> list[str]:
+    """One line per target that applies to a measured size, and the growth target when 1k and 10k ran."""
+    lines = []
+    for what, name, limit, unit, size in TARGETS:
+        if size in results:
+            value = results[size][name]
+            lines.append(f"{'met   ' if value <= limit else 'MISSED'}  {what} at {size}: {value:.1f} {unit} (target ≤ {limit:g} {unit})")
+    if 1000 in results and 10000 in results:
+        ratio = results[10000]["one"] / results[1000]["one"]
+        lines.append(f"{'met   ' if ratio <= 2 else 'MISSED'}  one-article rebuild at 10000 / at 1000: {ratio:.2f}x (target ≤ 2x)")
+    return lines
 
 
 def throughput(articles: int, work: Path) -> None:
@@ -101,16 +153,22 @@ def throughput(articles: int, work: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--jobs-throughput", type=int, default=200, help="articles for the --jobs comparison (0: skip)")
+    parser.add_argument("--corpus", type=Path, help="take the first N articles of this folder instead of writing a synthetic corpus")
+    parser.add_argument("--cache", type=Path, help="start from this build cache's annotations (copied), so the full build does not tag")
     args = parser.parse_args()
+    results = {}
     for size in args.articles:
         with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
-            scale(size, Path(tmp))
+            results[size] = scale(size, Path(tmp), args.corpus, args.cache)
     if args.jobs_throughput:
         with tempfile.TemporaryDirectory(prefix="bench-jobs-") as tmp:
             throughput(args.jobs_throughput, Path(tmp))
+    lines = verdicts(results)
+    if lines:
+        print("\n## targets (issue 22)", *lines, sep="\n")
 
 
 if __name__ == "__main__":

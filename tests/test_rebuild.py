@@ -179,26 +179,39 @@ def test_incremental_site_equals_a_full_build(tmp_path, corpus):
 
 
 def test_a_touched_site_is_rebuilt_in_full(tmp_path, corpus):
+    """A hand-edited published folder is never carried over: the next build starts from the untouched copy
+    of the last build (the spare a full build leaves), or, when that copy was edited too, builds in full."""
     options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=tmp_path / "cache")
     build(options)
     page = options.out / "about" / "index.html"
+    published = page.read_bytes()
     page.write_text("edited by hand", encoding="utf-8")
     again = build(options)
-    assert again.pages_rendered.startswith("full build") and "changed since the last build" in again.pages_rendered
-    assert "edited by hand" not in page.read_text(encoding="utf-8")
+    assert again.pages_rendered.startswith("0 changed files"), again.pages_rendered  # from the spare copy
+    assert page.read_bytes() == published
+    page.write_text("edited by hand", encoding="utf-8")
+    spare_page = options.cache / "site" / "site-spare" / "about" / "index.html"
+    spare_page.write_text("edited by hand too", encoding="utf-8")
+    third = build(options)
+    assert third.pages_rendered.startswith("full build") and "changed since the last build" in third.pages_rendered
+    assert page.read_bytes() == published
 
 
 def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
-    """The published site is a function of (corpus, registry, slug ledger, code) only: five builds in a row,
-    with and without edits between them, each equal byte for byte (sitemap, slugs.json, review included) to
-    a clean build of the same corpus with a fresh cache. Before, build 2 read the previous site's slugs back
-    and build 4 gave the Articles tab a different state than a clean build."""
+    """The published site is a function of (corpus, registry, slug ledger, code) only: builds in a row,
+    with and without edits between them (an article added, edited so that it names another actor, deleted;
+    a registry edit), each equal byte for byte (sitemap, slugs.json, review, data files, search index
+    included) to a clean build of the same corpus with a fresh cache. Before, build 2 read the previous
+    site's slugs back and build 4 gave the Articles tab a different state than a clean build. The rebuilds
+    reuse the pieces the render stage keeps per article (``annotate.render.memo``): an edit must reach
+    every page, row and index entry that shows the article or its actors."""
     from tests.test_robustness import digest
 
     work = tmp_path / "corpus"
     shutil.copytree(corpus, work)
     options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
     registry = work / "actors.yml"
+    articles = sorted(p for p in work.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
     edits = [
         None,
         None,
@@ -207,6 +220,8 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
         lambda: registry.write_text(registry.read_text(encoding="utf-8") + "ignore:\n  - name: روما\n", encoding="utf-8")
         if "ignore:" not in registry.read_text(encoding="utf-8")
         else registry.write_text(registry.read_text(encoding="utf-8").replace("ignore:\n", "ignore:\n  - name: روما\n", 1), encoding="utf-8"),
+        lambda: articles[1].write_text(articles[1].read_text(encoding="utf-8") + "\nوقال عبد الحميد الدبيبة إن الاجتماع سيعقد في جنيف في 3 مايو 2024.\n", encoding="utf-8"),
+        lambda: articles[0].unlink(),
     ]
     for n, edit in enumerate(edits, 1):
         if edit is not None:
@@ -236,3 +251,21 @@ def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus, monkeypa
     assert build(options).pages_rendered.startswith("nothing changed")
     monkeypatch.setenv("SITE_URL", "https://example.org/corpus/")  # another address: every canonical link changes
     assert not build(options).pages_rendered.startswith("nothing changed")
+
+
+def test_a_damaged_render_memo_is_ignored(tmp_path, corpus):
+    """The per-article pieces the render stage keeps (``build/site/memo*.pkl``) are a cache: a damaged file
+    is ignored and the site is the same as a clean build's."""
+    from tests.test_robustness import digest
+
+    options = BuildOptions(corpus=corpus, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options)
+    memos = sorted((options.cache / "site").glob("memo*.pkl"))
+    assert memos, "the build keeps its per-article pieces"
+    for memo in memos:
+        memo.write_bytes(b"not a pickle")
+    unchanged_stamp.forget(options)
+    build(options)
+    clean = BuildOptions(corpus=corpus, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
+    build(clean)
+    assert digest(options.out) == digest(clean.out)

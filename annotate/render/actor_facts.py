@@ -34,15 +34,30 @@ def mention_anchor(mention: Mention) -> str:
 def shared_sentences(data: SiteData, actor_id: str) -> list[tuple[str, list[tuple[str, Mention]]]]:
     """Other actors named in the same sentence as ``actor_id``, each with (article id, this actor's first
     mention in that sentence) per shared sentence; most shared first, then by name."""
+    done = data.__dict__.setdefault("_shared_sentences", {})
+    if actor_id in done:
+        return done[actor_id]
+    pairs = data.per_article("co-sentences", sentence_pairs)
     shared: dict[str, list[tuple[str, Mention]]] = {}
     for article_id in data.actor_articles.get(actor_id, []):
-        for group in data.sentence_groups(article_id):
-            mine = [m for m in group if m.actor == actor_id]
-            if not mine:
-                continue
-            for other in dict.fromkeys(m.actor for m in group if m.actor and m.actor != actor_id):
-                shared.setdefault(other, []).append((article_id, mine[0]))
-    return sorted(shared.items(), key=lambda kv: (-len(kv[1]), data.actor_by_id[kv[0]].name, kv[0]))
+        for other, mention in pairs(article_id).get(actor_id, ()):
+            shared.setdefault(other, []).append((article_id, mention))
+    done[actor_id] = sorted(shared.items(), key=lambda kv: (-len(kv[1]), data.actor_by_id[kv[0]].name, kv[0]))
+    return done[actor_id]
+
+
+def sentence_pairs(data: SiteData, article_id: str) -> dict[str, list[tuple[str, Mention]]]:
+    """For each actor of one article: (another actor of the same sentence, the actor's first mention in
+    it), sentence by sentence. A function of the article alone, kept across builds (``per_article``)."""
+    out: dict[str, list[tuple[str, Mention]]] = {}
+    for group in data.sentence_groups(article_id):
+        firsts: dict[str, Mention] = {}
+        for m in group:
+            if m.actor:
+                firsts.setdefault(m.actor, m)
+        for actor_id, first in firsts.items():
+            out.setdefault(actor_id, []).extend((other, first) for other in firsts if other != actor_id)
+    return out
 
 
 def spellings(data: SiteData, actor_id: str) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -30,15 +31,17 @@ order by articles.date desc, sentences.article_id, sentences.start"""
 CODE = files_digest([Path(__file__)])
 
 
-def database_key(records_text: str, actors_text: str, data: SiteData) -> str:
-    """What the file is made of: the published records, the sentence spans, this code, the libraries."""
+def database_key(records_key: str, actors_text: str, data: SiteData) -> str:
+    """What the file is made of: the published records (``records_key``: annotations.jsonl's key), the
+    sentence spans, this code, the libraries."""
     spans = [[a.id, [[s.start, s.end] for s in data.annotations[a.id].sentences]] for a in sorted(data.articles, key=lambda a: a.id)]
     versions = f"sqlite {sqlite3.sqlite_version}; sqlite-utils {metadata.version('sqlite-utils')}"
-    return digest(CODE.encode(), versions.encode(), records_text.encode(), actors_text.encode(), json.dumps(spans).encode())
+    return digest(CODE.encode(), versions.encode(), records_key.encode(), actors_text.encode(), json.dumps(spans).encode())
 
 
-def build_database(data: SiteData, records: list[dict], actors: list[dict], feeds: dict[str, str]) -> bytes:
-    """The database file's bytes, from the annotation and actor records (``annotate.render.data``)."""
+def build_database(data: SiteData, actors: list[dict], feeds: dict[str, str]) -> bytes:
+    """The database file's bytes: the articles as ``annotations.jsonl`` publishes them (the rows are made
+    from ``data`` one at a time, never all at once), the actor records (``annotate.render.data``)."""
     import sqlite_utils
 
     db = sqlite_utils.Database(memory=True)
@@ -69,33 +72,63 @@ def build_database(data: SiteData, records: list[dict], actors: list[dict], feed
         {"id": int, "article_id": str, "number": int, "start": int, "end": int, "text": str, "value": str},
         pk="id", foreign_keys=[("article_id", "articles", "id")],
     )
-    db["articles"].insert_all({k: r[k] for k in ("id", "title", "date", "source", "path", "url", "text")} for r in records)
-    db["actors"].insert_all(
-        {
-            **{k: a[k] for k in ("id", "slug", "name", "label", "name_en", "description", "url", "mentions")},
-            "aliases": json.dumps(a["aliases"], ensure_ascii=False), "articles": len(a["articles"]), "feed": feeds.get(a["id"]),
-        }
+    ids = sorted(a.id for a in data.articles)
+    _insert(db, "articles", ("id", "title", "date", "source", "path", "url", "text"), _article_rows(data, ids))
+    _insert(db, "actors", ("id", "slug", "name", "label", "name_en", "description", "url", "mentions", "aliases", "articles", "feed"), (
+        [*(a[k] for k in ("id", "slug", "name", "label", "name_en", "description", "url", "mentions")),
+         json.dumps(a["aliases"], ensure_ascii=False), len(a["articles"]), feeds.get(a["id"])]
         for a in actors
-    )
-    sentences, mentions, dates = [], [], []
-    for record in records:
-        starts: dict[int, int] = {}
-        for number, s in enumerate(data.annotations[record["id"]].sentences):
-            starts[s.start] = len(sentences) + 1
-            sentences.append({"id": len(sentences) + 1, "article_id": record["id"], "number": number, "start": s.start, "end": s.end,
-                              "text": record["text"][s.start : s.end]})
-        for number, e in enumerate(record["entities"]):
-            sentence = data.sentence_of(record["id"], e["start"])
-            mentions.append({"id": len(mentions) + 1, "article_id": record["id"], "number": number, "actor_id": e["actor"],
-                             "sentence_id": starts[sentence.start] if sentence else None,
-                             **{k: e[k] for k in ("label", "start", "end", "text")}})
-        for number, d in enumerate(record["dates"]):
-            dates.append({"id": len(dates) + 1, "article_id": record["id"], "number": number, **d})
-    db["sentences"].insert_all(sentences, batch_size=1000)
-    db["mentions"].insert_all(mentions, batch_size=1000)
-    db["dates"].insert_all(dates, batch_size=1000)
+    ))
+    first_sentence: dict[str, int] = {}  # article id → id of its first sentence
+    _insert(db, "sentences", ("id", "article_id", "number", "start", "end", "text"), _sentence_rows(data, ids, first_sentence))
+    _insert(db, "mentions", ("id", "article_id", "number", "actor_id", "sentence_id", "label", "start", "end", "text"), _mention_rows(data, ids, first_sentence))
+    _insert(db, "dates", ("id", "article_id", "number", "start", "end", "text", "value"), _date_rows(data, ids))
     for table, column in (("mentions", "actor_id"), ("mentions", "sentence_id"), ("mentions", "article_id"), ("dates", "article_id"),
                           ("sentences", "article_id")):
         db[table].create_index([column])
     db["sentences"].enable_fts(["text"])
     return db.conn.serialize()
+
+
+def _insert(db, table: str, columns: tuple[str, ...], rows) -> None:
+    """Rows in the order given, with one prepared statement (sqlite-utils' ``insert_all`` spent seconds per
+    10,000 articles building its statements; the same rows in the same order give the same file)."""
+    names = ", ".join(f"[{c}]" for c in columns)
+    with db.conn:
+        db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+
+
+def _article_rows(data: SiteData, ids: list[str]) -> Iterator[tuple]:
+    from annotate.render.urls import article_file, url_of
+
+    for article_id in ids:
+        a = data.article_by_id[article_id]
+        yield a.id, a.title, a.date, a.source, a.path, url_of(article_file(a.id)), a.text
+
+
+def _sentence_rows(data: SiteData, ids: list[str], first_sentence: dict[str, int]) -> Iterator[tuple]:
+    number_of_rows = 0
+    for article_id in ids:
+        text = data.article_by_id[article_id].text
+        first_sentence[article_id] = number_of_rows + 1
+        for number, s in enumerate(data.annotations[article_id].sentences):
+            number_of_rows += 1
+            yield number_of_rows, article_id, number, s.start, s.end, text[s.start : s.end]
+
+
+def _mention_rows(data: SiteData, ids: list[str], first_sentence: dict[str, int]) -> Iterator[tuple]:
+    row = 0
+    for article_id in ids:
+        numbers = {s.start: first_sentence[article_id] + n for n, s in enumerate(data.annotations[article_id].sentences)}
+        for number, m in enumerate(data.mentions.get(article_id, [])):
+            row += 1
+            sentence = data.sentence_of(article_id, m.start)
+            yield row, article_id, number, m.actor, numbers[sentence.start] if sentence else None, m.label, m.start, m.end, m.text
+
+
+def _date_rows(data: SiteData, ids: list[str]) -> Iterator[tuple]:
+    row = 0
+    for article_id in ids:
+        for number, d in enumerate(d for d in data.annotations[article_id].dates if d.value is not None):
+            row += 1
+            yield row, article_id, number, d.start, d.end, d.text, d.value

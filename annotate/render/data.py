@@ -21,26 +21,38 @@ from annotate.render.site_data import SiteData
 
 def annotation_records(data: SiteData) -> list[dict]:
     """One record per article (corpus order by id), offsets are Python string indices into ``text``."""
-    records = []
-    for article in sorted(data.articles, key=lambda a: a.id):
-        mentions = data.mentions.get(article.id, [])
-        dates = data.annotations[article.id].dates
-        records.append(
-            {
-                "id": article.id,
-                "path": article.path,
-                "title": article.title,
-                "date": article.date,
-                "source": article.source,
-                "url": urls.url_of(urls.article_file(article.id)),
-                "text": article.text,
-                "entities": [entity_record(m, with_actor=True) for m in mentions],
-                "dates": [date_record(d) for d in dates if d.value is not None],
-                "unresolved_dates": [unresolved_record(d) for d in dates if d.value is None],
-                "date_source": article.date_source,
-            }
-        )
-    return records
+    return [annotation_record(data, article.id) for article in sorted(data.articles, key=lambda a: a.id)]
+
+
+def annotation_record(data: SiteData, article_id: str) -> dict:
+    article = data.article_by_id[article_id]
+    mentions = data.mentions.get(article.id, [])
+    dates = data.annotations[article.id].dates
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "url": urls.url_of(urls.article_file(article.id)),
+        "text": article.text,
+        "entities": [entity_record(m, with_actor=True) for m in mentions],
+        "dates": [date_record(d) for d in dates if d.value is not None],
+        "unresolved_dates": [unresolved_record(d) for d in dates if d.value is None],
+        "date_source": article.date_source,
+    }
+
+
+def _line(data: SiteData, article_id: str) -> str:
+    return json.dumps(annotation_record(data, article_id), ensure_ascii=False) + "\n"
+
+
+def _mention_rows(data: SiteData, article_id: str) -> str:
+    return exports.rows_text("data/mentions.csv", exports.mention_rows(data, [annotation_record(data, article_id)]))
+
+
+def _article_row(data: SiteData, article_id: str) -> str:
+    return exports.rows_text("data/articles.csv", exports.article_rows([annotation_record(data, article_id)]))
 
 
 def unresolved_record(mention: DateMention) -> dict:
@@ -77,23 +89,28 @@ DATABASE = "data/corpus.db"
 def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     """Write the data files and the feeds; return their docs paths."""
     folder = DocsFolder.of(docs)
-    records, actors = annotation_records(data), actor_records(data)
-    records_text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    ids = sorted(a.id for a in data.articles)
+    actors = actor_records(data)
+    line = data.per_article("annotations.jsonl", _line)  # per article, kept across builds
+    records_key = folder.write_parts("data/annotations.jsonl", (line(article_id) for article_id in ids))
     actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
-    folder.write("data/annotations.jsonl", records_text)
     folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
     # The spreadsheets and the database are made of the same records: one key for all four.
-    parts = (corpus_db.database_key(records_text, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True), compressed.VERSION)
+    parts = (corpus_db.database_key(records_key, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True), compressed.VERSION)
     key = digest(*(part.encode() for part in parts))
     tables = [compressed.published_name(name) for name in (*exports.COLUMNS, DATABASE)]
     if not all(folder.reuse(name, key) for name in tables):
-        sheets = exports.spreadsheets(data, records, actors, feed_paths)
-        for name in list(sheets):  # one file's text, bytes and gzip at a time: at 10,000 articles each is ~70 MB
-            _publish(folder, name, sheets.pop(name).encode("utf-8"), key)
-        _publish(folder, DATABASE, corpus_db.build_database(data, records, actors, feed_paths), key)
+        per_article = {"data/mentions.csv": data.per_article("mentions.csv", _mention_rows), "data/articles.csv": data.per_article("articles.csv", _article_row)}
+        for name, pieces in exports.spreadsheets(data, ids, actors, feed_paths, per_article).items():
+            if name in compressed.GZIPPED:  # joined once to be compressed; the others stream to disk
+                _publish(folder, name, "".join(pieces).encode("utf-8"), key)
+            else:
+                folder.inputs[name] = key
+                folder.write_parts(name, pieces)
+        _publish(folder, DATABASE, corpus_db.build_database(data, actors, feed_paths), key)
     return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]
 
 

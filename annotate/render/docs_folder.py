@@ -11,8 +11,10 @@ interrupted build leaves no state and the next one rewrites everything. The keys
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from annotate.digest import digest
@@ -89,6 +91,36 @@ class DocsFolder:
             else:
                 frag.parent.mkdir(parents=True, exist_ok=True)
                 frag.write_bytes(extra)
+
+    def write_parts(self, uri: str, parts: Iterable[str]) -> str:
+        """A data file given as pieces of text (10,000 articles' lines), never joined in memory: streamed to
+        a temporary file while its key is computed, kept only when the key changed. Returns the key (the
+        same as ``write`` gives the joined text)."""
+        path = self.path / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        size = 0
+        with temporary.open("wb") as file:
+            for part in parts:
+                data = part.encode("utf-8")
+                size += len(data)
+                file.write(data)
+        # ``digest(data, b"")`` is sha256(len(data), data, len(b""), b""): hashed again from the file, in blocks
+        h = hashlib.sha256(size.to_bytes(8, "little"))
+        with temporary.open("rb") as file:
+            while block := file.read(1 << 20):
+                h.update(block)
+        h.update((0).to_bytes(8, "little"))
+        key = h.hexdigest()
+        replaces = uri in self.keys
+        self.keys[uri] = key
+        if not replaces and self.previous.get(uri) == key and path.exists():
+            temporary.unlink()
+        else:
+            temporary.replace(path)
+            if self.fragments is not None:
+                fragment_file(self.fragments, uri).unlink(missing_ok=True)
+        return key
 
     def copy_tree(self, source: Path) -> None:
         """Hand-written pages and assets (hidden files and ``generated/`` left out)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotate.digest import files_digest
@@ -64,12 +65,19 @@ ALIAS_SEPARATOR = " | "
 
 def table(columns: list[str], rows: list[dict]) -> str:
     """CSV text with a BOM and a header row; ``None`` becomes an empty field."""
+    return BOM + _csv([columns]) + _csv(["" if row.get(c) is None else row[c] for c in columns] for row in rows)
+
+
+def rows_text(name: str, rows: list[dict]) -> str:
+    """The lines of ``rows`` in file ``name`` (no BOM, no header): a table is its header and these, joined."""
+    columns = list(COLUMNS[name])
+    return _csv(["" if row.get(c) is None else row[c] for c in columns] for row in rows)
+
+
+def _csv(rows) -> str:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
-    return BOM + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
 
 
 def mention_rows(data: SiteData, records: list[dict]) -> list[dict]:
@@ -119,11 +127,20 @@ def article_rows(records: list[dict]) -> list[dict]:
     ]
 
 
-def spreadsheets(data: SiteData, records: list[dict], actors: list[dict], feeds: dict[str, str]) -> dict[str, str]:
-    """``{docs path: CSV text}`` for the three files."""
-    rows = {
-        "data/mentions.csv": mention_rows(data, records),
-        "data/actors.csv": actor_rows(actors, feeds),
-        "data/articles.csv": article_rows(records),
-    }
-    return {name: table(list(COLUMNS[name]), rows[name]) for name in COLUMNS}
+def spreadsheets(
+    data: SiteData, article_ids: list[str], actors: list[dict], feeds: dict[str, str], per_article: dict[str, Callable[[str], str]]
+) -> dict[str, Iterator[str]]:
+    """``{docs path: the CSV text in pieces}`` for the three files; ``per_article`` gives the lines of one
+    article in mentions.csv and articles.csv (``rows_text`` of its rows), in ``article_ids`` order."""
+    out = {}
+    for name, columns in COLUMNS.items():
+        if name in per_article:
+            out[name] = _pieces(BOM + _csv([list(columns)]), map(per_article[name], article_ids))
+        else:
+            out[name] = iter([table(list(columns), actor_rows(actors, feeds))])
+    return out
+
+
+def _pieces(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest

@@ -29,13 +29,14 @@ def articles_index(data: SiteData) -> str:
     page = "articles/index.md"
     out = [front("المقالات"), heading(1, "المقالات"), "", f"<p>{counted(len(data.articles), 'article')}، الأحدث أولاً.</p>"]
     rows, seen = [], set()
+    is_cut = data.per_article("headline-cut", lambda data, article_id: headline_is_cut(data.article_by_id[article_id]))
     for a in data.by_date:
         anchors = ""
         for period in (a.date[:7], a.date[:4]) if a.date else ():
             if period not in seen:  # the charts' bars link to the newest article of their month or year
                 seen.add(period)
                 anchors += f'<span id="p-{h(period)}"></span>'
-        cut = ' <small class="cut-title" title="عنوان مقتطع من أول جملة">(مقتطع)</small>' if headline_is_cut(a) else ""
+        cut = ' <small class="cut-title" title="عنوان مقتطع من أول جملة">(مقتطع)</small>' if is_cut(a.id) else ""
         rows.append([anchors + date_label(a.date), article_link(data, page, a.id) + cut, source_label(a)])
     out += html_table(["التاريخ", "العنوان", "المصدر"], rows)
     return "\n".join(out)
@@ -119,30 +120,42 @@ def timeline_key(value: str | None) -> str | None:
     return value.split("/", 1)[0]
 
 
+def timeline_rows(data: SiteData, article_id: str) -> tuple[int, list[tuple]]:
+    """One article's part of the timeline: how many of its dates lie in a sentence, and the entries of
+    those with a value as (sort key, value, article id, number, HTML). A function of the article alone,
+    so a rebuild keeps it (``SiteData.per_article``)."""
+    rows, total = [], 0
+    for number, found in enumerate(data.annotations[article_id].dates):
+        sentence = data.sentence_of(article_id, found.start)
+        if sentence is None or found.end > sentence.end:
+            continue
+        total += 1
+        key = timeline_key(found.value)
+        if key:
+            html = (
+                f'<li {timeline_entries.entry_attributes(data, article_id, found)}>{timeline_entries.value_label(found.value)} '
+                + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
+            )
+            rows.append((key, found.value, article_id, number, html))
+    return total, rows
+
+
 def timeline_page(data: SiteData) -> str:
     """Every dated mention of the articles' text once, in time order; an interval is one entry, shown as
     its period in words (السبعينيات); the count says how many mentions have no date and are left out.
     The page's own stamps (crawl header, dateline) are the article's date, not events: not listed."""
     rows, total = [], 0
+    rows_of = data.per_article("timeline", timeline_rows)
     for article in data.articles:
-        for number, found in enumerate(data.annotations[article.id].dates):
-            sentence = data.sentence_of(article.id, found.start)
-            if sentence is None or found.end > sentence.end:
-                continue
-            total += 1
-            key = timeline_key(found.value)
-            if key:
-                rows.append((key, found.value, article.id, number, found, sentence))
+        count, found = rows_of(article.id)
+        total += count
+        rows += found
     rows.sort(key=lambda r: r[:4])
     undated = total - len(rows)
     share = f"{counted(len(rows), 'date')} في نصوص المقالات، مرتبة زمنياً" + (f"؛ و{counted(undated, 'date')} بلا قيمة خارج الخط" if undated else "")
     out = [front("الخط الزمني"), heading(1, "الخط الزمني"), "", f"<p>{h(share)}.</p>"]
     out.append('<ul class="timeline">')
-    for _, value, article_id, number, found, _sentence in rows:
-        out.append(
-            f'<li {timeline_entries.entry_attributes(data, article_id, found)}>{timeline_entries.value_label(value)} '
-            + timeline_entries.entry_body(data, article_id, number, found) + "</li>"
-        )
+    out += [row[4] for row in rows]
     out.append("</ul>\n")
     return "\n".join(out)
 

@@ -19,6 +19,7 @@ from annotate.render import templates as T
 from annotate.render.counted import counted
 from annotate.render.data import write_data
 from annotate.render.legacy import write_legacy_redirects
+from annotate.render.memo import Memo
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
 from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
@@ -106,19 +107,8 @@ def article_meta(article: Article) -> str:
 
 
 def article_core(data: SiteData, article: Article) -> str:
-    """Key of what any page shows of an article: its text and fields, sentences, mentions (with their actors'
-    names and addresses) and dates. Computed once per article (``SiteData`` keeps it)."""
-    cores = data.__dict__.setdefault("_cores", {})
-    if article.id not in cores:
-        actors = data.actor_by_id
-        cores[article.id] = json_digest([
-            [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
-            [[s.start, s.end] for s in data.annotations[article.id].sentences],
-            [[m.start, m.end, m.label, m.actor] for m in data.mentions.get(article.id, [])],
-            sorted([a, actors[a].slug, actors[a].name, actors[a].label] for a in data.article_actors[article.id]),
-            [[d.start, d.end, d.value, d.known] for d in data.annotations[article.id].dates],
-        ])
-    return cores[article.id]
+    """Key of what any page shows of an article (``SiteData.article_key``)."""
+    return data.article_key(article.id)
 
 
 def article_inputs(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
@@ -290,9 +280,12 @@ def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
 def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
     """Each role once, with the articles (newest first) where the text gave the actor that role."""
     grouped: dict[str, list[dict]] = {}
+    seen: dict[str, set[str]] = {}
     for role in roles:
         uses = grouped.setdefault(role["role"], [])
-        if role.get("article") and all(u.get("article") != role["article"] for u in uses):
+        articles = seen.setdefault(role["role"], set())
+        if role.get("article") and role["article"] not in articles:
+            articles.add(role["article"])
             uses.append(role)
     for uses in grouped.values():
         uses.sort(key=lambda u: (u.get("date") or "", u.get("article") or ""), reverse=True)
@@ -319,19 +312,37 @@ def context_html(data: SiteData, article: Article, group: list[tuple[int, Mentio
 
 
 def render_pages(
-    data: SiteData, docs: DocsFolder | Path, intro: str = "# مرصد الفاعلين", fork: bool = False, then: Callable[[DocsFolder], object] | None = None
+    data: SiteData,
+    docs: DocsFolder | Path,
+    intro: str = "# مرصد الفاعلين",
+    fork: bool = False,
+    then: Callable[[DocsFolder], object] | None = None,
+    child_memo: Memo | None = None,
 ) -> list[str]:
     """Write every generated page and data file into ``docs``; return their docs-relative paths.
 
     Pages are produced one at a time and written (when changed) as they come, so a big corpus never holds
     all its pages in memory; with a fragments folder their raw HTML blocks are stored apart (``fragments``).
     ``then`` runs once the data files are written (the search index reads them). With ``fork``, a child
-    process writes the article pages and the timeline meanwhile.
+    process writes the article pages and the timeline meanwhile, keeping its per-article pieces in
+    ``child_memo`` (``data.memo`` is this process').
     """
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
-    child = forked.start(lambda: _write(folder, described(data, _article_pages(data)))) if fork else None
+
+    def articles_in_child() -> tuple[list[str], dict, dict]:
+        own = data.memo
+        data.memo = child_memo  # the child's copy of ``data`` (or this process' when it cannot fork: restored)
+        try:
+            written = _write(folder, described(data, _article_pages(data)))
+            if child_memo is not None:
+                child_memo.save()
+        finally:
+            data.memo = own
+        return written
+
+    child = forked.start(articles_in_child) if fork else None
     try:
         written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:

@@ -8,10 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from annotate.digest import json_digest
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
 from annotate.render.clitics import actor_forms, name_start
+from annotate.render.memo import Memo
 
 INDEXED_LABELS = ("PER", "ORG", "LOC")
+_NO_MEMO = Memo()  # without a file: every piece computed
 
 
 @dataclass
@@ -26,6 +29,7 @@ class SiteData:
     review: object | None = None
     site_url: str | None = None  # where the site is published (annotate.site_url), for the feeds' links
     site_name: str | None = None  # mkdocs.yml's site_name, for the feeds' titles
+    memo: Memo | None = None  # per-article pieces kept across builds (``per_article``)
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:
@@ -63,6 +67,30 @@ class SiteData:
     def article_actors(self) -> dict[str, Counter]:
         """article id → Counter of actor ids mentioned."""
         return {a.id: Counter(m.actor for m in self.mentions.get(a.id, []) if m.actor) for a in self.articles}
+
+    def article_key(self, article_id: str) -> str:
+        """Key of what any page shows of an article: its text and fields, sentences, mentions (with their
+        actors' names, spellings and addresses) and dates. Computed once per article."""
+        keys = self.__dict__.setdefault("_article_keys", {})
+        if article_id not in keys:
+            article, actors = self.article_by_id[article_id], self.actor_by_id
+            keys[article_id] = json_digest([
+                [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
+                [[s.start, s.end] for s in self.annotations[article_id].sentences],
+                [[m.start, m.end, m.label, m.actor] for m in self.mentions.get(article_id, [])],
+                sorted([a, actors[a].slug, actors[a].name, actors[a].label, actors[a].aliases] for a in self.article_actors[article_id]),
+                [[d.start, d.end, d.value, d.known] for d in self.annotations[article_id].dates],
+            ])
+        return keys[article_id]
+
+    def per_article(self, kind: str, step: Callable[["SiteData", str], object]) -> Callable[[str], object]:
+        """``step(self, article_id)``, kept across builds by the article's key when the build has a memo.
+        ``step`` must depend on nothing about other articles."""
+        wrapped = self.__dict__.setdefault("_per_article", {})
+        memo = self.memo or _NO_MEMO
+        if (id(memo), kind) not in wrapped:
+            wrapped[id(memo), kind] = memo.wrap(kind, lambda article_id: step(self, article_id), self.article_key)
+        return wrapped[id(memo), kind]
 
     def indexed(self, *labels: str) -> list[Actor]:
         """Mentioned actors of the given types, by number of articles (then mentions, then name)."""
@@ -117,7 +145,25 @@ class SiteData:
             forms[actor.id] = actor_forms(actor.name, actor.aliases)
         return name_start(self.article_by_id[article_id].text, mention.start, mention.end, forms[actor.id])
 
-    def related(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
+    def related(self, article_id: str) -> list[tuple[str, list[str]]]:
+        """``related_articles``, kept across builds with a memo: it is a function of the article's actors
+        and of the articles that name each of them (their ids, newest first), so an edit that changes no
+        actor's list of articles reuses every article's result."""
+        memo = self.memo or _NO_MEMO
+        wrapped = self.__dict__.setdefault("_related", {})
+        if id(memo) not in wrapped:
+            wrapped[id(memo)] = memo.wrap("related", self.related_articles, self._related_key)
+        return wrapped[id(memo)](article_id)  # type: ignore[no-any-return]
+
+    def _related_key(self, article_id: str) -> str:
+        postings = self.__dict__.setdefault("_postings_keys", {})
+        mine = self.article_actors[article_id]
+        for actor_id in mine:
+            if actor_id not in postings:
+                postings[actor_id] = json_digest(self.actor_articles.get(actor_id, []))
+        return json_digest([article_id, sorted(mine.items()), [postings[a] for a in sorted(mine)]])
+
+    def related_articles(self, article_id: str, limit: int = 5, budget: int = 600) -> list[tuple[str, list[str]]]:
         """Articles sharing the most actors with this one, with the shared actor ids.
 
         Candidates are gathered from the article's rarest actors first, within ``budget`` postings: an

@@ -8,6 +8,7 @@ actor page gives.
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import quote
 
 from annotate.dates.labels import period_label
@@ -57,11 +58,11 @@ def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
     from annotate.render.indexes import timeline_key  # indexes imports this module: the timeline's own rule, not a copy
 
-    count = 0
-    for article_id in data.actor_articles.get(actor_id, []):
-        for found in data.annotations[article_id].dates:
-            if timeline_key(found.value) and actor_id in entry_actors(data, article_id, found):
-                count += 1
+    def named(data: SiteData, article_id: str) -> Counter:  # per article, kept across builds
+        return Counter(a for found in data.annotations[article_id].dates if timeline_key(found.value) for a in entry_actors(data, article_id, found))
+
+    counts = data.per_article("timeline-actors", named)
+    count = sum(counts(article_id)[actor_id] for article_id in data.actor_articles.get(actor_id, []))
     if not count:
         return ""
     slug = data.actor_by_id[actor_id].slug

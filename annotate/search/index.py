@@ -34,6 +34,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -234,8 +235,16 @@ def table_path(block: int) -> str:
     return f"search/m/{block}.json"
 
 
-def build_index(entries: list[SearchEntry]) -> dict[str, str]:
-    """Every index file as ``{docs-relative path: JSON text}``; same entries (in any order) → same files."""
+def build_index(
+    entries: list[SearchEntry],
+    keys_of: Callable[[SearchEntry], dict[str, int]] = doc_keys,
+    record_of: Callable[[SearchEntry], str] = lambda entry: dumps(doc_record(entry)),
+    encode: Callable[[list[int]], str] = encode_postings,
+) -> dict[str, str]:
+    """Every index file as ``{docs-relative path: JSON text}``; same entries (in any order) → same files.
+
+    ``keys_of``, ``record_of`` and ``encode`` are the per-doc and per-key steps, for a caller that keeps
+    their results across builds (``annotate.render.search_step``); each must return what the default does."""
     for entry in entries:
         check_entry(entry)
     ordered = sorted(entries, key=_order)
@@ -243,10 +252,10 @@ def build_index(entries: list[SearchEntry]) -> dict[str, str]:
     files: dict[str, str] = {}
     actors, names = [], []
     for number, entry in enumerate(ordered):
-        for key, flags in doc_keys(entry).items():
+        for key, flags in keys_of(entry).items():
             postings.setdefault(key, []).append(number * 8 + flags)
         names.append(record_name(entry))
-        files[record_path(names[-1])] = dumps(doc_record(entry))
+        files[record_path(names[-1])] = record_of(entry)
         if entry.kind == "actor":
             actors.append([number, entry.title, [n for n in entry.names if n and n != entry.title]])
     vocabulary = sorted(postings, key=_js_order)
@@ -261,7 +270,7 @@ def build_index(entries: list[SearchEntry]) -> dict[str, str]:
                 close()
             firsts.append(key)
             shard_keys, shard_lists, size = [], [], 0
-        encoded = encode_postings(postings[key])
+        encoded = encode(postings[key])
         shard_keys.append(key)
         shard_lists.append(encoded)
         size += len(encoded) + len(key) + 2
