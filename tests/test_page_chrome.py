@@ -13,7 +13,7 @@ import pytest
 
 from annotate import svg_sprite
 from annotate.slim_html import slim, without_unused_translations
-from tests.browser import browser, close_page, needs_chromium, open_page, serve  # noqa: F401
+from tests.browser import close_page, needs_chromium, open_page, serve
 
 HAND_WRITTEN = """# صفحة للتجربة
 
