@@ -25,12 +25,30 @@ def main(verbose: bool) -> None:
 @click.option("--limit-unlabeled", type=int, default=None, help="Use the first N unlabeled lines only.")
 @click.option("--max-steps", type=int, default=None, help="Override the configured number of steps.")
 @click.option("--resume", is_flag=True, help="Continue from the best checkpoint in --work (e.g. after a session ended).")
-def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool) -> None:
+@click.option("--final-stage", is_flag=True, help="Train only the last tagger, on the shipped pretrain and character LMs.")
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None, help="K-fold cross-validation of the last stage on ANERcorp train.")
+@click.option("--seed", type=int, default=None, help="Seed of the last stage (with --final-stage or --cv; default: train.yaml's).")
+def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed) -> None:
     """Train the Arabic entity tagger (settings: annotate/ner/train.yaml)."""
     from annotate.ner.train import Limits, train_ner
 
     _require_data(data_dir)
-    model = train_ner(data_dir, work, install=install, limits=Limits(limit_sentences, limit_unlabeled, max_steps), resume=resume)
+    limits = Limits(limit_sentences, limit_unlabeled, max_steps)
+    if final_stage or folds:
+        if install:
+            raise click.UsageError("--install ships a whole run; --final-stage and --cv train beside the shipped model (see annotate/ner/MODEL.md)")
+        from annotate.ner import final_stage as stage
+
+        if folds:
+            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume))
+            click.echo(stage.summary_table(results))
+            return
+        model = _run(lambda: stage.train_final_stage(data_dir, work, seed, limits, resume))
+        click.echo(f"model: {model}")
+        return
+    if seed is not None:
+        raise click.UsageError("--seed applies to --final-stage or --cv; the whole run's seed is train.yaml's")
+    model = train_ner(data_dir, work, install=install, limits=limits, resume=resume)
     click.echo(f"model: {model}")
 
 
