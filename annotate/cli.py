@@ -176,17 +176,20 @@ def serve_command(port: int, **kwargs) -> None:
 @click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model file (default: the shipped one).")
 @click.option("--pretrain", "pretrain_path", type=click.Path(path_type=Path), default=None, help="Pretrain file (default: the shipped one).")
 @click.option("--float32", is_flag=True, help="Run the model unquantized (the build uses int8 LSTMs).")
-def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool) -> None:
+@click.option("--member", "members", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Another tagger of the ensemble (repeat; default: the installed members of the shipped model).")
+@click.option("--dev", is_flag=True, help="Score on the dev split (the last 10 % of ANERcorp train) instead of test and AQMAR.")
+def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool, members, dev: bool) -> None:
     """Exact-span P/R/F1 on ANERcorp test and AQMAR, as the build tags; prints a Markdown table."""
     import dataclasses
 
-    from annotate.ner.evaluate import datasets, evaluate, table
+    from annotate.ner.evaluate import datasets, dev_dataset, evaluate, table
     from annotate.ner.tagger import EntityTagger, model_spec
 
     _require_data(data_dir)
-    spec = model_spec("shipped", model_path, pretrain_path)
+    spec = model_spec("shipped", model_path, pretrain_path, members=members or None)
     tagger = _run(lambda: EntityTagger(dataclasses.replace(spec, int8=spec.int8 and not float32)))
-    click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))
+    data = dev_dataset(data_dir) if dev else datasets(data_dir)
+    click.echo(table({name: evaluate(tagger, sentences) for name, sentences in data.items()}))
 
 
 @main.command("eval-actors")
