@@ -170,11 +170,11 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     results = cross_validate(SHARED_DATA, work, folds=2, limits=limits)
     assert [r.sentences for r in results] == [30, 30]
     sentences = [tuple(normalize_token(w) for w, _ in s) for s in read_conll(SHARED_DATA / "anercorp" / "ANERCorp_CamelLab_train.txt")[:60]]
-    for fold, held in ((1, sentences[:30]), (2, sentences[30:])):
+    for fold, other in ((1, sentences[30:]), (2, sentences[:30])):
         unit = work / f"fold{fold}"
         assert (unit / "finished").exists()
         seen = [tuple(w["text"] for w in s) for name in ("train.json", "dev.json") for s in json.loads((unit / name).read_text())]
-        assert len(seen) == 30 and not set(seen) & set(held)  # the other fold (90 % train, 10 % dev), never its own
+        assert seen == other  # the other fold (90 % train, 10 % dev), never its own (by position: ANERcorp repeats some sentences)
     summary = json.loads((work / "cv.json").read_text())
     assert summary["mean_f1"] == pytest.approx(sum(r.scores["f1"] for r in results) / 2)
     assert "mean ± sd" in (work / "cv.md").read_text()
