@@ -20,7 +20,7 @@ def main(verbose: bool) -> None:
 @main.command("train-ner")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True, help="Folder with anercorp/ and ant/.")
 @click.option("--work", type=click.Path(path_type=Path), default=Path("build/ner"), show_default=True, help="Work folder: data, vectors, log, model.")
-@click.option("--install", is_flag=True, help="Copy the trained model and pretrain into annotate/ner/model/.")
+@click.option("--install", is_flag=True, help="Copy the trained model and pretrain into annotate/ner/model/ (with --final-stage: add it as an ensemble member).")
 @click.option("--limit-sentences", type=int, default=None, help="Train on the first N sentences only (smoke tests).")
 @click.option("--limit-unlabeled", type=int, default=None, help="Use the first N unlabeled lines only.")
 @click.option("--max-steps", type=int, default=None, help="Override the configured number of steps.")
@@ -35,16 +35,18 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
     _require_data(data_dir)
     limits = Limits(limit_sentences, limit_unlabeled, max_steps)
     if final_stage or folds:
-        if install:
-            raise click.UsageError("--install ships a whole run; --final-stage and --cv train beside the shipped model (see annotate/ner/MODEL.md)")
         from annotate.ner import final_stage as stage
 
         if folds:
+            if install:
+                raise click.UsageError("--install ships a trained tagger; --cv only scores the recipe (see annotate/ner/MODEL.md)")
             results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume))
             click.echo(stage.summary_table(results))
             return
         model = _run(lambda: stage.train_final_stage(data_dir, work, seed, limits, resume))
         click.echo(f"model: {model}")
+        if install:  # the new tagger joins the shipped one as an ensemble member
+            click.echo(f"installed ensemble member: {_run(lambda: stage.install_member(model))}")
         return
     if seed is not None:
         raise click.UsageError("--seed applies to --final-stage or --cv; the whole run's seed is train.yaml's")

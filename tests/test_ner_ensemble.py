@@ -146,7 +146,7 @@ def test_folds_are_contiguous_and_cover_the_sentences_once():
 @needs_shared_data
 @needs_model
 @pytest.mark.slow
-def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_path):
+def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_path, monkeypatch):
     """A few steps on 60 ANERcorp train sentences: the last stage alone keeps the shipped recipe's
     settings (only the seed differs), and --cv trains one tagger per fold, scores each on its held-out
     fold, writes the table, and resumes without retraining."""
@@ -154,7 +154,9 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
 
     from annotate.arabic import normalize_token
     from annotate.ner.data import read_conll
-    from annotate.ner.final_stage import cross_validate, train_final_stage
+    from annotate.errors import ModelError
+    from annotate.ner.final_stage import cross_validate, install_member, train_final_stage
+    from annotate.ner.tagger import installed_members
     from annotate.ner.train import Limits
 
     limits = Limits(sentences=60, max_steps=4)
@@ -165,6 +167,13 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     assert {k: config[k] for k in same} == {k: recipe[k] for k in same} and config["seed"] == 7 != recipe["seed"]
     scores = json.loads((tmp_path / "seed7" / "scores.json").read_text())
     assert (tmp_path / "seed7" / "finished").exists() and set(scores["dev"]) == {"int8", "float32"} and scores["seed"] == 7
+    package = tmp_path / "package"  # where --install puts a member (the real package stays untouched)
+    package.mkdir()
+    monkeypatch.setattr("annotate.ner.tagger.MODEL_DIR", package)
+    installed = install_member(model)
+    assert installed.name == "ar_ner_anercorp.member-seed7.pt" and installed_members() == [installed]
+    with pytest.raises(ModelError, match="other vocabularies"):  # 54 training sentences: other word corrections than the shipped model's
+        shipped(True, members=(installed,))
 
     work = tmp_path / "cv"
     results = cross_validate(SHARED_DATA, work, folds=2, limits=limits)
@@ -182,3 +191,20 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     again = cross_validate(SHARED_DATA, work, folds=2, limits=limits, resume=True)
     assert [r.scores for r in again] == [r.scores for r in results]
     assert (work / "fold1" / "ar_ner_anercorp.pt").stat().st_mtime_ns == stamp
+
+
+@needs_shared_data
+def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    runner = CliRunner()
+    for args, message in (
+        (["--seed", "3"], "--seed applies to --final-stage or --cv"),
+        (["--cv", "5", "--install"], "--cv only scores the recipe"),
+        (["--cv", "1"], "1 is not in the range x>=2"),
+    ):
+        result = runner.invoke(main, ["train-ner", "--data", str(SHARED_DATA), "--work", str(tmp_path), *args])
+        assert result.exit_code == 2 and message in result.output, result.output
+    assert not any(tmp_path.iterdir())  # nothing was trained

@@ -64,6 +64,20 @@ def train_final_stage(
     return work / MODEL_FILE
 
 
+def install_member(model: Path) -> Path:
+    """Ship a last-stage tagger as an ensemble member beside the shipped model (``annotate.ner.ensemble``:
+    its own layers, int8 rows), named by its seed; the build then averages it with the shipped tagger."""
+    import torch
+
+    from annotate.ner.ensemble import write_member
+    from annotate.ner.tagger import MODEL_DIR
+
+    seed = torch.load(model, map_location="cpu", weights_only=False)["config"]["seed"]
+    target = MODEL_DIR / f"ar_ner_anercorp.member-seed{seed}.pt"
+    write_member(model, target)
+    return target
+
+
 @dataclass
 class FoldScores:
     """One held-out fold: its size and entity scores (int8, as the build tags)."""

@@ -214,6 +214,9 @@ def install_model(work: Path, charlms: tuple[Path, Path] | None, vocab_size: int
     """Copy the trained files into the package, weights in half precision, the vocabulary cut to
     ``vocab_size`` words (plus the training words) to fit the size budget."""
     MODEL_DIR.mkdir(exist_ok=True)
+    for member in MODEL_DIR.glob("ar_ner_anercorp.member*.pt"):  # trained on the old pretrain: they no longer fit
+        log.info("removing ensemble member %s (retrain it with train-ner --final-stage --seed N --install)", member.name)
+        member.unlink()
     halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
     shutil.copyfile(work / PRETRAIN_FILE, MODEL_DIR / PRETRAIN_FILE)
     if vocab_size:
