@@ -102,8 +102,8 @@ def test_scores_are_the_members_average(tmp_path):
 def test_a_member_of_another_recipe_is_refused_in_one_line(tmp_path):
     import torch
 
-    from annotate.ner.ensemble import write_member
     from annotate.errors import ModelError
+    from annotate.ner.ensemble import write_member
 
     member = tmp_path / "other.pt"
     write_member(MODEL, member)
@@ -153,8 +153,8 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     import torch
 
     from annotate.arabic import normalize_token
-    from annotate.ner.data import read_conll
     from annotate.errors import ModelError
+    from annotate.ner.data import read_conll
     from annotate.ner.final_stage import cross_validate, install_member, train_final_stage
     from annotate.ner.tagger import installed_members
     from annotate.ner.train import Limits

@@ -135,8 +135,8 @@ def _head_class():
 
 def _ensemble(base, heads):
     import torch
-    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
     from stanza.models.common.vocab import PAD_ID, UNK_ID
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
     class EnsembleTagger(torch.nn.Module):
         """Stands in for stanza's NERTagger at prediction: the same inputs, the averaged scores out.
