@@ -5,7 +5,7 @@
 Tags every sentence of the seed corpus N times in one batched call, after a warm-up, with the shipped
 model as the build runs it (int8 LSTMs, see annotate/ner/inference.py); ``--float32`` measures the
 unquantized model instead; ``--member`` measures an ensemble of the shipped tagger and those
-members (annotate/ner/ensemble.py; default: the members installed beside the model). Each measurement runs in a fresh process, so import and load times are real.
+members (annotate/ner/ensemble.py; default: the members installed beside the model; ``--alone``: none). Each measurement runs in a fresh process, so import and load times are real.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def measure(repeat: int, threads: int, int8: bool, members: list[str] | None) -> None:
-    """One measurement, printed (runs in its own process: torch's thread count is set once)."""
+    """One measurement, printed (runs in its own process: torch's thread count is set once).
+    ``members``: None for the installed ones, [] for the shipped tagger alone."""
     os.environ["OMP_NUM_THREADS"] = str(threads)
     import dataclasses
 
@@ -41,7 +42,7 @@ def measure(repeat: int, threads: int, int8: bool, members: list[str] | None) ->
     imported = time.perf_counter()
     from annotate.ner.tagger import EntityTagger, model_spec
 
-    spec = model_spec("shipped", members=members or None)
+    spec = model_spec("shipped", members=members)
     tagger = EntityTagger(dataclasses.replace(spec, int8=int8))
     loaded = time.perf_counter()
     tagger.tag(documents[:1])  # warm-up
@@ -62,15 +63,16 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="torch threads; 0 measures 1 and 2")
     parser.add_argument("--float32", action="store_true", help="also measure the unquantized model")
     parser.add_argument("--member", action="append", default=[], help="an ensemble member file (repeat)")
+    parser.add_argument("--alone", action="store_true", help="the shipped tagger without its installed members")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a single measurement (child process)
     args = parser.parse_args()
     if args.one:
-        measure(args.repeat, args.threads, not args.float32, args.member)
+        measure(args.repeat, args.threads, not args.float32, [] if args.alone else args.member or None)
         return
     for int8 in (True, False) if args.float32 else (True,):
         for threads in (args.threads,) if args.threads else (1, 2):
             command = [sys.executable, __file__, "--one", "--repeat", str(args.repeat), "--threads", str(threads)]
-            command += [f"--member={member}" for member in args.member]
+            command += [f"--member={member}" for member in args.member] + (["--alone"] if args.alone else [])
             subprocess.run(command + ([] if int8 else ["--float32"]), check=True, cwd=ROOT)
 
 

@@ -54,7 +54,7 @@ def write_member(model_file: Path, target: Path, int8: bool = True) -> None:
         "config": {k: checkpoint["config"][k] for k in ("word_emb_dim", "hidden_dim", "num_layers", "seed")},
         "vocab_digests": {k: vocab_digest(checkpoint["vocab"][k]) for k in ("word", "delta", "tag")},
     }
-    torch.save(member, target, _use_new_zipfile_serialization=False)
+    torch.save(member, target)  # the zip format names storages in order: the same tagger gives the same bytes
 
 
 def read_member(path: Path) -> tuple[dict, dict, dict]:
