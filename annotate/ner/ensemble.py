@@ -148,6 +148,14 @@ def _ensemble(base, heads):
             self.base, self.heads = base, torch.nn.ModuleList(heads)
             self.bert_tokenizer = None  # read by stanza's NER processor
 
+        @property
+        def charmodel_forward(self):  # the character LMs every member shares
+            return self.base.charmodel_forward
+
+        @property
+        def charmodel_backward(self):
+            return self.base.charmodel_backward
+
         def forward(self, sentences, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens, chars, charoffsets, charlens, char_orig_idx):
             with torch.no_grad():
                 return self._scores(sentences, chars, charoffsets, charlens, char_orig_idx, sentlens)
