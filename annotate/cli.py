@@ -20,17 +20,37 @@ def main(verbose: bool) -> None:
 @main.command("train-ner")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True, help="Folder with anercorp/ and ant/.")
 @click.option("--work", type=click.Path(path_type=Path), default=Path("build/ner"), show_default=True, help="Work folder: data, vectors, log, model.")
-@click.option("--install", is_flag=True, help="Copy the trained model and pretrain into annotate/ner/model/.")
+@click.option("--install", is_flag=True, help="Copy the trained model and pretrain into annotate/ner/model/ (with --final-stage: add it as an ensemble member).")
 @click.option("--limit-sentences", type=int, default=None, help="Train on the first N sentences only (smoke tests).")
 @click.option("--limit-unlabeled", type=int, default=None, help="Use the first N unlabeled lines only.")
 @click.option("--max-steps", type=int, default=None, help="Override the configured number of steps.")
 @click.option("--resume", is_flag=True, help="Continue from the best checkpoint in --work (e.g. after a session ended).")
-def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool) -> None:
+@click.option("--final-stage", is_flag=True, help="Train only the last tagger, on the shipped pretrain and character LMs.")
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None, help="K-fold cross-validation of the last stage on ANERcorp train.")
+@click.option("--seed", type=int, default=None, help="Seed of the last stage (with --final-stage or --cv; default: train.yaml's).")
+def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed) -> None:
     """Train the Arabic entity tagger (settings: annotate/ner/train.yaml)."""
     from annotate.ner.train import Limits, train_ner
 
     _require_data(data_dir)
-    model = train_ner(data_dir, work, install=install, limits=Limits(limit_sentences, limit_unlabeled, max_steps), resume=resume)
+    limits = Limits(limit_sentences, limit_unlabeled, max_steps)
+    if final_stage or folds:
+        from annotate.ner import final_stage as stage
+
+        if folds:
+            if install:
+                raise click.UsageError("--install ships a trained tagger; --cv only scores the recipe (see annotate/ner/MODEL.md)")
+            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume))
+            click.echo(stage.summary_table(results))
+            return
+        model = _run(lambda: stage.train_final_stage(data_dir, work, seed, limits, resume))
+        click.echo(f"model: {model}")
+        if install:  # the new tagger joins the shipped one as an ensemble member
+            click.echo(f"installed ensemble member: {_run(lambda: stage.install_member(model))}")
+        return
+    if seed is not None:
+        raise click.UsageError("--seed applies to --final-stage or --cv; the whole run's seed is train.yaml's")
+    model = train_ner(data_dir, work, install=install, limits=limits, resume=resume)
     click.echo(f"model: {model}")
 
 
@@ -158,17 +178,20 @@ def serve_command(port: int, **kwargs) -> None:
 @click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model file (default: the shipped one).")
 @click.option("--pretrain", "pretrain_path", type=click.Path(path_type=Path), default=None, help="Pretrain file (default: the shipped one).")
 @click.option("--float32", is_flag=True, help="Run the model unquantized (the build uses int8 LSTMs).")
-def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool) -> None:
+@click.option("--member", "members", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Another tagger of the ensemble (repeat; default: the installed members of the shipped model).")
+@click.option("--dev", is_flag=True, help="Score on the dev split (the last 10 % of ANERcorp train) instead of test and AQMAR.")
+def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool, members, dev: bool) -> None:
     """Exact-span P/R/F1 on ANERcorp test and AQMAR, as the build tags; prints a Markdown table."""
     import dataclasses
 
-    from annotate.ner.evaluate import datasets, evaluate, table
+    from annotate.ner.evaluate import datasets, dev_dataset, evaluate, table
     from annotate.ner.tagger import EntityTagger, model_spec
 
     _require_data(data_dir)
-    spec = model_spec("shipped", model_path, pretrain_path)
+    spec = model_spec("shipped", model_path, pretrain_path, members=members or None)
     tagger = _run(lambda: EntityTagger(dataclasses.replace(spec, int8=spec.int8 and not float32)))
-    click.echo(table({name: evaluate(tagger, sentences) for name, sentences in datasets(data_dir).items()}))
+    data = dev_dataset(data_dir) if dev else datasets(data_dir)
+    click.echo(table({name: evaluate(tagger, sentences) for name, sentences in data.items()}))
 
 
 @main.command("eval-actors")

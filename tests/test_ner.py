@@ -138,8 +138,9 @@ def test_model_version_follows_the_files_contents_not_their_times(tmp_path):
 
 @needs_model
 def test_shipped_files_fit_the_size_budget():
-    """Model, pretrain and character LMs ship in the repository: 50 MB at most together."""
-    assert sum(path.stat().st_size for path in MODEL.parent.glob("*.pt")) <= 50_000_000
+    """Model, pretrain, character LMs and ensemble members ship in the repository: 60 MB at most together
+    (the budget since issue 23)."""
+    assert sum(path.stat().st_size for path in MODEL.parent.glob("*.pt")) <= 60_000_000
 
 
 @needs_model

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotate.ner.data import TaggedSentence, entity_spans, read_conll
+from annotate.ner.data import TaggedSentence, entity_spans, read_conll, split_dev
 from annotate.ner.tagger import EntityTagger
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -53,6 +53,15 @@ def evaluate(tagger: EntityTagger, sentences: list[TaggedSentence]) -> Scores:
 def datasets(data_dir: Path) -> dict[str, list[TaggedSentence]]:
     aqmar = [s for f in sorted((data_dir / "aqmar").glob("*.txt")) for s in read_conll(f)]
     return {"ANERcorp test": read_conll(data_dir / "anercorp" / "ANERCorp_CamelLab_test.txt"), "AQMAR": aqmar}
+
+
+def dev_dataset(data_dir: Path) -> dict[str, list[TaggedSentence]]:
+    """The shipped recipe's dev split (``train.yaml``: the last 10 % of ANERcorp train), for choosing."""
+    from annotate.ner.train import load_config
+
+    config = load_config()
+    sentences = read_conll(data_dir / config["data"]["anercorp_train"])
+    return {"ANERcorp dev": split_dev(sentences, config["data"]["dev_fraction"])[1]}
 
 
 def table(results: dict[str, Scores]) -> str:

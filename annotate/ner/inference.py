@@ -73,16 +73,20 @@ def _no_scores():
 
 def _quantize(model, language_models) -> None:
     import torch
-    from torch.ao.quantization import quantize_dynamic
 
-    def int8_copy(module, kind):
-        # quantize_dynamic swaps the *children* of the module it is given, so wrap the module alone.
-        return quantize_dynamic(torch.nn.Sequential(module), {kind}, dtype=torch.qint8)[0]
+    for lm in filter(None, language_models):
+        lm.charlstm.lstm = int8_copy(lm.charlstm.lstm, torch.nn.LSTM)
+    model.taggerlstm.lstm = int8_copy(model.taggerlstm.lstm, torch.nn.LSTM)
+    if getattr(model, "input_transform", None) is not None:
+        model.input_transform = int8_copy(model.input_transform, torch.nn.Linear)
+
+
+def int8_copy(module, kind):
+    """An int8 copy of one LSTM or Linear module (torch dynamic quantization)."""
+    import torch
+    from torch.ao.quantization import quantize_dynamic
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch announces the move of eager quantization to torchao
-        for lm in filter(None, language_models):
-            lm.charlstm.lstm = int8_copy(lm.charlstm.lstm, torch.nn.LSTM)
-        model.taggerlstm.lstm = int8_copy(model.taggerlstm.lstm, torch.nn.LSTM)
-        if getattr(model, "input_transform", None) is not None:
-            model.input_transform = int8_copy(model.input_transform, torch.nn.Linear)
+        # quantize_dynamic swaps the *children* of the module it is given, so wrap the module alone.
+        return quantize_dynamic(torch.nn.Sequential(module), {kind}, dtype=torch.qint8)[0]

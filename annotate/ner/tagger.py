@@ -13,6 +13,7 @@ Both read tokens from the project's tokenizer (``tokenize_pretokenized=True``), 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -34,6 +35,7 @@ MODEL_DIR = HERE / "model"
 MODEL_FILE = MODEL_DIR / "ar_ner_anercorp.pt"
 PRETRAIN_FILE = MODEL_DIR / "ar_anercorp.pretrain.pt"
 CHARLM_FILES = (MODEL_DIR / "ar_ant_charlm_forward.pt", MODEL_DIR / "ar_ant_charlm_backward.pt")  # when the model uses them
+MEMBER_GLOB = "ar_ner_anercorp.member*.pt"  # extra taggers of an ensemble (annotate.ner.ensemble)
 STUB_RESOURCES = HERE / "stanza_resources"
 MODELS = ("shipped", "stanza")
 MAX_TOKENS = 200  # longer "sentences" (a 1 MB line) are tagged in windows of this many tokens
@@ -50,6 +52,7 @@ class ModelSpec:
     normalize: bool
     charlm_paths: tuple[Path, Path] | None = None
     int8: bool = False  # int8 LSTMs (annotate.ner.inference): faster, a few tags differ
+    members: tuple[Path, ...] = ()  # more taggers of the same recipe, scores averaged (annotate.ner.ensemble)
 
     @property
     def version(self) -> str:
@@ -61,7 +64,10 @@ class ModelSpec:
         name = self.name + (":int8" if self.int8 else "")
         if not files:
             return name
-        return f"{name}:" + "".join(_file_digest(p, *_stat_key(p)) for p in files)[:64]
+        version = f"{name}:" + "".join(_file_digest(p, *_stat_key(p)) for p in files)[:64]
+        if self.members:  # an ensemble: every member's contents, in order
+            version += "+" + "".join(_file_digest(p, *_stat_key(p)) for p in self.members)
+        return version
 
 
 def _stat_key(path: Path) -> tuple[int, int]:
@@ -78,14 +84,24 @@ def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()[:16]
 
 
-def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None) -> ModelSpec:
+def model_spec(name: str = "shipped", model_path: Path | None = None, pretrain_path: Path | None = None, members: Sequence[Path] | None = None) -> ModelSpec:
+    """The model to load; ``members`` (default: the ensemble members installed beside the shipped model,
+    when the shipped model is the one chosen) are averaged with it."""
     if name == "shipped":
         charlms = _charlms_beside(Path(model_path)) if model_path else None
         charlms = charlms or (CHARLM_FILES if all(p.exists() for p in CHARLM_FILES) else None)
-        return ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms, int8=True)
+        if members is None:
+            members = [] if model_path else installed_members()
+        spec = ModelSpec(name, Path(model_path or MODEL_FILE), Path(pretrain_path or PRETRAIN_FILE), normalize=True, charlm_paths=charlms, int8=True)
+        return dataclasses.replace(spec, members=tuple(Path(p) for p in members))
     if name == "stanza":
         return ModelSpec(name, None, None, normalize=False)
     raise ModelError(f"ner_model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
+
+
+def installed_members() -> list[Path]:
+    """The ensemble members shipped beside the model (``ar_ner_anercorp.member<N>.pt``), in name order."""
+    return sorted(MODEL_DIR.glob(MEMBER_GLOB))
 
 
 def _charlms_beside(model_path: Path) -> tuple[Path, Path] | None:
@@ -227,6 +243,10 @@ def _load_pipeline(spec: ModelSpec, batch_size: int):
     """The loaded pipeline of either model, made cheaper to run (``annotate.ner.inference``)."""
     pipeline = _stanza_pipeline(spec, batch_size)
     prepare_for_inference(pipeline, int8=spec.int8)
+    if spec.members:
+        from annotate.ner.ensemble import attach_members
+
+        attach_members(pipeline, spec.members, spec.int8)
     return pipeline
 
 

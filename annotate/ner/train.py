@@ -16,6 +16,7 @@ import logging
 import random
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -213,6 +214,9 @@ def install_model(work: Path, charlms: tuple[Path, Path] | None, vocab_size: int
     """Copy the trained files into the package, weights in half precision, the vocabulary cut to
     ``vocab_size`` words (plus the training words) to fit the size budget."""
     MODEL_DIR.mkdir(exist_ok=True)
+    for member in MODEL_DIR.glob("ar_ner_anercorp.member*.pt"):  # trained on the old pretrain: they no longer fit
+        log.info("removing ensemble member %s (retrain it with train-ner --final-stage --seed N --install)", member.name)
+        member.unlink()
     halve_model(work / MODEL_FILE, MODEL_DIR / MODEL_FILE)
     shutil.copyfile(work / PRETRAIN_FILE, MODEL_DIR / PRETRAIN_FILE)
     if vocab_size:
@@ -235,15 +239,9 @@ def train_ner(
     torch.set_flush_denormal(True)  # tiny gradients as denormals slow CPU training tenfold
     limits = limits or Limits()
     config = load_config(config_path)
-    work.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(work / "train.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
-    for name in ("annotate", "stanza"):
-        logging.getLogger(name).addHandler(handler)
-        logging.getLogger(name).setLevel(logging.INFO)
     random.seed(config["seed"])
     started = time.time()
-    try:
+    with logging_to(work):
         train_json, dev_json, train = prepare_data(config, data_dir, work, limits)
         pretrain = build_pretrain(config, data_dir, work, train, limits)
         charlms = None
@@ -259,8 +257,21 @@ def train_ner(
         log.info("training finished in %.0f s", time.time() - started)
         if install:
             install_model(work, charlms, config["vectors"].get("shipped_vocab_size"), {w for s in train for w, _ in s})
+    return work / MODEL_FILE
+
+
+@contextmanager
+def logging_to(work: Path):
+    """Log annotate's and stanza's progress to ``work/train.log`` (appended: a resumed run keeps its history)."""
+    work.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(work / "train.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    for name in ("annotate", "stanza"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
+    try:
+        yield
     finally:
         for name in ("annotate", "stanza"):
             logging.getLogger(name).removeHandler(handler)
         handler.close()
-    return work / MODEL_FILE
