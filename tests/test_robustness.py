@@ -188,14 +188,20 @@ def test_interrupted_build_leaves_the_last_good_site(tmp_path):
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     (site / MARKER).write_text("", encoding="utf-8")  # published by this tool, so a build may replace it
     command = [sys.executable, "-m", "annotate", "site", "--corpus", str(corpus), "--out", str(site), "--cache", str(tmp_path / "cache")]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # A reader's Ctrl-C reaches a build whose SIGINT is the default; a test process may have inherited it
+    # ignored (then Python would leave it ignored in the build too), so the build gets the default.
+    inherited = signal.getsignal(signal.SIGINT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
     deadline = time.time() + 120
     output = ""
     while time.time() < deadline and "tagging" not in output:
         output += process.stdout.read(1) or ""
     process.send_signal(signal.SIGINT)
     rest, _ = process.communicate(timeout=60)
-    assert process.returncode != 0, f"the build was not interrupted; it printed:\n{output}{rest}"
+    assert process.returncode != 0, f"the build was not interrupted (SIGINT in the test process: {inherited}); it printed:\n{output}{rest}"
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert sorted(p.name for p in site.iterdir()) == [MARKER, "index.html"]
 
