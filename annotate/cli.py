@@ -28,7 +28,8 @@ def main(verbose: bool) -> None:
 @click.option("--final-stage", is_flag=True, help="Train only the last tagger, on the shipped pretrain and character LMs.")
 @click.option("--cv", "folds", type=click.IntRange(min=2), default=None, help="K-fold cross-validation of the last stage on ANERcorp train.")
 @click.option("--seed", type=int, default=None, help="Seed of the last stage (with --final-stage or --cv; default: train.yaml's).")
-def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed) -> None:
+@click.option("--fold", "only", type=click.IntRange(min=1), multiple=True, help="With --cv: train only this fold (repeatable), e.g. one process per fold.")
+def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed, only) -> None:
     """Train the Arabic entity tagger (settings: annotate/ner/train.yaml)."""
     from annotate.ner.train import Limits, train_ner
 
@@ -40,7 +41,9 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
         if folds:
             if install:
                 raise click.UsageError("--install ships a trained tagger; --cv only scores the recipe (see annotate/ner/MODEL.md)")
-            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume))
+            if any(k > folds for k in only):
+                raise click.UsageError(f"--fold {max(only)}: there are only {folds} folds")
+            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume, only=set(only)))
             click.echo(stage.summary_table(results))
             return
         model = _run(lambda: stage.train_final_stage(data_dir, work, seed, limits, resume))
@@ -48,6 +51,8 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
         if install:  # the new tagger joins the shipped one as an ensemble member
             click.echo(f"installed ensemble member: {_run(lambda: stage.install_member(model))}")
         return
+    if only:
+        raise click.UsageError("--fold applies to --cv")
     if seed is not None:
         raise click.UsageError("--seed applies to --final-stage or --cv; the whole run's seed is train.yaml's")
     model = train_ner(data_dir, work, install=install, limits=limits, resume=resume)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -192,6 +193,14 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     assert [r.scores for r in again] == [r.scores for r in results]
     assert (work / "fold1" / "ar_ner_anercorp.pt").stat().st_mtime_ns == stamp
 
+    # --fold: one process per fold (bench/device_train.sh); the summary gathers the folds finished so far.
+    apart = tmp_path / "cv-apart"
+    second = cross_validate(SHARED_DATA, apart, folds=2, limits=limits, only={2})
+    assert [r.fold for r in second] == [2] and not (apart / "fold1").exists()
+    both = cross_validate(SHARED_DATA, apart, folds=2, limits=limits, only={1})
+    assert [r.fold for r in both] == [1, 2] and both[1].scores == second[0].scores
+    assert [r.scores for r in both] == [r.scores for r in results]  # the same folds as one run, seed for seed
+
 
 @needs_shared_data
 def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
@@ -204,7 +213,30 @@ def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
         (["--seed", "3"], "--seed applies to --final-stage or --cv"),
         (["--cv", "5", "--install"], "--cv only scores the recipe"),
         (["--cv", "1"], "1 is not in the range x>=2"),
+        (["--cv", "2", "--fold", "3"], "there are only 2 folds"),
+        (["--fold", "1"], "--fold applies to --cv"),
     ):
         result = runner.invoke(main, ["train-ner", "--data", str(SHARED_DATA), "--work", str(tmp_path), *args])
         assert result.exit_code == 2 and message in result.output, result.output
     assert not any(tmp_path.iterdir())  # nothing was trained
+
+
+@needs_shared_data
+def test_the_prepared_gpu_script_trains_and_brings_back_the_table_and_members(tmp_path):
+    """bench/device/train.sh (issue 23, lever 5) is what a lent GPU machine runs: here on CPU, on a tiny
+    slice, it must train a fold and a seed side by side and leave cv.md, cv.json and the seed's member
+    file under $OUT, so a few minutes of GPU time are not lost to a broken script."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHON=sys.executable, OUT=str(tmp_path / "out"), RUNS=str(tmp_path / "runs"), DATA=str(SHARED_DATA),
+               SEEDS="7", FOLDS="1", EXTRA="--limit-sentences 60 --max-steps 2")
+    done = subprocess.run(["bash", str(root / "bench" / "device" / "train.sh")], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = tmp_path / "out"
+    assert {p.name for p in out.iterdir()} == {"cv.md", "cv.json", "ar_ner_anercorp.member-seed7.pt", "logs.tgz"}
+    assert [f["fold"] for f in json.loads((out / "cv.json").read_text())["folds"]] == [1]
+    assert "| 1 | 12 |" in (out / "cv.md").read_text()
+    assert not (root / "annotate" / "ner" / "model" / "ar_ner_anercorp.member-seed7.pt").exists()  # the package is left alone

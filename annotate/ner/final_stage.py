@@ -88,7 +88,14 @@ class FoldScores:
 
 
 def cross_validate(
-    data_dir: Path, work: Path, folds: int, seed: int | None = None, limits: Limits | None = None, resume: bool = False, config_path: Path = CONFIG
+    data_dir: Path,
+    work: Path,
+    folds: int,
+    seed: int | None = None,
+    limits: Limits | None = None,
+    resume: bool = False,
+    config_path: Path = CONFIG,
+    only: set[int] | None = None,
 ) -> list[FoldScores]:
     """k-fold cross-validation of the last stage on ANERcorp *train* (train + dev; test is never read).
 
@@ -96,6 +103,9 @@ def cross_validate(
     a block keeps its documents together, as the shipped dev split does). For each block a tagger trains
     on the other blocks, choosing its checkpoint on their last 10 % (as the shipped recipe chooses on
     its dev), and is scored on the block it never saw. Writes ``cv.json`` and ``cv.md`` in ``work``.
+
+    With ``only``, trains those folds alone (one process per fold, in parallel on a GPU machine:
+    bench/device_train.sh); the summary then holds them and any other fold already finished in ``work``.
     """
     if folds < 2:
         raise ValueError(f"--cv {folds}: cross-validation needs at least 2 folds")
@@ -106,6 +116,10 @@ def cross_validate(
     for fold, (rest, held) in enumerate(fold_splits(sentences, folds), 1):
         train, dev = data.split_dev(rest, config["data"]["dev_fraction"])
         unit = work / f"fold{fold}"
+        if only and fold not in only:
+            if (unit / "finished").exists() and (unit / "scores.json").exists():
+                results.append(FoldScores(fold, len(held), json.loads((unit / "scores.json").read_text(encoding="utf-8"))["held"]["int8"]))
+            continue
         with logging_to(unit):
             scores = _train_unit(config, unit, train, dev, {"held": held}, limits, resume)
         results.append(FoldScores(fold, len(held), scores["held"]["int8"]))
