@@ -22,7 +22,8 @@ from annotate.render.legacy import write_legacy_redirects
 from annotate.render.memo import Memo
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
-from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
+from annotate.render.indexes import home_page, index_page, articles_index, undated_note
+from annotate.render.timeline import timeline_page
 from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 from annotate.resolve.latin import latin_name

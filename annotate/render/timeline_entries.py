@@ -56,7 +56,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.indexes import timeline_key  # indexes imports this module: the timeline's own rule, not a copy
+    from annotate.render.timeline import timeline_key  # timeline imports this module: the timeline's own rule, not a copy
 
     def named(data: SiteData, article_id: str) -> Counter:  # per article, kept across builds
         return Counter(a for found in data.annotations[article_id].dates if timeline_key(found.value) for a in entry_actors(data, article_id, found))
