@@ -145,16 +145,47 @@ def test_no_page_repeats_an_element_id(seed_site):
         assert not [i for i, n in ids.items() if n > 1], page.relative_to(seed_site).as_posix()
 
 
+def timeline_years(site: Path) -> dict[str, str]:
+    """Each year page of the timeline's index (in its order), and its HTML."""
+    index = html_of(site, "timeline")
+    years = re.findall(r'<li data-year="(\d+)"><a href="\1/">', index)
+    return {year: html_of(site, f"timeline/{year}") for year in years}
+
+
 def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_timeline(seed_site):
-    html = html_of(seed_site, "timeline")
-    entries = re.findall(r'<li id="t-[^"]+" data-actors="([^"]*)">(.*?)</li>', html)
+    pages = timeline_years(seed_site)
+    assert len(pages) > 3 and list(pages) == sorted(pages)
+    entries = [e for html in pages.values() for e in re.findall(r'<li id="t-[^"]+" data-actors="([^"]*)">(.*?)</li>', html)]
     assert len(entries) > 10
-    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../actors/khalifa-haftar/"' in body]
-    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../actors/khalifa-haftar/"' in body)
-    assert all('class="tl-article" href="../articles/' in body for _, body in entries)
+    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../../actors/khalifa-haftar/"' in body]
+    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../../actors/khalifa-haftar/"' in body)
+    assert all('class="tl-article" href="../../articles/' in body for _, body in entries)
     actor = html_of(seed_site, "actors/khalifa-haftar")
     count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
     assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor
+    # the filter's data: the actor's years and counts, as the year pages list them
+    name, years = json.loads((seed_site / "timeline" / "actors.json").read_text(encoding="utf-8"))["khalifa-haftar"]
+    assert name == "خليفة حفتر" and sum(n for _, n in years) == count
+    assert years == [[y, n] for y, html in pages.items() if (n := sum("khalifa-haftar" in s.split() for s in re.findall(r'data-actors="([^"]*)"', html)))]
+
+
+def test_the_timeline_is_one_page_per_year_with_an_index_of_counts(seed_site):
+    from annotate.render.counted import counted
+
+    index = html_of(seed_site, "timeline")
+    pages = timeline_years(seed_site)
+    counts = dict(re.findall(r'<li data-year="(\d+)">.*?<span class="tl-count">([^<]+)</span>', index))
+    assert 'class="timeline"' not in index and list(counts) == list(pages)
+    shown = int(re.search(r"(\d+) \S+ في نصوص المقالات، مرتبة زمنياً", index).group(1))
+    years = list(pages)
+    for i, (year, html) in enumerate(pages.items()):
+        entries = re.findall(r'<li id="t-[^"]+" data-actors', html)
+        assert entries and counts[year] == counted(len(entries), "date")
+        assert 'class="tl-index" href="../"' in html
+        assert ('class="tl-previous"' in html) == (i > 0) and (i == 0 or f'class="tl-previous" href="../{years[i - 1]}/"' in html)
+        assert ('class="tl-next"' in html) == (i + 1 < len(years)) and (i + 1 == len(years) or f'class="tl-next" href="../{years[i + 1]}/"' in html)
+        shown -= len(entries)
+    assert shown == 0
 
 
 # --- item 9: languages ------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  *   offset (#at-1234), which re-tagging does not move. A link to #m-N goes to the Nth mention, as it did.
  * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
  *   sentence's full address.
- * - timeline/?actor=<slug> shows the entries whose sentence names that actor (each entry's data-actors). */
+ * - timeline/?actor=<slug> shows the years whose dated sentences name that actor (timeline/actors.json), each
+ *   linked to timeline/<year>/?actor=<slug>, which shows that year's entries naming it (each entry's data-actors). */
 (function () {
   "use strict";
 
@@ -43,9 +44,12 @@
     navigator.clipboard.writeText(link.href).then(function () { copied(link); }, function () { location.href = link.href; });
   });
   function filterTimeline() {
-    var list = document.querySelector("ul.timeline");
     var slug = new URLSearchParams(location.search).get("actor");
-    if (!list || !slug) return;
+    if (!slug) return;
+    var years = document.querySelector("ul.timeline-years");
+    if (years) { filterYears(years, slug); return; }
+    var list = document.querySelector("ul.timeline");
+    if (!list) return;
     var shown = 0, name = slug;
     list.querySelectorAll(":scope > li").forEach(function (item) {
       var keep = (item.getAttribute("data-actors") || "").split(" ").indexOf(slug) >= 0;
@@ -57,14 +61,45 @@
         });
       }
     });
+    var note = filterNote(list, "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ");
+    var index = document.querySelector("a.tl-index");
+    if (index) {
+      var others = document.createElement("a");
+      others.href = index.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+      others.textContent = "سنواته الأخرى";
+      note.append(" · ", others);
+    }
+  }
+
+  /* The index of years: timeline/actors.json gives each actor's years; the others are hidden and each
+   * shown year links to its page filtered to the actor. */
+  function filterYears(years, slug) {
+    fetch(years.getAttribute("data-actors")).then(function (r) { return r.json(); }).then(function (all) {
+      var found = all[slug] || [slug, []], counts = {}, shown = 0;
+      found[1].forEach(function (pair) { counts[pair[0]] = pair[1]; });
+      years.querySelectorAll(":scope > li").forEach(function (item) {
+        var n = counts[item.getAttribute("data-year")];
+        item.hidden = !n;
+        if (!n) return;
+        shown++;
+        var a = item.querySelector("a");
+        a.href = a.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+        item.querySelector(".tl-count").textContent = window.arCounted ? arCounted(n, "date") : String(n);
+      });
+      filterNote(years, "يعرض الخط الزمني السنوات التي تذكر جملها «" + found[0] + "» فقط (" + shown + " من " + years.children.length + "). ");
+    });
+  }
+
+  function filterNote(list, text) {
     var note = document.createElement("p");
     note.className = "timeline-filter";
-    note.textContent = "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ";
+    note.textContent = text;
     var all = document.createElement("a");
     all.href = location.pathname;
     all.textContent = "عرض الكل";
     note.appendChild(all);
     list.parentNode.insertBefore(note, list);
+    return note;
   }
 
   window.addEventListener("hashchange", followOldAnchor);
