@@ -4,7 +4,7 @@
  * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
  *   sentence's full address.
  * - timeline/?actor=<slug> shows the years whose dated sentences name that actor (timeline/actors.json), each
- *   linked to timeline/<year>/?actor=<slug>, which shows that year's entries naming it (each entry's data-actors). */
+ *   linked to timeline/<year>/?actor=<slug>, which shows that year's entries whose sentence links it. */
 (function () {
   "use strict";
 
@@ -52,14 +52,14 @@
     if (!list) return;
     var shown = 0, name = slug;
     list.querySelectorAll(":scope > li").forEach(function (item) {
-      var keep = (item.getAttribute("data-actors") || "").split(" ").indexOf(slug) >= 0;
+      var keep = false;
+      item.querySelectorAll("a.ent").forEach(function (a) {  // the actors the sentence names, by their links
+        if (decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop() !== slug) return;
+        keep = true;
+        name = a.title.split(" — ")[0];
+      });
       item.hidden = !keep;
-      if (keep) {
-        shown++;
-        item.querySelectorAll("a.ent").forEach(function (a) {
-          if (decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop() === slug) name = a.title.split(" — ")[0];
-        });
-      }
+      if (keep) shown++;
     });
     var note = filterNote(list, "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ");
     var index = document.querySelector("a.tl-index");
