@@ -99,6 +99,12 @@ def index_page(total: int, years: dict[str, int]) -> str:
     return "\n".join(out)
 
 
+def year_description(name: str) -> str:
+    """A year page's own description (link previews, search engines): which year it lists."""
+    year = name[len("timeline/") : -len(".md")]
+    return f"الخط الزمني لسنة {year}: كل تاريخ يبدأ فيها من نصوص المقالات، مرتباً زمنياً مع جملته ومقاله."
+
+
 def year_page(year: str, entries: list[str], around: tuple[str | None, str | None]) -> str:
     """One year's entries, with links to the index and to the years before and after."""
     page = year_file(year)
