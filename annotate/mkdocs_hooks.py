@@ -132,6 +132,7 @@ def on_pre_build(config):
 def on_post_build(config):
     """Write the icons and parts every page refers to (``on_post_page``), in full and dirty builds alike."""
     shared_parts.write(Path(config.site_dir), _parts, partial=bool(config.extra.get("annotate_changed")))
+    shared_parts.write_bundle(Path(config.site_dir), Path(config.docs_dir) / "assets")
     path = Path(config.site_dir) / svg_sprite.SPRITE
     content = svg_sprite.sprite(svg_sprite.icon_names(config.theme))
     if not path.exists() or path.read_text(encoding="utf-8") != content:
