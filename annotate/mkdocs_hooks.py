@@ -112,8 +112,9 @@ def on_post_page(output, page, config):
     timeline) is then copied once, by ``restore``, not once per step (300 MB more at 10,000 articles).
     """
     icons = svg_sprite.refer(output, svg_sprite.icon_names(config.theme), get_relative_url(svg_sprite.SPRITE, page.url))
-    output = shared_parts.share(slim(without_unused_translations(icons)), get_relative_url(".", page.url), _parts)
     stored = _fragments(page, config)
+    code = "<pre" in output or (stored is not None and any("<pre" in block for block in stored["blocks"]))
+    output = shared_parts.share(slim(without_unused_translations(icons, code)), get_relative_url(".", page.url), _parts)
     return output if stored is None else restore(output, stored["blocks"])
 
 

@@ -266,3 +266,14 @@ def test_a_page_with_shared_parts_lays_out_as_with_them_inline(seed_site, browse
             assert errors == []
         finally:
             close_page(page)
+
+
+def test_pages_without_code_leave_out_the_copy_buttons_words(seed_site):
+    """Material's configuration keeps the words of its copy button only where a code block has one."""
+    import json
+
+    for name, code in [("articles/haftar-putin-moscow-visit/index.html", False), ("registry/index.html", True)]:
+        html = (seed_site / name).read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+        assert ("<pre" in html) == code and any(k.startswith("clipboard.") for k in config["translations"]) == code, name
+
