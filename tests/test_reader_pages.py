@@ -193,6 +193,37 @@ def test_the_timeline_is_one_page_per_year_with_an_index_of_counts(seed_site):
     assert shown == 0
 
 
+def test_a_year_of_many_dates_goes_on_over_numbered_pages(tmp_path):
+    """A year with more entries than a page holds (``PER_PAGE``; here 2) continues on ``<year>-p2``, …, each
+    with a pager, and the filter's data says which page names the actor how often."""
+    from annotate.models import DateMention
+    from annotate.render import timeline
+    from annotate.render.docs_folder import DocsFolder
+
+    haftar = Actor(id="per-haftar", slug="khalifa-haftar", name="خليفة حفتر", label="PER")
+    articles, annotations, mentions = [], {}, {}
+    for n, (day, named) in enumerate([("2019-05-03", True), ("2019-06-01", False), ("2019-07-09", True), ("2019-08-10", True), ("2019-09-11", False), ("2020-01-02", True)]):
+        text = f"التقى {'خليفة حفتر' if named else 'الوفد'} وزراء في يوم {day}."
+        article_id = f"a{n}"
+        found = [Mention(text.index("خليفة حفتر"), text.index("خليفة حفتر") + 10, "خليفة حفتر", "PER", actor=haftar.id)] if named else []
+        date = DateMention(text.index(day), text.index(day) + len(day), day, day)
+        articles.append(Article(id=article_id, path=f"{article_id}.txt", title=f"مقال {n}", text=text, date="2024-01-01"))
+        annotations[article_id] = Annotation(article_id, [Sentence(0, len(text), ())], found, [date])
+        mentions[article_id] = found
+    data = SiteData(articles, annotations, mentions, [haftar])
+    pages = {name: render() for name, render, _ in timeline.timeline_pages(data, per_page=2)}
+    assert list(pages) == ["timeline.md", "timeline/2019.md", "timeline/2019-p2.md", "timeline/2019-p3.md", "timeline/2020.md"]
+    assert [pages[name].count('<li id="t-') for name in list(pages)[1:]] == [2, 2, 1, 1]
+    assert "الخط الزمني: 2019، الصفحة 2 من 3" in pages["timeline/2019-p2.md"]
+    assert 'صفحات 2019: <a href="../2019/">1</a> · <strong aria-current="page">2</strong> · <a href="../2019-p3/">3</a>' in pages["timeline/2019-p2.md"]
+    assert 'class="pager"' not in pages["timeline/2020.md"] and 'class="tl-previous" href="../2019-p3/"' in pages["timeline/2020.md"]
+    assert '<li data-year="2019"><a href="2019/">2019</a> — <span class="tl-count">5 تواريخ</span>' in pages["timeline.md"]
+    timeline.write_actor_years(data, DocsFolder.of(tmp_path), per_page=2)
+    assert json.loads((tmp_path / "timeline" / "actors.json").read_text(encoding="utf-8")) == {
+        "khalifa-haftar": ["خليفة حفتر", [["2019", 1], ["2019-p2", 2], ["2020", 1]]]
+    }
+
+
 # --- item 9: languages ------------------------------------------------------------------------------
 
 

@@ -2,14 +2,17 @@
 
 One page for the whole corpus was 48.5 MB at 10,000 articles: more than a browser shows comfortably and
 than Cloudflare Pages serves (25 MiB a file). ``timeline.md`` (``timeline/``) is now the index: how many
-dates in all, and each year with its count, linked to its page ``timeline/<year>/``. The entries are
-``timeline_entries``'. The actor filter (``timeline/?actor=<slug>``, the link each actor page gives) works
-across the pages: ``timeline/actors.json`` lists, per actor, the years its dated sentences fall in, which
-``assets/reader.js`` reads on the index to show only those years; a year page filters its own entries.
+dates in all, and each year with its count, linked to its page ``timeline/<year>/``; a year of more than
+``PER_PAGE`` entries goes on over ``timeline/<year>-p2/``, … (at 100,000 synthetic articles a year is
+about 48,000 entries). The entries are ``timeline_entries``'. The actor filter (``timeline/?actor=<slug>``,
+the link each actor page gives) works across the pages: ``timeline/actors.json`` lists, per actor, the
+pages its dated sentences are on, which ``assets/reader.js`` reads on the index to show only those years;
+a year's page filters its own entries.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 
@@ -33,12 +36,20 @@ def timeline_key(value: str | None) -> str | None:
 
 
 def year_of(key: str) -> str:
-    """The page an entry goes on: the year its sort key starts in (``2019-04`` → ``2019``)."""
+    """The year an entry is listed under: the one its sort key starts in (``2019-04`` → ``2019``)."""
     return key.split("-", 1)[0]
 
 
-def year_file(year: str) -> str:
-    return f"timeline/{year}.md"
+PER_PAGE = 5000  # entries on one page (4.4 MB on the synthetic corpus): a year with more goes on over pages
+
+
+def page_name(year: str, number: int = 1) -> str:
+    """A page of the timeline by year and number: ``2019``, then ``2019-p2``, … (all at the same depth)."""
+    return year if number == 1 else f"{year}-p{number}"
+
+
+def year_file(year: str, number: int = 1) -> str:
+    return f"timeline/{page_name(year, number)}.md"
 
 
 def timeline_rows(data: SiteData, article_id: str) -> tuple[int, list[tuple]]:
@@ -73,17 +84,20 @@ def all_rows(data: SiteData) -> tuple[int, list[tuple]]:
     return total, rows
 
 
-def timeline_pages(data: SiteData):
-    """(docs path, how to render it, None) for the index and each year's page, as ``pages._write`` takes them."""
+def timeline_pages(data: SiteData, per_page: int = PER_PAGE):
+    """(docs path, how to render it, None) for the index and each year's pages, as ``pages._write`` takes them."""
     total, rows = all_rows(data)
     by_year: dict[str, list[str]] = {}
     for row in rows:
         by_year.setdefault(year_of(row[0]), []).append(row[4])
-    years = list(by_year)
+    pages = []  # (year, number, of how many, entries), in time order
+    for year, entries in by_year.items():
+        chunks = [entries[at : at + per_page] for at in range(0, len(entries), per_page)]
+        pages += [(year, number, len(chunks), chunk) for number, chunk in enumerate(chunks, 1)]
     yield INDEX, lambda: index_page(total, {year: len(entries) for year, entries in by_year.items()}), None
-    for i, year in enumerate(years):
-        around = (years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
-        yield year_file(year), lambda year=year, around=around: year_page(year, by_year[year], around), None
+    for i, (year, number, count, entries) in enumerate(pages):
+        around = (pages[i - 1][:3] if i else None, pages[i + 1][:3] if i + 1 < len(pages) else None)
+        yield year_file(year, number), functools.partial(year_page, year, number, count, entries, around), None
 
 
 def index_page(total: int, years: dict[str, int]) -> str:
@@ -99,49 +113,71 @@ def index_page(total: int, years: dict[str, int]) -> str:
     return "\n".join(out)
 
 
+def _title(year: str, number: int, count: int) -> str:
+    return f"{year}، الصفحة {number} من {count}" if count > 1 else year
+
+
 def year_description(name: str) -> str:
-    """A year page's own description (link previews, search engines): which year it lists."""
-    year = name[len("timeline/") : -len(".md")]
-    return f"الخط الزمني لسنة {year}: كل تاريخ يبدأ فيها من نصوص المقالات، مرتباً زمنياً مع جملته ومقاله."
+    """A year page's own description (link previews, search engines): which year (and page) it lists."""
+    year, _, number = name[len("timeline/") : -len(".md")].partition("-p")
+    page = f" (الصفحة {number})" if number else ""
+    return f"الخط الزمني لسنة {year}{page}: كل تاريخ يبدأ فيها من نصوص المقالات، مرتباً زمنياً مع جملته ومقاله."
 
 
-def year_page(year: str, entries: list[str], around: tuple[str | None, str | None]) -> str:
-    """One year's entries, with links to the index and to the years before and after."""
-    page = year_file(year)
+def year_page(year: str, number: int, count: int, entries: list[str], around: tuple) -> str:
+    """One page of a year's entries, with links to the index, to the pages before and after and, for a
+    year on several pages, to each of them."""
+    page = year_file(year, number)
     links = [f'<a class="tl-index" href="{h(urls.href(page, INDEX))}">كل السنوات</a>']
-    for other, word in zip(around, ("السابقة", "التالية")):
+    for other, kind, word in zip(around, ("previous", "next"), ("السابقة", "التالية")):
         if other:
-            links.append(f'<a class="tl-{"previous" if word == "السابقة" else "next"}" href="{h(urls.href(page, year_file(other)))}">السنة {word}: {h(other)}</a>')
-    out = [front(f"الخط الزمني: {year}"), heading(1, f"الخط الزمني: {year}"), "", f"<p>{h(counted(len(entries), 'date'))} في نصوص المقالات تبدأ في {h(year)}.</p>"]
+            links.append(f'<a class="tl-{kind}" href="{h(urls.href(page, year_file(other[0], other[1])))}">الصفحة {word}: {h(_title(*other))}</a>')
+    title = f"الخط الزمني: {_title(year, number, count)}"
+    out = [front(title), heading(1, title), "", f"<p>{h(counted(len(entries), 'date'))} في نصوص المقالات تبدأ في {h(year)}.</p>"]
     out.append(f'<p class="tl-years">{" · ".join(links)}</p>')
+    if count > 1:
+        pager = [f'<strong aria-current="page">{n}</strong>' if n == number else f'<a href="{h(urls.href(page, year_file(year, n)))}">{n}</a>' for n in range(1, count + 1)]
+        out.append(f'<p class="pager">صفحات {h(year)}: {" · ".join(pager)}</p>')
     out.append('<ul class="timeline">')
     out += entries
     out.append("</ul>\n")
     return "\n".join(out)
 
 
-def actor_years(data: SiteData, article_id: str) -> Counter:
-    """(actor id, year) → how many of the article's dated sentences name the actor in that year."""
-    counts: Counter = Counter()
-    for found in data.annotations[article_id].dates:
+def entry_keys(data: SiteData, article_id: str) -> list[tuple]:
+    """(sort key, value, number, actor ids) of each of the article's entries: what ``timeline_rows`` lists,
+    without the HTML, for the filter's data and the actor pages' counts (kept per article)."""
+    out = []
+    for number, found in enumerate(data.annotations[article_id].dates):
+        sentence = data.sentence_of(article_id, found.start)
         key = timeline_key(found.value)
-        sentence = data.sentence_of(article_id, found.start) if key else None
-        if sentence is None or found.end > sentence.end:
+        if sentence is None or found.end > sentence.end or not key:
             continue
-        counts.update((a, year_of(key)) for a in timeline_entries.entry_actors(data, article_id, found))
-    return counts
+        out.append((key, found.value, number, tuple(timeline_entries.entry_actors(data, article_id, found))))
+    return out
 
 
-def write_actor_years(data: SiteData, folder: DocsFolder) -> list[str]:
-    """``timeline/actors.json``: for each actor on the timeline, its name and its years with their counts."""
-    counts = data.per_article("timeline-actor-years", actor_years)
-    years: dict[str, Counter] = {}
-    for article in data.articles:
-        for (actor_id, year), n in counts(article.id).items():
-            years.setdefault(actor_id, Counter())[year] += n
+def actor_pages(data: SiteData, per_page: int = PER_PAGE) -> dict[str, Counter]:
+    """Actor id → (page name → how many of its entries name the actor), the entries in the pages' order."""
+    keys = data.per_article("timeline-keys", entry_keys)
+    rows = sorted((key, value, article.id, number, actors) for article in data.articles for key, value, number, actors in keys(article.id))
+    placed: Counter = Counter()
+    out: dict[str, Counter] = {}
+    for key, _, _, _, actors in rows:
+        year = year_of(key)
+        page = page_name(year, placed[year] // per_page + 1)
+        placed[year] += 1
+        for actor_id in actors:
+            out.setdefault(actor_id, Counter())[page] += 1
+    return out
+
+
+def write_actor_years(data: SiteData, folder: DocsFolder, per_page: int = PER_PAGE) -> list[str]:
+    """``timeline/actors.json``: for each actor on the timeline, its name and its pages (``2019``,
+    ``2019-p2``) in time order, with how many entries on each name it."""
     out = {}
-    for actor_id, found in years.items():
+    for actor_id, pages in actor_pages(data, per_page).items():
         actor = data.actor_by_id[actor_id]
-        out[actor.slug] = [actor.name, [[year, found[year]] for year in sorted(found)]]
+        out[actor.slug] = [actor.name, [[page, n] for page, n in pages.items()]]
     folder.write(ACTORS, json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
     return [ACTORS]

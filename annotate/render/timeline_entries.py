@@ -57,10 +57,10 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.timeline import actor_years  # timeline imports this module: the timeline's own rule, not a copy
+    from annotate.render.timeline import entry_keys  # timeline imports this module: the timeline's own rule, not a copy
 
-    counts = data.per_article("timeline-actor-years", actor_years)
-    count = sum(n for article_id in data.actor_articles.get(actor_id, []) for (a, _), n in counts(article_id).items() if a == actor_id)
+    keys = data.per_article("timeline-keys", entry_keys)
+    count = sum(actor_id in actors for article_id in data.actor_articles.get(actor_id, []) for *_, actors in keys(article_id))
     if not count:
         return ""
     slug = data.actor_by_id[actor_id].slug

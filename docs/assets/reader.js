@@ -4,7 +4,7 @@
  * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
  *   sentence's full address.
  * - timeline/?actor=<slug> shows the years whose dated sentences name that actor (timeline/actors.json), each
- *   linked to timeline/<year>/?actor=<slug>, which shows that year's entries whose sentence links it. */
+ *   linked to the year's first page naming it, timeline/<year>/?actor=<slug> (or <year>-pN/), which shows that year's entries whose sentence links it. */
 (function () {
   "use strict";
 
@@ -62,6 +62,9 @@
       if (keep) shown++;
     });
     var note = filterNote(list, "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ");
+    document.querySelectorAll(".pager a").forEach(function (a) {  // the year's other pages, filtered alike
+      a.href = a.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+    });
     var index = document.querySelector("a.tl-index");
     if (index) {
       var others = document.createElement("a");
@@ -75,15 +78,19 @@
    * shown year links to its page filtered to the actor. */
   function filterYears(years, slug) {
     fetch(years.getAttribute("data-actors")).then(function (r) { return r.json(); }).then(function (all) {
-      var found = all[slug] || [slug, []], counts = {}, shown = 0;
-      found[1].forEach(function (pair) { counts[pair[0]] = pair[1]; });
+      var found = all[slug] || [slug, []], counts = {}, first = {}, shown = 0;
+      found[1].forEach(function (pair) {  // [page, entries]: "2019", "2019-p2", … in time order
+        var year = pair[0].split("-p")[0];
+        counts[year] = (counts[year] || 0) + pair[1];
+        if (!first[year]) first[year] = pair[0];
+      });
       years.querySelectorAll(":scope > li").forEach(function (item) {
-        var n = counts[item.getAttribute("data-year")];
+        var year = item.getAttribute("data-year"), n = counts[year];
         item.hidden = !n;
         if (!n) return;
         shown++;
-        var a = item.querySelector("a");
-        a.href = a.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+        var a = item.querySelector("a");  // to the year's first page that names the actor
+        a.href = a.getAttribute("href").replace(/[^/]+\/$/, first[year] + "/") + "?actor=" + encodeURIComponent(slug);
         item.querySelector(".tl-count").textContent = window.arCounted ? arCounted(n, "date") : String(n);
       });
       filterNote(years, "يعرض الخط الزمني السنوات التي تذكر جملها «" + found[0] + "» فقط (" + shown + " من " + years.children.length + "). ");
