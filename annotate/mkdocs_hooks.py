@@ -3,7 +3,7 @@
 - Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
 - Drop the theme's indentation from every page (``annotate.slim_html``), refer to its icons in one
   file instead of inlining them (``annotate.svg_sprite``) and to the parts every page shares in another
-  (``annotate.shared_parts``).
+  (``annotate.shared_parts``); join the site's scripts into one file (``annotate.site_scripts``).
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
-from annotate import shared_parts, svg_sprite
+from annotate import shared_parts, site_scripts, svg_sprite
 from annotate.slim_html import slim, without_unused_translations
 
 
@@ -133,7 +133,7 @@ def on_pre_build(config):
 def on_post_build(config):
     """Write the icons and parts every page refers to (``on_post_page``), in full and dirty builds alike."""
     shared_parts.write(Path(config.site_dir), _parts, partial=bool(config.extra.get("annotate_changed")))
-    shared_parts.write_bundle(Path(config.site_dir), Path(config.docs_dir) / "assets")
+    site_scripts.write_bundle(Path(config.site_dir), Path(config.docs_dir) / "assets")
     path = Path(config.site_dir) / svg_sprite.SPRITE
     content = svg_sprite.sprite(svg_sprite.icon_names(config.theme))
     if not path.exists() or path.read_text(encoding="utf-8") != content:

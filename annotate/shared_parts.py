@@ -116,25 +116,3 @@ def write(site: Path, parts: dict[str, str], partial: bool) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-
-
-# The site's own scripts, in the order they run (each adds to what the ones before it set up: the search is
-# six files wired by search.js). Pages load them as one file, ``assets/site.js``: one tag instead of eight
-# (350 bytes a page); the files stay beside it as they are (tests load them one by one).
-SCRIPTS = ("counted", "search-fold", "search-index", "search-rank", "search-results", "search-arrive", "search", "reader")
-BUNDLE = "assets/site.js"
-
-
-def bundle(assets: Path) -> str:
-    """``assets/site.js``: the scripts of ``assets`` (the docs folder's) one after the other, each as it is."""
-    head = "/* The site's scripts in one file (annotate/shared_parts.py joins docs/assets/{%s}.js). */\n" % ",".join(SCRIPTS)
-    return head + "".join(f"/* {name}.js */\n" + (assets / f"{name}.js").read_text(encoding="utf-8").rstrip() + "\n;\n" for name in SCRIPTS)
-
-
-def write_bundle(site: Path, assets: Path) -> None:
-    text = bundle(assets)
-    path = site / BUNDLE
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-

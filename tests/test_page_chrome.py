@@ -277,3 +277,16 @@ def test_pages_without_code_leave_out_the_copy_buttons_words(seed_site):
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
         assert ("<pre" in html) == code and any(k.startswith("clipboard.") for k in config["translations"]) == code, name
 
+
+
+def test_the_sites_scripts_load_as_one_file(seed_site):
+    """assets/site.js is the site's scripts joined in order; a page loads it once and none of them alone."""
+    from annotate import site, site_scripts
+
+    joined = (seed_site / site_scripts.BUNDLE).read_text(encoding="utf-8")
+    assert joined == site_scripts.bundle(site.HAND_WRITTEN / "assets")
+    at = [joined.index(f"/* {name}.js */\n") for name in site_scripts.SCRIPTS]
+    assert at == sorted(at)
+    page = (seed_site / "articles" / "haftar-putin-moscow-visit" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<script src="../../assets/site.js"></script>') == 1
+    assert not [name for name in site_scripts.SCRIPTS if f"assets/{name}.js" in page]
