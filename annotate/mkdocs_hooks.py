@@ -1,8 +1,9 @@
 """MkDocs hooks (configured by annotate.site).
 
 - Restore the pre-rendered HTML blocks of generated pages (``annotate.render.fragments``) in the finished page.
-- Drop the theme's indentation from every page (``annotate.slim_html``) and refer to its icons in one
-  file instead of inlining them (``annotate.svg_sprite``).
+- Drop the theme's indentation from every page (``annotate.slim_html``), refer to its icons in one
+  file instead of inlining them (``annotate.svg_sprite``) and to the parts every page shares in another
+  (``annotate.shared_parts``); join the site's scripts into one file (``annotate.site_scripts``).
 - In an incremental build, tell MkDocs which pages changed (``annotate.site_manifest`` decides by
   content); the pages in the navigation are always rendered, since every page carries the navigation.
 """
@@ -16,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from annotate.render.fragments import PLACEHOLDER_RE, fragment_file, restore
-from annotate import svg_sprite
+from annotate import shared_parts, site_scripts, svg_sprite
 from annotate.slim_html import slim, without_unused_translations
 
 
@@ -111,18 +112,28 @@ def on_post_page(output, page, config):
     timeline) is then copied once, by ``restore``, not once per step (300 MB more at 10,000 articles).
     """
     icons = svg_sprite.refer(output, svg_sprite.icon_names(config.theme), get_relative_url(svg_sprite.SPRITE, page.url))
-    output = slim(without_unused_translations(icons))
     stored = _fragments(page, config)
+    code = "<pre" in output or (stored is not None and any("<pre" in block for block in stored["blocks"]))
+    output = shared_parts.share(slim(without_unused_translations(icons, code)), get_relative_url(".", page.url), _parts)
     return output if stored is None else restore(output, stored["blocks"])
 
 
 def on_post_template(output_content, template_name, config):
-    """The theme's own pages (404.html, sitemap.xml) lose their indentation too."""
-    return slim(output_content)
+    """The theme's own pages (404.html, sitemap.xml) lose their indentation too (and keep their parts inline)."""
+    return slim(shared_parts.unmarked(output_content))
+
+
+_parts: dict[str, str] = {}  # this build's shared parts (``on_post_page``), written by ``on_post_build``
+
+
+def on_pre_build(config):
+    _parts.clear()
 
 
 def on_post_build(config):
-    """Write the icons every page refers to (``on_post_page``), in full and dirty builds alike."""
+    """Write the icons and parts every page refers to (``on_post_page``), in full and dirty builds alike."""
+    shared_parts.write(Path(config.site_dir), _parts, partial=bool(config.extra.get("annotate_changed")))
+    site_scripts.write_bundle(Path(config.site_dir), Path(config.docs_dir) / "assets")
     path = Path(config.site_dir) / svg_sprite.SPRITE
     content = svg_sprite.sprite(svg_sprite.icon_names(config.theme))
     if not path.exists() or path.read_text(encoding="utf-8") != content:

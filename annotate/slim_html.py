@@ -13,7 +13,8 @@ took four times as long; raw ``<PRE>`` in a hand-written page would lose its ind
 **Unused translations.** Material's bundle reads its configuration from ``<script id="__config">``, with
 the words of its own search box (``search.*``) and of a version selector, as ``\\uXXXX`` escapes: a kilobyte
 of every page here, where neither exists (``overrides/partials/search.html`` is the site's own search). They
-are left out of pages without Material's search component.
+are left out of pages without Material's search component, and the words of its copy button for code
+(``clipboard.*``, 260 bytes) out of pages without a code block.
 """
 
 from __future__ import annotations
@@ -40,15 +41,17 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 UNUSED = ("search.", "select.")  # Material's search box (not on these pages) and version selector (not configured)
 
 
-def without_unused_translations(html: str) -> str:
-    """``html`` with the unused words left out of Material's configuration (written as Jinja's ``tojson``)."""
+def without_unused_translations(html: str, code: bool | None = None) -> str:
+    """``html`` with the unused words left out of Material's configuration (written as Jinja's ``tojson``).
+    ``code``: whether the finished page has a code block (default: whether ``html`` has one)."""
     start = html.rfind('<script id="__config"')  # near the end: found from there, not by reading the page
     found = _CONFIG.match(html, start) if start >= 0 else None
     if found is None or html.find('data-md-component="search"', 0, html.find("</header>")) >= 0:  # Material's box: in the header
         return html
     config = json.loads(found.group(2))
     translations = config.get("translations") or {}
-    kept = {key: text for key, text in translations.items() if not key.startswith(UNUSED)}
+    unused = UNUSED if (code if code is not None else "<pre" in html) else (*UNUSED, "clipboard.")
+    kept = {key: text for key, text in translations.items() if not key.startswith(unused)}
     if kept == translations:
         return html
     config["translations"] = kept

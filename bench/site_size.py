@@ -3,7 +3,8 @@
     python bench/site_size.py SITE [SITE ...] [--articles N]
 
 For each site folder: bytes and files per kind (article pages, actor pages, their numbered pages, index
-pages, timeline, search, data exports, feeds, assets, redirects, the rest), per article and in all; then,
+pages, timeline, search, data exports, feeds, assets, redirects, the rest), per article and in all, with the
+largest file of each kind (Cloudflare Pages serves files up to 25 MiB); then,
 for article and actor pages, the average bytes of each part of a page (head, header, tabs, navigation
 sidebar, table of contents, content, footer, scripts) and how much of it is inline SVG and indentation.
 Static hosts count raw bytes and files (GitHub Pages: 1 GB a site; Cloudflare Pages: 20,000 files), so
@@ -81,7 +82,7 @@ def page_parts(html: str) -> dict[str, int]:
 
 
 def measure(site: Path, articles: int | None, sample: int) -> None:
-    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # files, bytes, gzip bytes (sampled pages)
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # files, bytes, largest file
     parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for path in sorted(site.rglob("*")):
         if not path.is_file():
@@ -92,6 +93,7 @@ def measure(site: Path, articles: int | None, sample: int) -> None:
         entry = kinds[kind]
         entry[0] += 1
         entry[1] += len(data)
+        entry[2] = max(entry[2], len(data))
         if kind in ("article pages", "actor pages (first)", "actor pages (numbered)") and len(parts[kind]["total"]) < sample:
             for part, size in page_parts(data.decode("utf-8")).items():
                 parts[kind][part].append(size)
@@ -101,11 +103,12 @@ def measure(site: Path, articles: int | None, sample: int) -> None:
     total_files = sum(e[0] for e in kinds.values())
     total_bytes = sum(e[1] for e in kinds.values())
     print(f"\n## {site} ({articles} articles)\n")
-    print("| kind | files | MB | KB per article | share |")
-    print("|---|---:|---:|---:|---:|")
-    for kind, (files, size, _) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
-        print(f"| {kind} | {files} | {size / 1e6:.1f} | {size / articles / 1e3:.2f} | {100 * size / total_bytes:.1f} % |")
-    print(f"| **all** | {total_files} | {total_bytes / 1e6:.1f} | **{total_bytes / articles / 1e3:.2f}** | {total_files / articles:.2f} files per article |")
+    print("| kind | files | MB | KB per article | share | largest file (MB) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for kind, (files, size, largest) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
+        print(f"| {kind} | {files} | {size / 1e6:.1f} | {size / articles / 1e3:.2f} | {100 * size / total_bytes:.1f} % | {largest / 1e6:.2f} |")
+    biggest = max(e[2] for e in kinds.values())
+    print(f"| **all** | {total_files} | {total_bytes / 1e6:.1f} | **{total_bytes / articles / 1e3:.2f}** | {total_files / articles:.2f} files per article | {biggest / 1e6:.2f} |")
     for kind, sizes in parts.items():
         count = len(sizes["total"])
         print(f"\n{kind}: average of {count} pages\n")

@@ -518,8 +518,9 @@ def test_timeline_shows_periods_in_words_and_counts_the_undated(seed_site):
     records = [json.loads(line) for line in (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
     dated = sum(len(r["dates"]) for r in records)
     total = dated + sum(len(r["unresolved_dates"]) for r in records)
-    page = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    shown, left_out = map(int, re.search(r"(\d+) \S+ في نصوص المقالات، مرتبة زمنياً؛ و(\d+) \S+ بلا قيمة خارج الخط", page).groups())
+    index = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    shown, left_out = map(int, re.search(r"(\d+) \S+ في نصوص المقالات، مرتبة زمنياً؛ و(\d+) \S+ بلا قيمة خارج الخط", index).groups())
+    page = "".join(p.read_text(encoding="utf-8") for p in sorted((seed_site / "timeline").glob("*/index.html")))  # the years' pages
     assert shown == page.count('<span class="tl-value"')
     assert 0 < left_out and shown <= dated and shown + left_out <= total  # the page stamps (furniture) are the article's date, not listed
     assert '<span class="tl-value" title="1970/1979">السبعينيات</span>' in page

@@ -202,3 +202,91 @@ def test_the_readers_colour_scheme_follows_from_page_to_page(seed_site, browser)
             assert errors == []
         finally:
             close_page(page)
+
+
+# --- the parts every page shares (annotate/shared_parts.py) ------------------------------------------
+
+SHARED_PAGES = ["index.html", "about/index.html", "articles/haftar-putin-moscow-visit/index.html", "actors/khalifa-haftar/index.html"]
+LAYOUT_NO_SCRIPTS = LAYOUT.replace("document.querySelectorAll('body *')", "document.querySelectorAll('body *:not(script)')")
+
+
+def test_the_shared_parts_are_written_once_and_each_page_refers_to_them(seed_site):
+    from annotate import shared_parts
+
+    parts = shared_parts.read(seed_site)
+    assert set(parts) == {"nav", "palette", "search"} and all("@B@" in html or "@P@" in html for html in parts.values())
+    article = (seed_site / SHARED_PAGES[2]).read_text(encoding="utf-8")
+    for name in parts:
+        assert article.count(f'<script src="../../assets/parts.js" data-part="{name}"></script>') == 1
+    assert "<!--part" not in article and 'data-md-component="palette"' not in article and "md-nav--primary" not in article
+    about = (seed_site / SHARED_PAGES[1]).read_text(encoding="utf-8")
+    assert 'data-part="nav"' not in about and "md-nav--primary" in about  # a page in the navigation shows itself in it: inline
+    assert "<!--part" not in (seed_site / "404.html").read_text(encoding="utf-8")
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1280, 390])  # the desktop layout and a phone's (drawer navigation)
+def test_a_page_with_shared_parts_lays_out_as_with_them_inline(seed_site, browser, width, tmp_path):
+    """The page the browser builds from the parts' scripts is the one Material wrote, element for element."""
+    import shutil
+
+    from annotate import shared_parts
+
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site)
+    parts = shared_parts.read(site)
+    for name in SHARED_PAGES:
+        path = site / name
+        depth = name.count("/")
+        inline = shared_parts.inline(path.read_text(encoding="utf-8"), "/".join([".."] * depth) or ".", parts)
+        assert "data-part" not in inline
+        path.with_name("inline.html").write_text(inline, encoding="utf-8")
+    with serve(site) as url:
+        page = open_page(browser, width=width)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            for name in SHARED_PAGES:
+                page.goto(url + name)
+                after = page.evaluate(LAYOUT_NO_SCRIPTS)
+                page.goto(url + name.replace("index.html", "inline.html"))
+                before = page.evaluate(LAYOUT_NO_SCRIPTS)
+                assert after == before, name
+            page.goto(url + SHARED_PAGES[2])
+            if width < 500:  # the drawer opens on the shared navigation, its links working from this page
+                page.locator("label.md-header__button[for=__drawer]").click()
+                link = page.locator(".md-nav--primary a.md-nav__link", has_text="الخط الزمني")
+                link.click()
+                page.wait_for_url(url + "timeline/")
+            else:  # the search box, written by its part's script, finds and links from this page
+                page.locator("input.md-search__input").fill("حفتر")
+                page.locator(".md-search-result__link").first.wait_for()
+                href = page.locator(".md-search-result__link").first.get_attribute("href")
+                assert href.startswith((url + "actors/", url + "articles/")), href  # the site's root, from two folders down
+            assert errors == []
+        finally:
+            close_page(page)
+
+
+def test_pages_without_code_leave_out_the_copy_buttons_words(seed_site):
+    """Material's configuration keeps the words of its copy button only where a code block has one."""
+    import json
+
+    for name, code in [("articles/haftar-putin-moscow-visit/index.html", False), ("registry/index.html", True)]:
+        html = (seed_site / name).read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+        assert ("<pre" in html) == code and any(k.startswith("clipboard.") for k in config["translations"]) == code, name
+
+
+
+def test_the_sites_scripts_load_as_one_file(seed_site):
+    """assets/site.js is the site's scripts joined in order; a page loads it once and none of them alone."""
+    from annotate import site, site_scripts
+
+    joined = (seed_site / site_scripts.BUNDLE).read_text(encoding="utf-8")
+    assert joined == site_scripts.bundle(site.HAND_WRITTEN / "assets")
+    at = [joined.index(f"/* {name}.js */\n") for name in site_scripts.SCRIPTS]
+    assert at == sorted(at)
+    page = (seed_site / "articles" / "haftar-putin-moscow-visit" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<script src="../../assets/site.js"></script>') == 1
+    assert not [name for name in site_scripts.SCRIPTS if f"assets/{name}.js" in page]

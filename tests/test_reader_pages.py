@@ -145,16 +145,83 @@ def test_no_page_repeats_an_element_id(seed_site):
         assert not [i for i, n in ids.items() if n > 1], page.relative_to(seed_site).as_posix()
 
 
+def timeline_years(site: Path) -> dict[str, str]:
+    """Each year page of the timeline's index (in its order), and its HTML."""
+    index = html_of(site, "timeline")
+    years = re.findall(r'<li data-year="(\d+)"><a href="\1/">', index)
+    return {year: html_of(site, f"timeline/{year}") for year in years}
+
+
+def entry_slugs(body: str) -> str:
+    """The slugs of the actors a timeline entry's sentence links, space-separated."""
+    return " ".join(dict.fromkeys(re.findall(r'<a class="ent ent-\w+" href="\.\./\.\./actors/([^/"]+)/"', body)))
+
+
 def test_timeline_sentences_link_their_actors_and_each_actor_page_links_its_timeline(seed_site):
-    html = html_of(seed_site, "timeline")
-    entries = re.findall(r'<li id="t-[^"]+" data-actors="([^"]*)">(.*?)</li>', html)
+    pages = timeline_years(seed_site)
+    assert len(pages) > 3 and list(pages) == sorted(pages)
+    entries = [(entry_slugs(body), body) for html in pages.values() for body in re.findall(r'<li id="t-[^"]+">(.*?)</li>', html)]
     assert len(entries) > 10
-    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../actors/khalifa-haftar/"' in body]
-    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../actors/khalifa-haftar/"' in body)
-    assert all('class="tl-article" href="../articles/' in body for _, body in entries)
+    linked = [body for slugs, body in entries if 'class="ent ent-per" href="../../actors/khalifa-haftar/"' in body]
+    assert linked and all("khalifa-haftar" in slugs.split() for slugs, body in entries if 'href="../../actors/khalifa-haftar/"' in body)
+    assert all('class="tl-article" href="../../articles/' in body for _, body in entries)
     actor = html_of(seed_site, "actors/khalifa-haftar")
     count = sum("khalifa-haftar" in slugs.split() for slugs, _ in entries)
     assert f'href="../../timeline/?actor=khalifa-haftar">على الخط الزمني: {count} تاريخاً' in actor
+    # the filter's data: the actor's years and counts, as the year pages list them
+    name, years = json.loads((seed_site / "timeline" / "actors.json").read_text(encoding="utf-8"))["khalifa-haftar"]
+    assert name == "خليفة حفتر" and sum(n for _, n in years) == count
+    assert years == [[y, n] for y, html in pages.items() if (n := sum("khalifa-haftar" in entry_slugs(b).split() for b in re.findall(r'<li id="t-[^"]+">(.*?)</li>', html)))]
+
+
+def test_the_timeline_is_one_page_per_year_with_an_index_of_counts(seed_site):
+    from annotate.render.counted import counted
+
+    index = html_of(seed_site, "timeline")
+    pages = timeline_years(seed_site)
+    counts = dict(re.findall(r'<li data-year="(\d+)">.*?<span class="tl-count">([^<]+)</span>', index))
+    assert 'class="timeline"' not in index and list(counts) == list(pages)
+    shown = int(re.search(r"(\d+) \S+ في نصوص المقالات، مرتبة زمنياً", index).group(1))
+    years = list(pages)
+    for i, (year, html) in enumerate(pages.items()):
+        entries = re.findall(r'<li id="t-[^"]+">', html)
+        assert entries and counts[year] == counted(len(entries), "date")
+        assert 'class="tl-index" href="../"' in html
+        assert ('class="tl-previous"' in html) == (i > 0) and (i == 0 or f'class="tl-previous" href="../{years[i - 1]}/"' in html)
+        assert ('class="tl-next"' in html) == (i + 1 < len(years)) and (i + 1 == len(years) or f'class="tl-next" href="../{years[i + 1]}/"' in html)
+        shown -= len(entries)
+    assert shown == 0
+
+
+def test_a_year_of_many_dates_goes_on_over_numbered_pages(tmp_path):
+    """A year with more entries than a page holds (``PER_PAGE``; here 2) continues on ``<year>-p2``, …, each
+    with a pager, and the filter's data says which page names the actor how often."""
+    from annotate.models import DateMention
+    from annotate.render import timeline
+    from annotate.render.docs_folder import DocsFolder
+
+    haftar = Actor(id="per-haftar", slug="khalifa-haftar", name="خليفة حفتر", label="PER")
+    articles, annotations, mentions = [], {}, {}
+    for n, (day, named) in enumerate([("2019-05-03", True), ("2019-06-01", False), ("2019-07-09", True), ("2019-08-10", True), ("2019-09-11", False), ("2020-01-02", True)]):
+        text = f"التقى {'خليفة حفتر' if named else 'الوفد'} وزراء في يوم {day}."
+        article_id = f"a{n}"
+        found = [Mention(text.index("خليفة حفتر"), text.index("خليفة حفتر") + 10, "خليفة حفتر", "PER", actor=haftar.id)] if named else []
+        date = DateMention(text.index(day), text.index(day) + len(day), day, day)
+        articles.append(Article(id=article_id, path=f"{article_id}.txt", title=f"مقال {n}", text=text, date="2024-01-01"))
+        annotations[article_id] = Annotation(article_id, [Sentence(0, len(text), ())], found, [date])
+        mentions[article_id] = found
+    data = SiteData(articles, annotations, mentions, [haftar])
+    pages = {name: render() for name, render, _ in timeline.timeline_pages(data, per_page=2)}
+    assert list(pages) == ["timeline.md", "timeline/2019.md", "timeline/2019-p2.md", "timeline/2019-p3.md", "timeline/2020.md"]
+    assert [pages[name].count('<li id="t-') for name in list(pages)[1:]] == [2, 2, 1, 1]
+    assert "الخط الزمني: 2019، الصفحة 2 من 3" in pages["timeline/2019-p2.md"]
+    assert 'صفحات 2019: <a href="../2019/">1</a> · <strong aria-current="page">2</strong> · <a href="../2019-p3/">3</a>' in pages["timeline/2019-p2.md"]
+    assert 'class="pager"' not in pages["timeline/2020.md"] and 'class="tl-previous" href="../2019-p3/"' in pages["timeline/2020.md"]
+    assert '<li data-year="2019"><a href="2019/">2019</a> — <span class="tl-count">5 تواريخ</span>' in pages["timeline.md"]
+    timeline.write_actor_years(data, DocsFolder.of(tmp_path), per_page=2)
+    assert json.loads((tmp_path / "timeline" / "actors.json").read_text(encoding="utf-8")) == {
+        "khalifa-haftar": ["خليفة حفتر", [["2019", 1], ["2019-p2", 2], ["2020", 1]]]
+    }
 
 
 # --- item 9: languages ------------------------------------------------------------------------------

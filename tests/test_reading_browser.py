@@ -75,7 +75,10 @@ def test_indexes_timeline_and_dark_mode(site_url, browser):
             page.goto(site_url + path)
             assert page.locator("h1").first.inner_text().startswith(heading)
             assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-        assert page.locator(".timeline li").count() > 10
+        assert page.locator(".timeline-years li").count() > 3
+        page.locator(".timeline-years a").first.click()
+        page.wait_for_url("**/timeline/*/")
+        assert page.locator("ul.timeline > li").count() > 0 and page.get_attribute("body", "data-md-color-scheme") == "slate"
         assert page.locator("body").get_attribute("dir") == "rtl" and page.locator("html").get_attribute("lang") == "ar"
     finally:
         close_page(page)
@@ -138,19 +141,34 @@ def test_old_numbered_anchors_still_find_their_mention_and_sentences_copy_their_
 
 
 def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page):
-    """Issue 21, item 8: the actor page's link shows that actor's dated sentences only."""
+    """Issue 21, item 8: the actor page's link shows that actor's dated sentences only; issue 22: across the
+    year pages, through the index of years (timeline/actors.json)."""
     page = recording_page
     page.goto(site_url + top_actor(seed_site)["url"])
     page.locator("a.to-timeline").click()
     page.wait_for_url("**/timeline/?actor=*")
+    page.locator(".timeline-filter").wait_for()
+    years = page.locator("ul.timeline-years > li:visible")
+    assert 0 < years.count() < page.locator("ul.timeline-years > li").count()
+    note = page.locator(".timeline-filter").inner_text()
+    assert "«خليفة حفتر»" in note and f"({years.count()} من" in note
+    year = years.first.get_attribute("data-year")
+    years.first.locator("a").click()
+    page.wait_for_url(f"**/timeline/{year}/?actor=khalifa-haftar")
     shown = page.locator("ul.timeline > li:visible")
-    assert 0 < shown.count() < page.locator("ul.timeline > li").count()
-    assert all("khalifa-haftar" in (s or "").split() for s in shown.evaluate_all("els => els.map(e => e.dataset.actors)"))
+    assert 0 < shown.count() <= page.locator("ul.timeline > li").count()
+    slugs = "els => els.map(e => [...e.querySelectorAll('a.ent')].map(a => decodeURIComponent(a.pathname).split('/').at(-2)))"
+    assert all("khalifa-haftar" in found for found in shown.evaluate_all(slugs))
     note = page.locator(".timeline-filter").inner_text()
     assert "«خليفة حفتر»" in note and f"({shown.count()} من" in note
     page.get_by_role("link", name="عرض الكل").click()
-    page.wait_for_url("**/timeline/")
+    page.wait_for_url(f"**/timeline/{year}/")
     assert page.locator("ul.timeline > li:visible").count() == page.locator("ul.timeline > li").count()
+    page.go_back()
+    page.get_by_role("link", name="سنواته الأخرى").click()
+    page.wait_for_url("**/timeline/?actor=khalifa-haftar")
+    page.locator(".timeline-filter").wait_for()
+    assert page.locator("ul.timeline-years > li:visible").count() == years.count()
 
 
 def test_english_pages_read_left_to_right(site_url, recording_page):

@@ -204,7 +204,8 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
     included) to a clean build of the same corpus with a fresh cache. Before, build 2 read the previous
     site's slugs back and build 4 gave the Articles tab a different state than a clean build. The rebuilds
     reuse the pieces the render stage keeps per article (``annotate.render.memo``): an edit must reach
-    every page, row and index entry that shows the article or its actors."""
+    every page, row and index entry that shows the article or its actors (the new article opens a year on
+    the timeline: a page more, and the parts every page shares, ``assets/parts.js``, written alike)."""
     from tests.test_robustness import digest
 
     work = tmp_path / "corpus"
@@ -215,7 +216,7 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
     edits = [
         None,
         None,
-        lambda: (work / "new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين.\n", encoding="utf-8"),
+        lambda: (work / "new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين. وكان قد زارها في 5 يناير 1987.\n", encoding="utf-8"),
         None,
         lambda: registry.write_text(registry.read_text(encoding="utf-8") + "ignore:\n  - name: روما\n", encoding="utf-8")
         if "ignore:" not in registry.read_text(encoding="utf-8")
@@ -231,6 +232,7 @@ def test_rebuilds_are_byte_identical_to_a_clean_build(tmp_path, corpus):
         clean = BuildOptions(corpus=work, out=tmp_path / f"clean{n}" / "site", cache=tmp_path / f"clean{n}" / "cache")
         build(clean)
         assert digest(options.out) == digest(clean.out), f"build {n} differs from a clean build"
+        assert (options.out / "timeline" / "1987" / "index.html").exists() == (n >= 3)  # the new article's year has its page
 
 
 def test_a_build_with_nothing_changed_touches_nothing(tmp_path, corpus, monkeypatch):

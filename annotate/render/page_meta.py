@@ -110,6 +110,10 @@ def _fixed(data: SiteData, name: str) -> str:
         "timeline.md": "الخط الزمني: كل تاريخ محدد في نصوص المقالات، مرتباً زمنياً مع جملته.",
         "review.md": "ما يحتاج إلى نظر المحرر في سجل الفاعلين: فاعلون جدد أو نادرون ودمج غير مؤكد.",
     }
+    if name.startswith("timeline/"):
+        from annotate.render.timeline import year_description
+
+        return year_description(name)
     return descriptions.get(name, "صفحة من مرصد الفاعلين في الصحافة العربية.")
 
 

@@ -22,7 +22,8 @@ from annotate.render.legacy import write_legacy_redirects
 from annotate.render.memo import Memo
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
-from annotate.render.indexes import home_page, index_page, articles_index, timeline_page, undated_note
+from annotate.render.indexes import home_page, index_page, articles_index, undated_note
+from annotate.render import timeline
 from annotate.render.page_meta import described
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 from annotate.resolve.latin import latin_name
@@ -344,7 +345,7 @@ def render_pages(
 
     child = forked.start(articles_in_child) if fork else None
     try:
-        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + write_legacy_redirects(data, folder)
+        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + timeline.write_actor_years(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
             then(folder)
     except BaseException:
@@ -387,7 +388,7 @@ def _other_pages(data: SiteData, intro: str) -> Iterator[tuple[str, Callable[[],
 
 def _article_pages(data: SiteData) -> Iterator[tuple[str, Callable[[], str], str | None]]:
     """Every article page, and the timeline (built from the articles' dates)."""
-    yield "timeline.md", lambda: timeline_page(data), None
+    yield from timeline.timeline_pages(data)
     chronological = list(reversed(data.by_date))
     for i, article in enumerate(chronological):
         previous = chronological[i - 1] if i > 0 else None

@@ -1,14 +1,14 @@
 """The timeline's entries: each date in its sentence, the sentence's actors linked, filterable by actor.
 
 An entry's element id is unique on the page (``t-<article>-<offset>``): the dates inside carry none, so the
-page never repeats an id (the articles' ``d-N`` did, once per article). Each entry lists its actors' slugs in
-``data-actors``; ``assets/reader.js`` shows one actor's entries for ``timeline/?actor=<slug>``, the link each
-actor page gives.
+page never repeats an id (the articles' ``d-N`` did, once per article). An entry's sentence links each actor
+it names (its slug in the link: no ``data-actors`` list beside them, 2.3 MB at 10,000 articles);
+``assets/reader.js`` shows one actor's entries for ``timeline/<year>/?actor=<slug>``, which the
+index ``timeline/?actor=<slug>`` (the link each actor page gives) links to for each of the actor's years.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from urllib.parse import quote
 
 from annotate.dates.labels import period_label
@@ -18,7 +18,8 @@ from annotate.render.counted import counted
 from annotate.render.escape import h
 from annotate.render.site_data import SiteData
 
-PAGE = "timeline.md"
+INDEX = "timeline.md"  # the index of years; the entries are on the year pages, all at this depth:
+PAGE = "timeline/year.md"
 
 
 def entry_actors(data: SiteData, article_id: str, found: DateMention) -> list[str]:
@@ -28,8 +29,8 @@ def entry_actors(data: SiteData, article_id: str, found: DateMention) -> list[st
 
 
 def entry_attributes(data: SiteData, article_id: str, found: DateMention) -> str:
-    slugs = " ".join(data.actor_by_id[a].slug for a in entry_actors(data, article_id, found))
-    return f'id="t-{h(article_id)}-{found.start}" data-actors="{h(slugs)}"'
+    """The entry's id; which actors its sentence names, the filter reads from the sentence's links."""
+    return f'id="t-{h(article_id)}-{found.start}"'
 
 
 def value_label(value: str) -> str:
@@ -56,15 +57,12 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
     """"This actor on the timeline", with how many dated sentences name it; empty when none do."""
-    from annotate.render.indexes import timeline_key  # indexes imports this module: the timeline's own rule, not a copy
+    from annotate.render.timeline import entry_keys  # timeline imports this module: the timeline's own rule, not a copy
 
-    def named(data: SiteData, article_id: str) -> Counter:  # per article, kept across builds
-        return Counter(a for found in data.annotations[article_id].dates if timeline_key(found.value) for a in entry_actors(data, article_id, found))
-
-    counts = data.per_article("timeline-actors", named)
-    count = sum(counts(article_id)[actor_id] for article_id in data.actor_articles.get(actor_id, []))
+    keys = data.per_article("timeline-keys", entry_keys)
+    count = sum(actor_id in actors for article_id in data.actor_articles.get(actor_id, []) for *_, actors in keys(article_id))
     if not count:
         return ""
     slug = data.actor_by_id[actor_id].slug
-    href = urls.href(page, PAGE) + "?actor=" + quote(slug, safe="-")
+    href = urls.href(page, INDEX) + "?actor=" + quote(slug, safe="-")
     return f'<a class="to-timeline" href="{h(href)}">على الخط الزمني: {counted(count, "date")} في جمل تذكره</a>'

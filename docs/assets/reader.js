@@ -3,7 +3,8 @@
  *   offset (#at-1234), which re-tagging does not move. A link to #m-N goes to the Nth mention, as it did.
  * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
  *   sentence's full address.
- * - timeline/?actor=<slug> shows the entries whose sentence names that actor (each entry's data-actors). */
+ * - timeline/?actor=<slug> shows the years whose dated sentences name that actor (timeline/actors.json), each
+ *   linked to the year's first page naming it, timeline/<year>/?actor=<slug> (or <year>-pN/), which shows that year's entries whose sentence links it. */
 (function () {
   "use strict";
 
@@ -43,28 +44,69 @@
     navigator.clipboard.writeText(link.href).then(function () { copied(link); }, function () { location.href = link.href; });
   });
   function filterTimeline() {
-    var list = document.querySelector("ul.timeline");
     var slug = new URLSearchParams(location.search).get("actor");
-    if (!list || !slug) return;
+    if (!slug) return;
+    var years = document.querySelector("ul.timeline-years");
+    if (years) { filterYears(years, slug); return; }
+    var list = document.querySelector("ul.timeline");
+    if (!list) return;
     var shown = 0, name = slug;
     list.querySelectorAll(":scope > li").forEach(function (item) {
-      var keep = (item.getAttribute("data-actors") || "").split(" ").indexOf(slug) >= 0;
+      var keep = false;
+      item.querySelectorAll("a.ent").forEach(function (a) {  // the actors the sentence names, by their links
+        if (decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop() !== slug) return;
+        keep = true;
+        name = a.title.split(" — ")[0];
+      });
       item.hidden = !keep;
-      if (keep) {
-        shown++;
-        item.querySelectorAll("a.ent").forEach(function (a) {
-          if (decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop() === slug) name = a.title.split(" — ")[0];
-        });
-      }
+      if (keep) shown++;
     });
+    var note = filterNote(list, "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ");
+    document.querySelectorAll(".pager a").forEach(function (a) {  // the year's other pages, filtered alike
+      a.href = a.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+    });
+    var index = document.querySelector("a.tl-index");
+    if (index) {
+      var others = document.createElement("a");
+      others.href = index.getAttribute("href") + "?actor=" + encodeURIComponent(slug);
+      others.textContent = "سنواته الأخرى";
+      note.append(" · ", others);
+    }
+  }
+
+  /* The index of years: timeline/actors.json gives each actor's years; the others are hidden and each
+   * shown year links to its page filtered to the actor. */
+  function filterYears(years, slug) {
+    fetch(years.getAttribute("data-actors")).then(function (r) { return r.json(); }).then(function (all) {
+      var found = all[slug] || [slug, []], counts = {}, first = {}, shown = 0;
+      found[1].forEach(function (pair) {  // [page, entries]: "2019", "2019-p2", … in time order
+        var year = pair[0].split("-p")[0];
+        counts[year] = (counts[year] || 0) + pair[1];
+        if (!first[year]) first[year] = pair[0];
+      });
+      years.querySelectorAll(":scope > li").forEach(function (item) {
+        var year = item.getAttribute("data-year"), n = counts[year];
+        item.hidden = !n;
+        if (!n) return;
+        shown++;
+        var a = item.querySelector("a");  // to the year's first page that names the actor
+        a.href = a.getAttribute("href").replace(/[^/]+\/$/, first[year] + "/") + "?actor=" + encodeURIComponent(slug);
+        item.querySelector(".tl-count").textContent = window.arCounted ? arCounted(n, "date") : String(n);
+      });
+      filterNote(years, "يعرض الخط الزمني السنوات التي تذكر جملها «" + found[0] + "» فقط (" + shown + " من " + years.children.length + "). ");
+    });
+  }
+
+  function filterNote(list, text) {
     var note = document.createElement("p");
     note.className = "timeline-filter";
-    note.textContent = "يعرض الخط الزمني التواريخ التي تذكر جملها «" + name + "» فقط (" + shown + " من " + list.children.length + "). ";
+    note.textContent = text;
     var all = document.createElement("a");
     all.href = location.pathname;
     all.textContent = "عرض الكل";
     note.appendChild(all);
     list.parentNode.insertBefore(note, list);
+    return note;
   }
 
   window.addEventListener("hashchange", followOldAnchor);
