@@ -13,8 +13,10 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from annotate.cache_pack import Pack
 from annotate.digest import digest, files_digest, json_digest, listing_digest
-from annotate.models import LABELS, Annotation, Article, DateMention, Mention, date_record, entity_record
+from annotate.models import LABELS, Annotation, Article, DateMention, Mention, Sentence, date_record, entity_record
+from annotate.tokenize import sentences_in
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +42,44 @@ def article_key(article: Article, version: str) -> str:
 
 
 class AnnotationCache:
-    """Mentions and dates per article key (sentences are recomputed: the tokenizer is cheap)."""
+    """Mentions and dates per article key, one JSON file each, read through a pack of them all with the
+    articles' sentence spans (``annotate.cache_pack``): a hit costs neither a file read nor the tokenizer."""
 
     def __init__(self, folder: Path):
         self.folder = folder / "annotations"
+        self._pack: Pack | None = None
+
+    @property
+    def pack(self) -> Pack:
+        if self._pack is None:
+            self._pack = Pack(self.folder)
+        return self._pack
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def annotation(self, key: str, article: Article) -> Annotation | None:
+        """The cached annotation of ``article`` (its sentences' tokens made when read), or None."""
+        path = self._path(key)
+        record = self.pack.get(key, path)
+        if record is not None:
+            try:
+                mentions = [Mention(s, e, t, label) for s, e, t, label in record[2]]
+                dates = [DateMention(s, e, t, v, k) for s, e, t, v, k in record[3]]
+                _check_entry(mentions, dates, article.text)
+                sentences = _sentences(record[4], article.text)
+                return Annotation(article.id, sentences, mentions, dates)
+            except (ValueError, TypeError) as error:
+                log.warning("%s: unusable packed entry ignored, its file is read (%s)", self.pack.path, error)
+        hit = self.get(key, article.text)
+        if hit is None:
+            return None
+        sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
+        self._pack_entry(key, path, hit[0], hit[1], sentences)
+        return Annotation(article.id, sentences, *hit)
+
     def get(self, key: str, text: str | None = None) -> tuple[list[Mention], list[DateMention]] | None:
-        """The entry for ``key``, or None. An entry that does not fit (unknown label, offsets outside
+        """The entry file for ``key``, or None. An entry that does not fit (unknown label, offsets outside
         ``text`` or not on its words, damaged JSON) is ignored, so the article is tagged again and the entry
         rewritten: a bad cache file never stops a build."""
         path = self._path(key)
@@ -75,6 +105,34 @@ class AnnotationCache:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
+        self._pack_entry(key, path, annotation.mentions, annotation.dates, annotation.sentences)
+
+    def _pack_entry(self, key: str, path: Path, mentions: list[Mention], dates: list[DateMention], sentences: list[Sentence]) -> None:
+        self.pack.put(
+            key, path,
+            tuple((m.start, m.end, m.text, m.label) for m in mentions),
+            tuple((d.start, d.end, d.text, d.value, d.known) for d in dates),
+            tuple(n for s in sentences for n in (s.start, s.end)),
+        )
+
+    def save(self) -> None:
+        """Write the pack's new entries (the entry files are written as they come)."""
+        if self._pack is not None:
+            self._pack.save()
+
+
+def _sentences(spans: tuple, text: str) -> list[Sentence]:
+    """Lazy sentences from packed spans, checked to lie in ``text`` in order."""
+    if len(spans) % 2 or not all(isinstance(n, int) for n in spans):
+        raise ValueError("bad sentence spans")
+    out, last = [], 0
+    for at in range(0, len(spans), 2):
+        start, end = spans[at], spans[at + 1]
+        if not last <= start <= end <= len(text):
+            raise ValueError(f"sentence {start}-{end} out of order or outside the text")
+        out.append(Sentence(start, end, text=text))
+        last = end
+    return out
 
 
 def _check_entry(mentions: list[Mention], dates: list[DateMention], text: str | None) -> None:

@@ -22,7 +22,6 @@ from annotate.ingest import corpus_files, read_article
 from annotate.editor_dates import DATES_FILE, apply_editor_dates
 from annotate.models import Annotation, Article, Sentence
 from annotate.ner.tagger import model_spec
-from annotate.tokenize import sentences_in
 
 if TYPE_CHECKING:
     from annotate.parallel import WarmTagger
@@ -166,9 +165,9 @@ def annotate_corpus(
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
     keys = {a.id: article_key(a, version) for a in articles}
-    hits = {a.id: hit for a in articles if (hit := cache.get(keys[a.id], a.text)) is not None}
-    missing = [a for a in articles if a.id not in hits]
-    report.cached, report.tagged = len(hits), len(missing)
+    found: dict[str, Annotation] = {a.id: hit for a in articles if (hit := cache.annotation(keys[a.id], a)) is not None}
+    missing = [a for a in articles if a.id not in found]
+    report.cached, report.tagged = len(found), len(missing)
     tagged = None
     if missing:
         from annotate.parallel import annotate_missing
@@ -176,23 +175,23 @@ def annotate_corpus(
         tagged = annotate_missing(missing, options, warm)
     elif warm is not None:
         warm.close()
-    found: dict[str, Annotation] = {}
-    for article in articles:  # while the model loads (in a worker, when there is work for both)
-        if article.id in hits:
-            sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
-            found[article.id] = Annotation(article.id, sentences, *hits[article.id])
     if tagged is not None:
         if warm is not None:  # the worker is still loading the model and tagging
             _warm_up_later_stages()
             if meanwhile is not None and found:
                 meanwhile([(a, found[a.id]) for a in articles if a.id in found])
-        for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
-            for annotation in batch:
-                cache.put(keys[annotation.article_id], annotation)
-                found[annotation.article_id] = annotation
+        try:
+            for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
+                for annotation in batch:
+                    cache.put(keys[annotation.article_id], annotation)
+                    found[annotation.article_id] = annotation
+        finally:
+            cache.save()
         from annotate.ner.tagger import release_tagger
 
         release_tagger()
+    else:
+        cache.save()
     return [found[a.id] for a in articles]
 
 
