@@ -71,7 +71,7 @@ class Pack:
             log.warning("%s: damaged annotation pack read up to the damage and rewritten (%s)", self.path, error)
             self.damaged = True
 
-    def get(self, key: str, entry: Path) -> Record | None:
+    def get(self, key: str, entry: str | Path) -> Record | None:
         """The record of ``key`` when ``entry`` (its JSON file) is the file it was packed from."""
         record = self.known.get(key)
         if record is None:
@@ -85,7 +85,7 @@ class Pack:
         self.used.add(key)
         return record
 
-    def put(self, key: str, entry: Path, mentions: tuple, dates: tuple, spans: tuple) -> None:
+    def put(self, key: str, entry: str | Path, mentions: tuple, dates: tuple, spans: tuple) -> None:
         """Pack what ``entry`` (just written or read) holds, with the article's sentence spans."""
         try:
             st = os.stat(entry)
