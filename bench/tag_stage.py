@@ -2,7 +2,8 @@
 
     python bench/tag_stage.py --corpus CORPUS --cache CACHE [--repeat 2] [--tokens]
 
-Each round: the corpus listing (the warm tagger's hint), ingest (through the ingest cache), and the tag stage
+Each round prints wall seconds and, after a slash, this process' CPU seconds (less sensitive to a loaded
+machine's other jobs). Each round: the corpus listing (the warm tagger's hint), ingest (through the ingest cache), and the tag stage
 (cache keys, cache reads); with ``--tokens``, the time to make every cached article's tokens as resolve's
 views do. The first round writes the annotation pack when the cache has none, so run it twice. The cache
 folder is written (its pack, ingest cache, listing): give it a copy.
@@ -27,30 +28,38 @@ def rss_mb() -> float:
     return 0.0
 
 
-def one_round(corpus: Path, cache: Path, tokens: bool) -> dict[str, float]:
+def one_round(corpus: Path, cache: Path, tokens: bool) -> dict[str, str]:
     from annotate.cache import CorpusListing
     from annotate.pipeline import BuildOptions, BuildReport, annotate_corpus, ingest_corpus
 
-    seconds: dict[str, float] = {}
-    started = time.perf_counter()
+    seconds: dict[str, str] = {}
+    clock = _Clock()
     CorpusListing(corpus, cache)
-    seconds["listing"] = time.perf_counter() - started
+    seconds["listing"] = clock.lap()
     report = BuildReport()
-    started = time.perf_counter()
     articles = ingest_corpus(corpus, False, report, cache=cache)
-    seconds["ingest"] = time.perf_counter() - started
-    started = time.perf_counter()
+    seconds["ingest"] = clock.lap()
     annotations = annotate_corpus(articles, BuildOptions(corpus=corpus, cache=cache), report)
-    seconds["tag"] = time.perf_counter() - started
+    seconds["tag"] = clock.lap()
     if report.tagged:
         print(f"note: {report.tagged} article(s) were tagged: the cache was not complete")
     if tokens:
-        started = time.perf_counter()
         count = sum(len(s.tokens) for a in annotations for s in a.sentences)
-        seconds["tokens"] = time.perf_counter() - started
+        seconds["tokens"] = clock.lap()
         print(f"{count} tokens")
-    seconds["rss MB"] = rss_mb()
+    seconds["rss MB"] = f"{rss_mb():.0f}"
     return seconds
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> str:
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = f"{wall - self.wall:.2f}/{cpu - self.cpu:.2f}"
+        self.wall, self.cpu = wall, cpu
+        return out
 
 
 def main() -> None:
@@ -62,7 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     for n in range(args.repeat):
         seconds = one_round(args.corpus, args.cache, args.tokens)
-        print(f"round {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
+        print(f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in seconds.items()))
 
 
 if __name__ == "__main__":
