@@ -11,8 +11,7 @@ import logging
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from annotate.cache import AnnotationCache, CorpusListing, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
 from annotate.ingest import corpus_entries, read_article
+from annotate.memory import give_back_memory, records_kept
 from annotate.editor_dates import DATES_FILE, apply_editor_dates
 from annotate.models import Annotation, Article, Sentence
 from annotate.ner.tagger import model_spec
@@ -112,7 +112,7 @@ def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Pa
     With ``cache`` (a build folder), files already parsed in an identical version are not parsed again.
     With ``listing`` (this build's, just made), the corpus is not listed a second time.
     """
-    with _records_kept():
+    with records_kept():
         return _ingest(corpus, keep_going, report, cache, listing)
 
 
@@ -178,7 +178,7 @@ def annotate_corpus(
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
     keys = {a.id: article_key(a, version) for a in articles}
-    with _records_kept():
+    with records_kept():
         found: dict[str, Annotation] = {a.id: hit for a in articles if (hit := cache.annotation(keys[a.id], a)) is not None}
     missing = [a for a in articles if a.id not in found]
     report.cached, report.tagged = len(found), len(missing)
@@ -207,19 +207,6 @@ def annotate_corpus(
     else:
         cache.save()
     return [found[a.id] for a in articles]
-
-
-@contextmanager
-def _records_kept() -> Iterator[None]:
-    """No cyclic garbage collection while a stage makes the records the build keeps to its end: each
-    collection would only walk them again (a third of reading 10,000 cached annotations)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _warm_up_later_stages() -> None:
@@ -319,18 +306,6 @@ def drop_tokens(annotations: list[Annotation]) -> None:
     for annotation in annotations:
         annotation.sentences = [Sentence(s.start, s.end, ()) for s in annotation.sentences]
     give_back_memory()
-
-
-def give_back_memory() -> None:
-    """Return freed heap pages to the system. glibc keeps what Python freed for later allocations: after
-    the resolve memo (150 MB of pickles at 10,000 articles) is freed, 180 MB of it stayed resident, and a
-    forked render child and MkDocs then counted them again. Where there is no glibc, nothing happens."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def build(options: BuildOptions) -> BuildReport:
