@@ -20,13 +20,40 @@ class Token:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A run of tokens; ``start``/``end`` cover the first to the last token."""
+    """A run of tokens; ``start``/``end`` cover the first to the last token.
 
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
+    Made with ``text`` instead of tokens (a cached article's sentence), it tokenizes ``text[start:end]`` the
+    first time its tokens are read: a rebuild reads 10,000 cached articles and most of them are never looked
+    at token by token. The tokens are the same either way (``tests/test_annotation_pack.py``).
+    """
+
+    __slots__ = ("start", "end", "_tokens", "_text")
+
+    def __init__(self, start: int, end: int, tokens: tuple[Token, ...] = (), text: str | None = None) -> None:
+        self.start, self.end, self._tokens, self._text = start, end, tokens, text
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        if self._text is not None:
+            from annotate.tokenize import tokenize
+
+            self._tokens, self._text = tuple(tokenize(self._text, self.start, self.end)), None
+        return self._tokens
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.start, self.end, self.tokens) == (other.start, other.end, other.tokens)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.tokens))
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start!r}, end={self.end!r}, tokens={self.tokens!r})"
+
+    def __reduce__(self) -> tuple:
+        return (Sentence, (self.start, self.end, self.tokens))
 
 
 def jsonl_records(text: str) -> list[dict]:

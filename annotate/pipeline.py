@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from annotate.cache import AnnotationCache, CorpusListing, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
-from annotate.ingest import corpus_files, read_article
+from annotate.ingest import corpus_entries, read_article
+from annotate.memory import give_back_memory, records_kept
 from annotate.editor_dates import DATES_FILE, apply_editor_dates
 from annotate.models import Annotation, Article, Sentence
 from annotate.ner.tagger import model_spec
-from annotate.tokenize import sentences_in
 
 if TYPE_CHECKING:
     from annotate.parallel import WarmTagger
@@ -106,16 +106,27 @@ class _Timer:
         self.started = now
 
 
-def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Path | None = None) -> list[Article]:
+def ingest_corpus(corpus: Path, keep_going: bool, report: BuildReport, cache: Path | None = None, listing: CorpusListing | None = None) -> list[Article]:
     """Every readable article; a bad file stops the build, or is skipped and reported with --keep-going.
 
     With ``cache`` (a build folder), files already parsed in an identical version are not parsed again.
+    With ``listing`` (this build's, just made), the corpus is not listed a second time.
     """
+    with records_kept():
+        return _ingest(corpus, keep_going, report, cache, listing)
+
+
+def _ingest(corpus: Path, keep_going: bool, report: BuildReport, cache: Path | None, listing: CorpusListing | None) -> list[Article]:
     articles: dict[str, Article] = {}
     parsed = IngestCache(cache) if cache is not None else None
-    for path in corpus_files(corpus, outside=report.skipped):
+    if listing is not None and listing.entries is not None:
+        entries = listing.entries
+        report.skipped.extend(listing.outside)
+    else:
+        entries = corpus_entries(corpus, outside=report.skipped)
+    for path, relative in entries:
         try:
-            key = _ingest_key(parsed, corpus, path)
+            key = _ingest_key(parsed, relative, path)
             article = parsed.get(key) if parsed is not None and key else None
             if article is None:
                 article = read_article(path, corpus)
@@ -144,11 +155,12 @@ def undated_reasons(articles: list[Article]) -> list[str]:
     return [f"{a.path}: {find_publication_date(a.text).why}" for a in articles if not a.date]
 
 
-def _ingest_key(parsed: IngestCache | None, corpus: Path, path: Path) -> str | None:
+def _ingest_key(parsed: IngestCache | None, relative: str, path: Path) -> str | None:
     if parsed is None:
         return None
     try:
-        return parsed.key(path.relative_to(corpus).as_posix(), path.read_bytes())
+        with open(path, "rb") as file:
+            return parsed.key(relative, file.read())
     except OSError:
         return None  # read_article reports it
 
@@ -166,9 +178,10 @@ def annotate_corpus(
     cache = AnnotationCache(options.cache)
     version = tagger_version(model_spec(options.ner_model).version)
     keys = {a.id: article_key(a, version) for a in articles}
-    hits = {a.id: hit for a in articles if (hit := cache.get(keys[a.id], a.text)) is not None}
-    missing = [a for a in articles if a.id not in hits]
-    report.cached, report.tagged = len(hits), len(missing)
+    with records_kept():
+        found: dict[str, Annotation] = {a.id: hit for a in articles if (hit := cache.annotation(keys[a.id], a)) is not None}
+    missing = [a for a in articles if a.id not in found]
+    report.cached, report.tagged = len(found), len(missing)
     tagged = None
     if missing:
         from annotate.parallel import annotate_missing
@@ -176,23 +189,23 @@ def annotate_corpus(
         tagged = annotate_missing(missing, options, warm)
     elif warm is not None:
         warm.close()
-    found: dict[str, Annotation] = {}
-    for article in articles:  # while the model loads (in a worker, when there is work for both)
-        if article.id in hits:
-            sentences = list(sentences_in(article.text, article.body or [(0, len(article.text))]))
-            found[article.id] = Annotation(article.id, sentences, *hits[article.id])
     if tagged is not None:
         if warm is not None:  # the worker is still loading the model and tagging
             _warm_up_later_stages()
             if meanwhile is not None and found:
                 meanwhile([(a, found[a.id]) for a in articles if a.id in found])
-        for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
-            for annotation in batch:
-                cache.put(keys[annotation.article_id], annotation)
-                found[annotation.article_id] = annotation
+        try:
+            for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
+                for annotation in batch:
+                    cache.put(keys[annotation.article_id], annotation)
+                    found[annotation.article_id] = annotation
+        finally:
+            cache.save()
         from annotate.ner.tagger import release_tagger
 
         release_tagger()
+    else:
+        cache.save()
     return [found[a.id] for a in articles]
 
 
@@ -255,7 +268,7 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
         warm = WarmTagger(options.ner_model)
     prepared: list[Prepared] = []  # the cached articles' first resolving pass, made while a worker tags
     try:
-        articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache)
+        articles = ingest_corpus(options.corpus, options.keep_going, report, cache=options.cache, listing=listing)
         articles = apply_editor_dates(articles, options.corpus / DATES_FILE)
         report.undated = undated_reasons(articles)
         report.articles = len(articles)
@@ -288,9 +301,11 @@ def peak_memory_mb() -> float:
 
 def drop_tokens(annotations: list[Annotation]) -> None:
     """Keep only sentence spans once actors are resolved: pages need no tokens, and at 5,000 articles
-    the millions of token objects were a third of the build's memory while MkDocs ran."""
+    the millions of token objects were a third of the build's memory while MkDocs ran. The memory the
+    resolve stage freed (its memo, views and tokens) goes back to the system before the render forks."""
     for annotation in annotations:
         annotation.sentences = [Sentence(s.start, s.end, ()) for s in annotation.sentences]
+    give_back_memory()
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -327,6 +342,7 @@ def _build(options: BuildOptions) -> BuildReport:
     work = options.cache / "site"
     docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
     gc.collect()  # the corpus' records are no longer referenced: MkDocs gets their memory
+    give_back_memory()
     timer = _Timer(report)
     plan = build_site(work, docs, options.out, redirects, epoch=epoch, pages=pages)
     report.pages_rendered = f"full build ({plan.reason})" if plan.full else f"{len(plan.changed)} changed files of {len(pages)}"

@@ -103,3 +103,43 @@ def test_ingest_cache_parses_only_changed_files(tmp_path):
     assert "عنوان جديد" in edited[1].text and edited[1] != first[1]
     assert edited[1] == read_article(corpus / "b.txt", corpus)  # parsed again, exactly as without a cache
     assert edited[0] == first[0]
+
+
+def _listed_by_rglob(corpus: Path) -> list[str]:
+    """What ``corpus_files`` listed before its ``scandir`` walk (``rglob``, sorted paths)."""
+    from annotate.ingest import ARTICLE_SUFFIXES, SKIPPED_NAMES, is_inside
+
+    out = []
+    for path in sorted(corpus.rglob("*")):
+        parts = path.relative_to(corpus).parts
+        if any(p.startswith(".") for p in parts) or path.suffix not in ARTICLE_SUFFIXES or path.name in SKIPPED_NAMES or not path.is_file():
+            continue
+        if path.is_symlink() and not is_inside(path, corpus.resolve()):
+            continue
+        out.append(path.relative_to(corpus).as_posix())
+    return out
+
+
+def test_the_corpus_walk_lists_what_rglob_listed(tmp_path: Path):
+    from annotate.ingest import corpus_entries
+
+    corpus = tmp_path / "corpus"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("سر", encoding="utf-8")
+    (outside / "folder").mkdir()
+    (outside / "folder" / "z.txt").write_text("نص", encoding="utf-8")
+    for name in ["b.txt", "a.md", "A.txt", "a-b.txt", "a/b.txt", "a/b/c.md", "a b/x.txt", "2024/05/y.txt", "x.txt.bak", "notes.TXT",
+                 ".hidden/x.txt", "a/.h.txt", "sub/README.md", "sub/actors.yml", "slugs.yml", "dir.txt/inner.txt", "ع/مقال.txt"]:
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text("نص", encoding="utf-8")
+    (corpus / "link-in.txt").symlink_to(corpus / "b.txt")
+    (corpus / "link-out.txt").symlink_to(outside / "secret.txt")
+    (corpus / "linked-folder").symlink_to(outside / "folder")
+    (corpus / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    skipped: list[str] = []
+    entries = corpus_entries(corpus, outside=skipped)
+    assert [relative for _, relative in entries] == _listed_by_rglob(corpus)
+    assert [path for path, _ in entries] == [corpus / relative for _, relative in entries]
+    assert "dir.txt/inner.txt" in [r for _, r in entries] and "link-out.txt" not in [r for _, r in entries]
+    assert len(skipped) == 1 and "link-out.txt" in skipped[0]
