@@ -37,6 +37,7 @@ class UnionFind:
         self.parent: dict[Node, Node] = {}
         self.owner: dict[Node, str] = {}
         self.members: dict[Node, list[Node]] = {}
+        self.merges = 0  # unions that joined two groups: equal before and after a step, the groups are as they were
         first: dict[str, Node] = {}
         for node, owner in sorted(owners.items()):
             self.add(node)
@@ -71,6 +72,7 @@ class UnionFind:
         if (oa is None and ob is not None) or (oa == ob and rb < ra):
             ra, rb = rb, ra  # the owned (or smaller) root survives: deterministic
         self.parent[rb] = ra
+        self.merges += 1
         self.members[ra].extend(self.members.pop(rb))
         if ob and not oa:
             self.owner[ra] = ob
