@@ -100,9 +100,7 @@ def resolve(
     for (article, _), (view, share) in zip(todo, runner.map(read, todo), strict=True):
         views[article.id], shares[article.id] = view, share
     lap("map: read (view, vocabulary share)")
-    for article, ann in docs:
-        if article.id not in views:
-            views[article.id] = ArticleView.of(article, ann)
+    views = _Views(views, docs)  # the others' when a step needs them: a kept article's result needs none
     lap("views of kept articles")
     total = memo.total({aid: s for aid, s in shares.items() if aid not in kept}) if memo is not None else shares_total([shares[a.id] for a, _ in docs])
     vocab = vocabulary(total, registry)
@@ -182,6 +180,21 @@ def resolve(
     resolution = group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
     lap("reduce: grouping into actors")
     return resolution
+
+
+class _Views(dict):
+    """Articles' views, made on first use: a rebuild that keeps an article's results never reads its tokens."""
+
+    def __init__(self, made: dict[str, ArticleView], docs: list[tuple[Article, Annotation]]) -> None:
+        super().__init__(made)
+        self.docs = {a.id: (a, ann) for a, ann in docs}
+
+    def __missing__(self, aid: str) -> ArticleView:
+        view = self[aid] = ArticleView.of(*self.docs[aid])
+        return view
+
+    def get(self, aid, default=None):
+        return self[aid] if aid in self.docs else default
 
 
 class _Laps:

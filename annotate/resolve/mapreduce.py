@@ -201,14 +201,19 @@ class Known:
 def name_index(cands: dict[str, list[Candidate]], votes: Votes, registry: Registry, ignored_keys: set[tuple]) -> Known:
     index = NameIndex()
     model_counts: Counter = Counter()
+    # Each distinct (key, label, last word) once, in corpus order: adding an entry again changes nothing.
+    seen: dict[tuple, int] = {}
     for cs in cands.values():
         for c in cs:
-            label = votes.label_for(c.folded_key, c.label)
-            model_counts[c.folded_key] += 1
-            index.add(Entry(c.folded_key, label, "propagated"))
-            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4 and not lexicon.is_weak(c.folded[-1]):
-                model_counts[c.folded_key[-1:]] += 1  # a full name vouches for its surname (شويغو, البرهان)
-                index.add(Entry(c.folded_key[-1:], label, "propagated"))
+            kind = (c.folded_key, c.label, c.folded[-1] if c.folded else None)
+            seen[kind] = seen.get(kind, 0) + 1
+    for (folded_key, own, last), n in seen.items():
+        label = votes.label_for(folded_key, own)
+        model_counts[folded_key] += n
+        index.add(Entry(folded_key, label, "propagated"))
+        if label == "PER" and len(folded_key) > 1 and len(folded_key[-1]) >= 4 and not lexicon.is_weak(last):
+            model_counts[folded_key[-1:]] += n  # a full name vouches for its surname (شويغو, البرهان)
+            index.add(Entry(folded_key[-1:], label, "propagated"))
     reg_names = [(a, n) for a in registry.actors for n in [a.name, *a.aliases]]
     for actor, name in reg_names:
         index.add(Entry(key_of(name_words(name), "PER"), actor.label, "registry"))
