@@ -11,6 +11,7 @@ job and hands the mentions to ``grouping``, which does the second.
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -18,12 +19,11 @@ from typing import TYPE_CHECKING
 
 from annotate.models import Annotation, Article
 from annotate.resolve import gazetteer
-from annotate.resolve.cues import alias_cues
+from annotate.resolve.finish import Labels, Tail, finish, holds, inputs_of, propagated_keys
 from annotate.resolve.grouping import Resolution, group, label_of_id, name_words
 from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, label_votes, name_index, propagation, read, shares_total, vocabulary
 from annotate.resolve.names import key_of
-from annotate.resolve.propagate import merge_found, rare_keys
-from annotate.resolve.recognize import keep_names
+from annotate.resolve.propagate import rare_keys
 from annotate.resolve.chain_memo import recognize_kept
 from annotate.resolve.recognize.corpus import recognize_corpus
 from annotate.resolve.link import contextual_keys
@@ -132,12 +132,12 @@ def resolve(
     else:
         ids = [a.id for a, _ in docs]
         cands, cue_links = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
-    links: list[tuple[Candidate, Candidate]] = [link for a, _ in docs for link in cue_links[a.id]]
-    cue_seen = {(c.article, c.start, c.end) for c, _ in links}
+    cue_seen = {(c.article, c.start, c.end) for a, _ in docs for c, _ in cue_links[a.id]}
     lap("recognize (corpus steps)")
 
     # 2. Editor's ignores.
-    ignored_keys = _ignores(registry, cands, stale)
+    dropped: dict[str, list] = {}
+    ignored_keys = _ignores(registry, cands, stale, dropped)
 
     # 3. Reduce: labels by majority (the registry wins), per plain key.
     votes = label_votes(cands, registry)
@@ -147,34 +147,52 @@ def resolve(
     # found in each article (kept from the last build unless a name it may contain came or went).
     known = name_index(cands, votes, registry, ignored_keys)
     lap("reduce: name index")
-    found_by_article: dict[str, Found] = memo.found(vocab, known) if memo is not None else {}
-    todo = [(views[aid],) for aid in cands if aid not in found_by_article]
+    kept_found = memo.kept_found(vocab, known) if memo is not None else set()
+    fresh_found: dict[str, Found] = {}
+    todo = [(views[aid],) for aid in cands if aid not in kept_found]
     for (view,), found in zip(todo, runner.map(propagation, todo, index=known.index, first_names=known.first_names, vocab=vocab), strict=True):
-        found_by_article[view.article.id] = found
+        fresh_found[view.article.id] = found
     if memo is not None:
-        memo.keep_found(found_by_article, views, known)
+        memo.keep_found(fresh_found, views, known)
     lap("map: propagation")
-    found_by_article = {aid: found_by_article[aid].candidates for aid in cands}
-    found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
-    model_counts = known.model_counts
-    too_rare = rare_keys(model_counts, found_counts)
+
+    # 5. Per article: the names found merged in, non-names dropped, more cues, labels by majority, country
+    # marks (``finish``; kept from the last build while what they read holds).
+    found_keys = {aid: memo.propagated(aid) if aid in kept_found else propagated_keys(fresh_found[aid].candidates) for aid in cands}
+    found_counts: Counter = Counter()
+    for counts in found_keys.values():
+        found_counts.update(counts)
+    too_rare = rare_keys(known.model_counts, found_counts)
+    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
+    registry_keys = frozenset({key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names})
+    labels = Labels(votes)
+    last = memo.tails(registry_keys) if memo is not None else {}
+    tails: dict[str, Tail] = {}
+    fresh: dict[str, tuple] = {}
+    cue_links_now: dict[str, list] = {}
+    more_links: dict[str, list] = {}
+    marks: dict[str, str] = {}
     for aid in cands:
-        found = [c for c in found_by_article[aid] if not (c.source == "propagated" and c.folded_key in too_rare)]
-        cands[aid] = keep_names(merge_found(cands[aid], found), views[aid].article.text)
-        # Cues next to names that only propagation found («دقلو، المعروف بـ"حميدتي"»).
-        more = [(a, n) for a, n in alias_cues(views[aid], cands[aid], vocab) if (a.article, a.start, a.end) not in cue_seen]
-        links += more
-        cands[aid] = merge_found(cands[aid], [a for a, _ in more])
-    for cs in cands.values():
-        for c in cs:
-            c.rekey(votes.label_for(c.folded_key, c.label))
-            if c.source == "gazetteer":
-                votes.counts[c.folded_key].update([c.label])
+        rare = frozenset(k for k in found_keys[aid] if k in too_rare)
+        inputs = inputs_of(memo.chain_bytes(aid), memo.found_bytes(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
+        tail = last.get(aid)
+        if tail is not None and holds(tail, inputs, vocab, labels):
+            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(tail.result)
+            marks[aid], tails[aid] = tail.mark, tail
+            continue
+        found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
+        found_here = [c for c in found_here if not (c.source == "propagated" and c.folded_key in too_rare)]
+        cands[aid], more_links[aid], answers, winners, added = finish(views[aid], cands[aid], found_here, cue_seen, vocab, labels)
+        cue_links_now[aid] = cue_links[aid]
+        fresh[aid] = (inputs, answers, winners, added)
     lap("merge found, cues, labels")
 
-    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
-    registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
-    marks = contextual_keys(cands, countries, registry_keys, views)
+    marks.update(contextual_keys({aid: cands[aid] for aid in fresh}, countries, registry_keys, views))
+    if memo is not None:
+        for aid, (inputs, answers, winners, added) in fresh.items():
+            tails[aid] = Tail(inputs, answers, winners, added, marks[aid], pickle.dumps((cands[aid], cue_links_now[aid], more_links[aid]), protocol=pickle.HIGHEST_PROTOCOL))
+        memo.keep_tails({aid: tails[aid] for aid in cands}, set(fresh), registry_keys)
+    links = [link for aid in cands for link in cue_links_now[aid]] + [link for aid in cands for link in more_links[aid]]
     lap("contextual keys")
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     resolution = group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
@@ -210,8 +228,9 @@ class _Laps:
         self.started = now
 
 
-def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:
-    """Drop the mentions an editor marked as not an actor; return the keys ignored everywhere."""
+def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str], dropped: dict[str, list]) -> set[tuple]:
+    """Drop the mentions an editor marked as not an actor (noted per article in ``dropped``); return the
+    keys ignored everywhere."""
     everywhere: set[tuple] = set()
     for rule in registry.ignores:
         plain = key_of(name_words(rule.name), "PER")
@@ -220,6 +239,8 @@ def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[
             if rule.articles and aid not in rule.articles:
                 continue
             keep = [c for c in cs if c.folded_key != plain]
+            if len(keep) != len(cs):
+                dropped.setdefault(aid, []).extend((c.start, c.end, plain) for c in cs if c.folded_key == plain)
             hit += len(cs) - len(keep)
             cands[aid] = keep
         if not rule.articles:

@@ -31,6 +31,7 @@ from annotate.cache import PACKAGE
 from annotate.digest import files_digest, json_digest
 from annotate.models import Annotation, Article
 from annotate.resolve.chain_memo import ChainState
+from annotate.resolve.finish import Tail, TailState, propagated_keys
 from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
 from annotate.resolve.spans import ArticleView, Vocabulary
 
@@ -61,6 +62,7 @@ class _Stored:
     first: bytes = b""
     found: bytes = b""
     words: bytes = b""
+    propagated: Counter = field(default_factory=Counter)  # keys of ``found`` that propagation found, counted
 
 
 @dataclass
@@ -75,6 +77,7 @@ class _State:
     index_names: dict = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     chain: ChainState = field(default_factory=ChainState)
+    finish: TailState = field(default_factory=TailState)
 
 
 class ResolveMemo:
@@ -162,11 +165,32 @@ class ResolveMemo:
             if aid not in self.first_loaded:
                 self.new.articles[aid].first = pickle.dumps(done)
 
-    def found(self, vocab: Vocabulary, known: Known) -> dict[str, Found]:
-        """The last build's propagated names that still hold: no answer they used flipped, and no name that
-        starts with one of the article's words came, went or changed since."""
+    def kept_found(self, vocab: Vocabulary, known: Known) -> set[str]:
+        """Articles whose last build's propagated names still hold: no answer they used flipped, and no name
+        that starts with one of the article's words came, went or changed since."""
         self.found_loaded = self.same - self.flipped(self.old.found_users, vocab) - self._touched(known)
-        return {aid: pickle.loads(self.old.articles[aid].found) for aid in sorted(self.found_loaded)}
+        return set(self.found_loaded)
+
+    def found_of(self, aid: str) -> Found:
+        """The last build's propagated names of an article it keeps (fresh objects: later steps change them)."""
+        return pickle.loads(self.old.articles[aid].found)
+
+    def propagated(self, aid: str) -> Counter:
+        return self.new.articles[aid].propagated
+
+    def found_bytes(self, aid: str) -> bytes:
+        return self.new.articles[aid].found
+
+    def chain_bytes(self, aid: str) -> bytes:
+        return self.new.chain.results[aid]
+
+    def tails(self, registry_keys: frozenset) -> dict[str, Tail]:
+        """The last build's last steps per article (none when the registry's keys changed: every article reads them)."""
+        return self.old.finish.tails if self.old.finish.registry_keys == registry_keys else {}
+
+    def keep_tails(self, tails: dict[str, Tail], fresh: set[str], registry_keys: frozenset) -> None:
+        self.new.finish = TailState(tails, registry_keys)
+        self.changed = self.changed or bool(fresh) or tails.keys() != self.old.finish.tails.keys()
 
     def _touched(self, known: Known) -> set[str]:
         old, new = self.old.index_names, known.index.names
@@ -181,6 +205,7 @@ class ResolveMemo:
         for aid, result in found.items():
             if aid not in self.found_loaded:
                 self.new.articles[aid].found = pickle.dumps(result)
+                self.new.articles[aid].propagated = propagated_keys(result.candidates)
                 self.new.articles[aid].words = pickle.dumps(lookup_words(views[aid]))
         self.new.index_names, self.new.first_names = known.index.names, known.first_names
         first_users, found_users, word_users = self.old.first_users, self.old.found_users, self.old.word_users
