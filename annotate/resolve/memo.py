@@ -93,6 +93,7 @@ class ResolveMemo:
         self.first_loaded: set[str] = set()
         self.found_loaded: set[str] = set()
         self.chain_mapped: set[str] = set()
+        self.finished: set[str] = set()  # articles whose last steps (``finish``) ran this build
         self.index_changed = True  # articles that went through the recognizing chain this build
         self.same: set[str] = set()
         self.flips: set[Query] | None = None
@@ -190,6 +191,7 @@ class ResolveMemo:
 
     def keep_tails(self, tails: dict[str, Tail], fresh: set[str], registry_keys: frozenset) -> None:
         self.new.finish = TailState(tails, registry_keys)
+        self.finished = set(fresh)
         self.changed = self.changed or bool(fresh) or tails.keys() != self.old.finish.tails.keys()
 
     def _touched(self, known: Known) -> set[str]:

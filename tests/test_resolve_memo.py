@@ -1,0 +1,72 @@
+"""Rebuilds from the resolve memo equal a full resolve after the edits the memo keeps results across: an
+article edit whose alias cue merges two actors, the edit undone (the actors split again), registry
+merges, splits and aliases; and the last per-article steps (``resolve.finish``) run again only for the
+articles whose inputs moved."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from annotate.resolve import Registry, load_registry, resolve
+from annotate.resolve.memo import ResolveMemo
+from tests.test_resolve import actor_of, doc
+from tests.test_resolve_mapreduce import same
+
+PLAIN = "التقى محمد حمدان دقلو وفدا في الخرطوم أمس."
+CUED = 'التقى محمد حمدان دقلو المعروف بـ"حميدتي" وفدا في الخرطوم أمس.'
+OTHER = "وقال حميدتي إن قواته ستنسحب من المدينة."
+FAR = "وزار خليفة حفتر موسكو، والتقى فلاديمير بوتين في الكرملين."
+FAR2 = "وقال بوتين إن روسيا تدعم الحوار الليبي، وأضاف حفتر أن الاجتماع كان مثمرا."
+
+
+def corpus(first: str) -> list:
+    return [
+        doc("a-cue", first, [("محمد حمدان دقلو", "PER"), ("الخرطوم", "LOC")]),
+        doc("b-other", OTHER, [("حميدتي", "PER")]),
+        doc("c-far", FAR, [("خليفة حفتر", "PER"), ("موسكو", "LOC"), ("فلاديمير بوتين", "PER")]),
+        doc("d-far", FAR2, [("بوتين", "PER"), ("حفتر", "PER")]),
+    ]
+
+
+def rebuilt(folder: Path, docs, registry) -> tuple:
+    memo = ResolveMemo(folder)
+    resolution = resolve(copy.deepcopy(docs), registry, memo=memo)  # fresh objects, as a new build has
+    memo.save()
+    assert same(resolution, resolve(copy.deepcopy(docs), registry)), "a rebuild differs from a full resolve"
+    return resolution, memo
+
+
+def test_an_edit_that_merges_two_actors_and_its_undoing(tmp_path):
+    registry = Registry()
+    before, _ = rebuilt(tmp_path, corpus(PLAIN), registry)
+    assert actor_of(before, "a-cue", "محمد حمدان دقلو") != actor_of(before, "b-other", "حميدتي")
+    merged, memo = rebuilt(tmp_path, corpus(CUED), registry)
+    assert actor_of(merged, "a-cue", "محمد حمدان دقلو") == actor_of(merged, "b-other", "حميدتي")
+    assert "c-far" not in memo.finished and "d-far" not in memo.finished  # untouched: their last steps kept
+    split, memo = rebuilt(tmp_path, corpus(PLAIN), registry)
+    assert actor_of(split, "a-cue", "محمد حمدان دقلو") != actor_of(split, "b-other", "حميدتي")
+    assert same(split, before)
+    _, memo = rebuilt(tmp_path, corpus(PLAIN), registry)
+    assert memo.finished == set()  # nothing changed: every article's last steps kept
+
+
+def test_registry_merges_splits_and_aliases_from_the_memo(tmp_path):
+    docs = corpus(PLAIN)
+    base = rebuilt(tmp_path, docs, Registry())[0]
+    dagalo = actor_of(base, "a-cue", "محمد حمدان دقلو")
+    head = "actors:\n  - id: per-hemedti\n    name: حميدتي\n    label: PER\n  - id: per-saddam-haftar\n    name: صدام حفتر\n    label: PER\n"
+    edits = {
+        "alias": head + "alias:\n  - actor: per-hemedti\n    names: [محمد حمدان دقلو]\n",
+        "merge": head + f"merge:\n  - into: per-hemedti\n    from: [{dagalo}]\n",
+        "split": head + "split:\n  - name: حفتر\n    articles: [d-far]\n    actor: per-saddam-haftar\n",
+        "none": head,
+    }
+    for name, text in edits.items():
+        (tmp_path / "actors.yml").write_text(text, encoding="utf-8")
+        resolution, _ = rebuilt(tmp_path, docs, load_registry(tmp_path / "actors.yml"))
+        if name in ("alias", "merge"):
+            assert actor_of(resolution, "a-cue", "محمد حمدان دقلو") == "per-hemedti", name
+        if name == "split":
+            assert actor_of(resolution, "d-far", "حفتر") == "per-saddam-haftar"
+            assert actor_of(resolution, "c-far", "خليفة حفتر") != "per-saddam-haftar"
