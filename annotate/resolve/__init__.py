@@ -21,7 +21,7 @@ from annotate.models import Annotation, Article
 from annotate.resolve import gazetteer
 from annotate.resolve.finish import Labels, Tail, finish, holds, inputs_of, propagated_keys
 from annotate.resolve.grouping import Resolution, group, label_of_id, name_words
-from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, label_votes, name_index, propagation, read, shares_total, vocabulary
+from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, kinds_of, label_votes, name_index, propagation, read, shares_total, vocabulary
 from annotate.resolve.names import key_of
 from annotate.resolve.propagate import rare_keys
 from annotate.resolve.chain_memo import recognize_kept
@@ -126,30 +126,30 @@ def resolve(
     # 1b. More mentions and fewer non-names (``recognize``), run-on spans cut, و-pieces joined: map steps
     # with reduce steps between them (kept from the last build while every fact they read holds).
     registry_names = [(a.label, name_words(n)) for a, n in reg_names]
+    ids = [a.id for a, _ in docs]
     if memo is None:
-        cands = recognize_corpus(views, {a.id: passes[a.id].candidates for a, _ in docs}, registry_names, places, vocab)
-        cue_links = {aid: done.links for aid, done in passes.items()}
+        recognized = recognize_corpus(views, {a.id: passes[a.id].candidates for a, _ in docs}, registry_names, places, vocab)
+        chained: dict[str, tuple] = {aid: (recognized[aid], passes[aid].links) for aid in ids}
+        kinds = {aid: kinds_of(recognized[aid]) for aid in ids}
     else:
-        ids = [a.id for a, _ in docs]
-        cands, cue_links = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
-    cue_seen = {(c.article, c.start, c.end) for a, _ in docs for c, _ in cue_links[a.id]}
+        chained, kinds = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
     lap("recognize (corpus steps)")
 
-    # 2. Editor's ignores.
+    # 2. Editor's ignores (on the articles' kinds; their candidates lose them when they are read).
     dropped: dict[str, list] = {}
-    ignored_keys = _ignores(registry, cands, stale, dropped)
+    kinds, ignored_keys = _ignores(registry, kinds, stale, dropped)
 
     # 3. Reduce: labels by majority (the registry wins), per plain key.
-    votes = label_votes(cands, registry)
+    votes = label_votes(kinds, registry)
     lap("reduce: ignores, label votes")
 
     # 4. Recall: known names and places elsewhere in the corpus. Reduce: the name index; map: the names
     # found in each article (kept from the last build unless a name it may contain came or went).
-    known = name_index(cands, votes, registry, ignored_keys)
+    known = name_index(kinds, votes, registry, ignored_keys)
     lap("reduce: name index")
     kept_found = memo.kept_found(vocab, known) if memo is not None else set()
     fresh_found: dict[str, Found] = {}
-    todo = [(views[aid],) for aid in cands if aid not in kept_found]
+    todo = [(views[aid],) for aid in ids if aid not in kept_found]
     for (view,), found in zip(todo, runner.map(propagation, todo, index=known.index, first_names=known.first_names, vocab=vocab), strict=True):
         fresh_found[view.article.id] = found
     if memo is not None:
@@ -158,7 +158,7 @@ def resolve(
 
     # 5. Per article: the names found merged in, non-names dropped, more cues, labels by majority, country
     # marks (``finish``; kept from the last build while what they read holds).
-    found_keys = {aid: memo.propagated(aid) if aid in kept_found else propagated_keys(fresh_found[aid].candidates) for aid in cands}
+    found_keys = {aid: memo.propagated(aid) if aid in kept_found else propagated_keys(fresh_found[aid].candidates) for aid in ids}
     found_counts: Counter = Counter()
     for counts in found_keys.values():
         found_counts.update(counts)
@@ -172,7 +172,8 @@ def resolve(
     cue_links_now: dict[str, list] = {}
     more_links: dict[str, list] = {}
     marks: dict[str, str] = {}
-    for aid in cands:
+    cands: dict[str, list[Candidate]] = {}
+    for aid in ids:
         rare = frozenset(k for k in found_keys[aid] if k in too_rare)
         inputs = inputs_of(memo.chain_bytes(aid), memo.found_bytes(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
         tail = last.get(aid)
@@ -182,8 +183,11 @@ def resolve(
             continue
         found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
         found_here = [c for c in found_here if not (c.source == "propagated" and c.folded_key in too_rare)]
-        cands[aid], more_links[aid], answers, winners, added = finish(views[aid], cands[aid], found_here, cue_seen, vocab, labels)
-        cue_links_now[aid] = cue_links[aid]
+        recognized_here, cue_links_now[aid] = chained[aid]
+        ignored_here = {plain for plain, _ in dropped.get(aid, ())}
+        recognized_here = [c for c in recognized_here if c.folded_key not in ignored_here]
+        cue_seen = {(c.article, c.start, c.end) for c, _ in cue_links_now[aid]}
+        cands[aid], more_links[aid], answers, winners, added = finish(views[aid], recognized_here, found_here, cue_seen, vocab, labels)
         fresh[aid] = (inputs, answers, winners, added)
     lap("merge found, cues, labels")
 
@@ -228,23 +232,24 @@ class _Laps:
         self.started = now
 
 
-def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str], dropped: dict[str, list]) -> set[tuple]:
-    """Drop the mentions an editor marked as not an actor (noted per article in ``dropped``); return the
-    keys ignored everywhere."""
+def _ignores(registry: Registry, kinds: dict[str, Counter], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, Counter], set[tuple]]:
+    """Drop the mentions an editor marked as not an actor from each article's kinds (``kinds_of``; the key and
+    count dropped noted per article in ``dropped``); return the kinds left and the keys ignored everywhere."""
     everywhere: set[tuple] = set()
+    kinds = dict(kinds)  # the memo keeps the kinds as recognized
     for rule in registry.ignores:
         plain = key_of(name_words(rule.name), "PER")
         hit = 0
-        for aid, cs in cands.items():
+        for aid, counts in kinds.items():
             if rule.articles and aid not in rule.articles:
                 continue
-            keep = [c for c in cs if c.folded_key != plain]
-            if len(keep) != len(cs):
-                dropped.setdefault(aid, []).extend((c.start, c.end, plain) for c in cs if c.folded_key == plain)
-            hit += len(cs) - len(keep)
-            cands[aid] = keep
+            n = sum(k for kind, k in counts.items() if kind[0] == plain)
+            if n:
+                kinds[aid] = Counter({kind: k for kind, k in counts.items() if kind[0] != plain})
+                dropped.setdefault(aid, []).append((plain, n))
+                hit += n
         if not rule.articles:
             everywhere.add(plain)
         if not hit:
             stale.append(f"{rule.where}: ignore '{rule.name}': matches no mention")
-    return everywhere
+    return kinds, everywhere

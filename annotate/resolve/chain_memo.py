@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotate.resolve.mapreduce import FirstPass, Query, Recording
+from annotate.resolve.mapreduce import FirstPass, Query, Recording, kinds_of
 from annotate.resolve.recognize.corpus import STEPS, Facts, run_step, static_facts
 from annotate.resolve.spans import ArticleView, Candidate
 
@@ -33,6 +33,7 @@ class ChainState:
     facts: Facts = field(default_factory=dict)
     word_users: dict[str, set[str]] = field(default_factory=dict)
     query_users: dict[Query, set[str]] = field(default_factory=dict)
+    kinds: dict[str, Counter] = field(default_factory=dict)  # ``mapreduce.kinds_of`` each result
 
 
 @dataclass
@@ -46,9 +47,22 @@ class _Run:
     recording: Recording = field(default_factory=lambda: Recording(None))
 
 
-def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: Callable[[str], FirstPass], fresh: set[str], registry, places, vocab) -> tuple[dict, dict]:
-    """Candidates and cue links per article after the chain; ``fresh``: articles whose first pass was made
-    this build (the others' is the last build's, from ``first``)."""
+class Results(dict):
+    """(candidates, cue links) per article after the chain; a kept article's read from the memo on first use
+    (a rebuild that keeps its later results too never reads it)."""
+
+    def __init__(self, kept: dict[str, bytes]) -> None:
+        super().__init__()
+        self.kept = kept
+
+    def __missing__(self, aid: str) -> tuple[list[Candidate], list]:
+        result = self[aid] = pickle.loads(self.kept[aid])
+        return result
+
+
+def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: Callable[[str], FirstPass], fresh: set[str], registry, places, vocab) -> tuple[Results, dict[str, Counter]]:
+    """(candidates, cue links) per article after the chain, and each one's ``kinds_of``; ``fresh``: articles
+    whose first pass was made this build (the others' is the last build's, from ``first``)."""
     old: ChainState = memo.old.chain
     new = ChainState()
     known = set(old.results) & memo.same if old.totals else set()  # present, unchanged, with a result
@@ -90,22 +104,22 @@ def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: C
                     run.shares.append(reduce.share(run.candidates))  # as it was: the total holds it already
         for aid, run in runs.items():
             run.candidates = run_step(step, views[aid], run.candidates, facts, run.words, run.recording)
-    cands, links = {}, {}
+    results = Results(old.results)
     for aid in ids:
         run = runs.get(aid)
         if run is None:
-            cands[aid], links[aid] = pickle.loads(old.results[aid])
-            new.results[aid], new.aux[aid] = old.results[aid], old.aux[aid]
+            new.results[aid], new.aux[aid], new.kinds[aid] = old.results[aid], old.aux[aid], old.kinds[aid]
         else:
-            cands[aid], links[aid] = run.candidates, run.links
+            results[aid] = (run.candidates, run.links)
             new.results[aid] = pickle.dumps((run.candidates, run.links))
             new.aux[aid] = pickle.dumps((run.shares, frozenset(run.words), run.recording.answers))
+            new.kinds[aid] = kinds_of(run.candidates)
     new.facts = facts
     _index(old, new, known, runs)
     memo.new.chain = new
     memo.chain_mapped = set(runs)
     memo.changed = memo.changed or bool(runs) or set(old.results) != set(ids)
-    return cands, links
+    return results, new.kinds
 
 
 def _redone(old: ChainState, known: set[str], runs: dict) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 
 from annotate.models import LABELS, Actor, Mention
 from annotate.resolve import gazetteer
@@ -71,9 +72,10 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
 
     # Actors: one per root that has mentions (plus merges/renames decided by automatic id).
     displays = _displays(flat)
+    keys = [c.key for c in flat]
     node_names = _node_names(flat, displays)
     groups = _groups(uf, target)
-    ids, successor = _ids(uf, groups, flat, registry, place_of, node_names, displays)
+    ids, successor = _ids(uf, groups, keys, registry, place_of, node_names, displays)
     first_successor, merged = dict(successor), uf.merges
     for decision in registry.merges:
         for item in decision.items:
@@ -98,7 +100,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
                     uf.union(roots[0], node)
     if uf.merges != merged:
         groups = _groups(uf, target)
-        ids, successor2 = _ids(uf, groups, flat, registry, place_of, node_names, displays)
+        ids, successor2 = _ids(uf, groups, keys, registry, place_of, node_names, displays)
         successor.update(successor2)
     else:  # no merge or alias joined two groups: the ids are the first pass's (computing them again gives the same)
         successor.update(first_successor)
@@ -106,7 +108,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
     actors: dict[str, Actor] = {}
     dates = {a.id: a.date for a, _ in docs}
     for root in sorted(groups, key=lambda r: ids[r]):
-        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, displays, uf, registry, place_of, dates)
+        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, keys, displays, uf, registry, place_of, dates)
     for actor in registry.actors:
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
@@ -213,22 +215,24 @@ def _node_names(flat: list[Candidate], displays: list[str]) -> dict[Node, str]:
     return {node: min(cs.items(), key=lambda kv: (-kv[1], kv[0]))[0] for node, cs in counts.items()}
 
 
-def _canonical(members: list[int], flat: list[Candidate], displays: list[str]) -> str:
-    """Display name of an automatic actor (candidate indices): the most frequent spelling of its longest key."""
-    longest = max(len(flat[n].key) for n in members)
-    longs = [n for n in members if len(flat[n].key) == longest]
-    counts = Counter(displays[n] for n in longs)
+def _canonical(members: list[int], keys: list[tuple], displays: list[str]) -> str:
+    """Display name of an automatic actor (candidate indices; ``keys``: each candidate's): the most frequent
+    spelling of its longest key."""
+    lengths = list(map(len, map(keys.__getitem__, members)))
+    longest = max(lengths)
+    longs = list(compress(members, [n == longest for n in lengths]))
+    counts = Counter(map(displays.__getitem__, longs))
     name = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
-    country = country_of(min(flat[n].key for n in longs))
+    country = country_of(min(map(keys.__getitem__, longs)))
     return f"{name} ({country})" if country else name  # مجلس النواب (تونس) beside مجلس النواب (الأردن)
 
 
-def _ids(uf, groups, flat, registry, place_of, node_names, displays) -> tuple[dict[Node, str], dict[str, str]]:
+def _ids(uf, groups, keys, registry, place_of, node_names, displays) -> tuple[dict[Node, str], dict[str, str]]:
     """Actor id per root, and former id → current id for every name the actor's nodes would be known by."""
     ids: dict[Node, str] = {}
     used: dict[str, Node] = {}
     successor: dict[str, str] = {}
-    canonical = {root: _canonical(members, flat, displays) for root, members in groups.items()}
+    canonical = {root: _canonical(members, keys, displays) for root, members in groups.items()}
     for root in sorted(groups, key=lambda r: (r not in uf.owner, canonical[r], r)):
         owner = uf.owner.get(root, "")
         label = root[0]
@@ -252,14 +256,14 @@ def _ids(uf, groups, flat, registry, place_of, node_names, displays) -> tuple[di
     return ids, successor
 
 
-def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], displays: list[str], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
+def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], keys: list[tuple], displays: list[str], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
     members = [flat[n] for n in indices]
     owner = uf.owner.get(root, "")
     reg = registry.actor(owner[4:]) if owner.startswith("reg:") else None
     place = place_of.get(owner)
     labels = Counter(c.label for c in members)
     label = reg.label if reg else place.label if place else min(labels.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0]
-    name = reg.name if reg else place.name if place else _canonical(indices, flat, displays)
+    name = reg.name if reg else place.name if place else _canonical(indices, keys, displays)
     aliases = sorted({displays[n] for n in indices} | set(reg.aliases if reg else []) - {name})
     roles: dict[tuple, dict] = {}
     for c in sorted((c for c in members if c.role), key=lambda c: (c.article, c.start)):
