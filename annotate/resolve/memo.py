@@ -21,6 +21,7 @@ changed or left, plus the new shares. Same inputs give the same resolution with 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import logging
 import marshal
@@ -104,6 +105,8 @@ class ResolveMemo:
         self.changed = False
 
     def _load(self) -> _State:
+        collecting = gc.isenabled()
+        gc.disable()  # millions of objects, no cycles: the collector's passes would double the load
         try:
             with self.path.open("rb") as f:
                 state = pickle.load(f)
@@ -112,6 +115,9 @@ class ResolveMemo:
         except Exception as error:  # noqa: BLE001 - a damaged memo of any kind only costs a full resolve
             if self.path.exists():
                 log.warning("%s: unusable resolve memo ignored, every article is resolved again (%s)", self.path, error)
+        finally:
+            if collecting:
+                gc.enable()
         return _State(self.version)
 
     def holds_results(self) -> bool:
