@@ -12,6 +12,7 @@ job and hands the mentions to ``grouping``, which does the second.
 from __future__ import annotations
 
 import gc
+import logging
 import pickle
 import time
 from collections import Counter
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from annotate.models import Annotation, Article
 from annotate.resolve import gazetteer
+from annotate.resolve.blobs import DamagedMemo
 from annotate.resolve.finish import Labels, Tail, finish, holds, inputs_of, propagated_keys
 from annotate.resolve.grouping import Resolution, group, label_of_id, name_words
 from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, kinds_of, label_votes, name_index, propagation, read, shares_total, vocabulary
@@ -35,6 +37,8 @@ from annotate.resolve.spans import ArticleView, Candidate
 
 if TYPE_CHECKING:
     from annotate.resolve.memo import ResolveMemo
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "label_of_id", "name_words", "resolve", "prepare", "Prepared", "load_registry", "Registry", "Resolution", "RegistryError", "Review", "format_review", "write_slug_ledger",
@@ -86,7 +90,12 @@ def resolve(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds)
+        try:
+            return _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds)
+        except DamagedMemo as error:
+            log.warning("unusable resolve memo ignored, every article is resolved again (%s)", error)
+            memo.forget()
+            return _resolve(docs, registry, published_slugs, None, memo, runner, seconds)  # ``prepared`` was used up
     finally:
         if collecting:
             gc.enable()
@@ -188,10 +197,10 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
     cands: dict[str, list[Candidate]] = {}
     for aid in ids:
         rare = frozenset(k for k in found_keys[aid] if k in too_rare)
-        inputs = inputs_of(memo.chain_bytes(aid), memo.found_bytes(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
+        inputs = inputs_of(memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
         tail = last.get(aid)
         if tail is not None and holds(tail, inputs, vocab, labels):
-            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(tail.result)
+            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(memo.read(tail.result))
             marks[aid], tails[aid] = tail.mark, tail
             continue
         found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
@@ -245,7 +254,7 @@ class _Laps:
         self.started = now
 
 
-def _ignores(registry: Registry, kinds: dict[str, Counter], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, Counter], set[tuple]]:
+def _ignores(registry: Registry, kinds: dict[str, dict], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, dict], set[tuple]]:
     """Drop the mentions an editor marked as not an actor from each article's kinds (``kinds_of``; the key and
     count dropped noted per article in ``dropped``); return the kinds left and the keys ignored everywhere."""
     everywhere: set[tuple] = set()
@@ -258,7 +267,7 @@ def _ignores(registry: Registry, kinds: dict[str, Counter], stale: list[str], dr
                 continue
             n = sum(k for kind, k in counts.items() if kind[0] == plain)
             if n:
-                kinds[aid] = Counter({kind: k for kind, k in counts.items() if kind[0] != plain})
+                kinds[aid] = {kind: k for kind, k in counts.items() if kind[0] != plain}
                 dropped.setdefault(aid, []).append((plain, n))
                 hit += n
         if not rule.articles:

@@ -22,6 +22,7 @@ import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 
+from annotate.resolve.blobs import Stored
 from annotate.resolve.cues import alias_cues
 from annotate.resolve.mapreduce import Query, Recording, Votes
 from annotate.resolve.names import Key
@@ -41,7 +42,7 @@ class Tail:
     winners: dict[Key, str | None]  # label of each key asked, when the article's turn came (None: no votes)
     votes: list[tuple[Key, str]]  # votes the article added (its gazetteer places)
     mark: str
-    result: bytes  # pickled (candidates, chain links, cue links) as they left the last steps
+    result: Stored  # pickled (candidates, chain links, cue links) as they left the last steps
 
 
 @dataclass
@@ -108,11 +109,12 @@ def holds(tail: Tail, inputs: bytes, vocab: Vocabulary, labels: Labels) -> bool:
     return True
 
 
-def propagated_keys(found: list[Candidate]) -> Counter:
+def propagated_keys(found: list[Candidate]) -> dict[Key, int]:
     """How often each key was found by propagation in an article (``rare_keys`` reads the corpus' sum)."""
-    return Counter(c.folded_key for c in found if c.source == "propagated")
+    return dict(Counter(c.folded_key for c in found if c.source == "propagated"))
 
 
 def inputs_of(chain: bytes, found: bytes, dropped: tuple, rare: frozenset) -> bytes:
-    """The digest of what an article's last steps read besides the vocabulary and the votes."""
+    """The digest of what an article's last steps read besides the vocabulary and the votes (``chain``,
+    ``found``: the digests of its chain result and propagated names)."""
     return digest(chain, found, pickle.dumps((dropped, sorted(rare))))

@@ -182,12 +182,13 @@ class Votes:
 Kind = tuple  # (folded key, label, last folded word): what the label votes and the name index read of a candidate
 
 
-def kinds_of(cands: list[Candidate]) -> Counter:
-    """An article's candidates as the reduce steps read them: each kind counted, in order of first occurrence."""
-    return Counter((c.folded_key, c.label, c.folded[-1] if c.folded else None) for c in cands)
+def kinds_of(cands: list[Candidate]) -> dict[Kind, int]:
+    """An article's candidates as the reduce steps read them: each kind counted, in order of first occurrence
+    (a plain dict: the memo keeps one per article, and a Counter is slower to read back)."""
+    return dict(Counter((c.folded_key, c.label, c.folded[-1] if c.folded else None) for c in cands))
 
 
-def label_votes(kinds: dict[str, Counter], registry: Registry) -> Votes:
+def label_votes(kinds: dict[str, dict[Kind, int]], registry: Registry) -> Votes:
     """Reduce (``kinds``: each article's ``kinds_of``)."""
     votes = Votes()
     for counts in kinds.values():
@@ -207,7 +208,7 @@ class Known:
     first_names: frozenset[str]
 
 
-def name_index(kinds: dict[str, Counter], votes: Votes, registry: Registry, ignored_keys: set[tuple]) -> Known:
+def name_index(kinds: dict[str, dict[Kind, int]], votes: Votes, registry: Registry, ignored_keys: set[tuple]) -> Known:
     """Reduce (``kinds``: each article's ``kinds_of``, in article order)."""
     index = NameIndex()
     model_counts: Counter = Counter()

@@ -33,6 +33,7 @@ from pathlib import Path
 from annotate.cache import PACKAGE
 from annotate.digest import files_digest
 from annotate.models import Annotation, Article
+from annotate.resolve.blobs import BlobFile, Stored, digest_of, remove_older, store
 from annotate.resolve.chain_memo import ChainState
 from annotate.resolve.finish import Tail, TailState, propagated_keys
 from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
@@ -63,11 +64,11 @@ def article_key(article: Article, annotation: Annotation) -> str:
 @dataclass
 class _Stored:
     key: str
-    share: bytes = b""
-    first: bytes = b""
-    found: bytes = b""
-    words: bytes = b""
-    propagated: Counter = field(default_factory=Counter)  # keys of ``found`` that propagation found, counted
+    share: Stored = b""
+    first: Stored = b""
+    found: Stored = b""
+    words: Stored = b""
+    propagated: dict = field(default_factory=dict)  # keys of ``found`` that propagation found, counted
 
 
 @dataclass
@@ -83,6 +84,8 @@ class _State:
     first_names: frozenset[str] = frozenset()
     chain: ChainState = field(default_factory=ChainState)
     finish: TailState = field(default_factory=TailState)
+    generation: int = 0  # of the blob file (``blobs``) the results are in
+    blob_size: int = 0  # its size when this index was written: a shorter file is not the one it names
 
 
 class ResolveMemo:
@@ -93,6 +96,21 @@ class ResolveMemo:
         self.path = folder / FILE
         self.version = code_version()
         self.old = self._load()
+        self.blobs = BlobFile(folder, self.old.generation)
+        if self.blobs.size() < self.old.blob_size:
+            log.warning("%s: the resolve memo's results are missing or cut short, every article is resolved again", self.blobs.path)
+            self.old = _State(self.version, generation=self.old.generation + 1)
+            self.blobs = BlobFile(folder, self.old.generation)
+        self.read = self.blobs.read
+        self.forget(keep_old=True)
+
+    def forget(self, keep_old: bool = False) -> None:
+        """Start again as if nothing were kept (``DamagedMemo``: a stored result is not what the index says)."""
+        if not keep_old:
+            self.old = _State(self.version, generation=self.old.generation + 1)  # a new file: the damaged one is left
+            self.blobs.close()
+            self.blobs = BlobFile(self.path.parent, self.old.generation)
+            self.read = self.blobs.read
         self.new = _State(self.version)
         self.vocab: Vocabulary | None = None
         self.first_loaded: set[str] = set()
@@ -144,7 +162,7 @@ class ResolveMemo:
             total = Share(self.old.total.words.copy(), self.old.total.names.copy())
             for aid, stored in self.old.articles.items():
                 if aid not in self.same:
-                    gone: Share = pickle.loads(stored.share)
+                    gone: Share = pickle.loads(self.read(stored.share))
                     total.words.subtract(gone.words)
                     total.names.subtract(gone.names)
             for share in shares.values():
@@ -168,7 +186,7 @@ class ResolveMemo:
 
     def first_pass(self, aid: str) -> FirstPass:
         """The last build's first pass of an article (fresh objects: later steps change them)."""
-        return pickle.loads(self.old.articles[aid].first)
+        return pickle.loads(self.read(self.old.articles[aid].first))
 
     def keep_first_passes(self, passes: dict[str, FirstPass]) -> None:
         """Record the first passes made this build, as they are now (before later steps change them)."""
@@ -184,16 +202,16 @@ class ResolveMemo:
 
     def found_of(self, aid: str) -> Found:
         """The last build's propagated names of an article it keeps (fresh objects: later steps change them)."""
-        return pickle.loads(self.old.articles[aid].found)
+        return pickle.loads(self.read(self.old.articles[aid].found))
 
     def propagated(self, aid: str) -> Counter:
         return self.new.articles[aid].propagated
 
-    def found_bytes(self, aid: str) -> bytes:
-        return self.new.articles[aid].found
+    def found_digest(self, aid: str) -> bytes:
+        return digest_of(self.new.articles[aid].found)
 
-    def chain_bytes(self, aid: str) -> bytes:
-        return self.new.chain.results[aid]
+    def chain_digest(self, aid: str) -> bytes:
+        return digest_of(self.new.chain.results[aid])
 
     def tails(self, registry_keys: frozenset) -> dict[str, Tail]:
         """The last build's last steps per article (none when the registry's keys changed: every article reads them)."""
@@ -225,17 +243,17 @@ class ResolveMemo:
             redo_first = aid not in self.same or aid not in self.first_loaded
             redo_found = aid not in self.same or aid not in self.found_loaded
             if redo_first:
-                _drop(first_users, pickle.loads(stored.first).answers, aid)
+                _drop(first_users, pickle.loads(self.read(stored.first)).answers, aid)
             if redo_found:
-                _drop(found_users, pickle.loads(stored.found).answers, aid)
-                _drop(word_users, pickle.loads(stored.words), aid)
+                _drop(found_users, pickle.loads(self.read(stored.found)).answers, aid)
+                _drop(word_users, pickle.loads(self.read(stored.words)), aid)
         for aid, stored in self.new.articles.items():
             if aid not in self.first_loaded:
-                _add(first_users, pickle.loads(stored.first).answers, aid)
+                _add(first_users, pickle.loads(self.read(stored.first)).answers, aid)
                 self.changed = True
             if aid not in self.found_loaded:
-                _add(found_users, pickle.loads(stored.found).answers, aid)
-                _add(word_users, pickle.loads(stored.words), aid)
+                _add(found_users, pickle.loads(self.read(stored.found)).answers, aid)
+                _add(word_users, pickle.loads(self.read(stored.words)), aid)
                 self.changed = True
         self.new.first_users = {q: users for q, users in first_users.items() if users}
         self.new.found_users = {q: users for q, users in found_users.items() if users}
@@ -249,10 +267,18 @@ class ResolveMemo:
         questions = self.new.first_users.keys() | self.new.found_users.keys() | self.new.chain.query_users.keys()
         self.new.answers = {q: self.vocab.prefer_stem(*q) for q in sorted(questions)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        values = [(stored, name, getattr(stored, name)) for stored in self.new.articles.values() for name in ("share", "first", "found", "words")]
+        chain = self.new.chain
+        values += [(chain.results, aid, v) for aid, v in chain.results.items()] + [(chain.aux, aid, v) for aid, v in chain.aux.items()]
+        values += [(tail, "result", tail.result) for tail in self.new.finish.tails.values()]
+        self.blobs = store(self.blobs, values)
+        self.new.generation, self.new.blob_size = self.blobs.generation, self.blobs.size()
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as f:
             pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.path)
+        self.blobs.close()
+        remove_older(self.path.parent, self.new.generation)
 
 
 def _drop(users: dict, questions, aid: str) -> None:
