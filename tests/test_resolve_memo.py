@@ -70,3 +70,24 @@ def test_registry_merges_splits_and_aliases_from_the_memo(tmp_path):
         if name == "split":
             assert actor_of(resolution, "d-far", "حفتر") == "per-saddam-haftar"
             assert actor_of(resolution, "c-far", "خليفة حفتر") != "per-saddam-haftar"
+
+
+def test_a_damaged_or_missing_results_file_is_ignored(tmp_path):
+    """The memo's results file cut short, overwritten or gone: a rebuild resolves everything again, with the
+    same resolution, and leaves a usable memo behind."""
+    docs = corpus(CUED)
+    registry = Registry()
+    full = rebuilt(tmp_path, docs, registry)[0]
+    (blobs,) = tmp_path.glob("resolve-memo-*.blobs")
+    blobs.write_bytes(b"\0" * blobs.stat().st_size)  # same size, wrong bytes: found when a result is read
+    edited = corpus(PLAIN)
+    resolution, memo = rebuilt(tmp_path, edited, registry)
+    assert memo.finished == {a.id for a, _ in edited}  # all resolved again
+    for blobs in tmp_path.glob("resolve-memo-*.blobs"):
+        blobs.write_bytes(blobs.read_bytes()[:10])  # cut short: found when the memo is opened
+    assert same(rebuilt(tmp_path, docs, registry)[0], full)
+    for blobs in tmp_path.glob("resolve-memo-*.blobs"):
+        blobs.unlink()
+    assert same(rebuilt(tmp_path, docs, registry)[0], full)
+    _, memo = rebuilt(tmp_path, docs, registry)
+    assert memo.finished == set()  # the memo written after the damage is whole again
