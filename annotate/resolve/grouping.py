@@ -107,8 +107,9 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
 
     actors: dict[str, Actor] = {}
     dates = {a.id: a.date for a, _ in docs}
+    columns = {"key": keys, "display": displays, "label": [c.label for c in flat], "role": [bool(c.role) for c in flat]}
     for root in sorted(groups, key=lambda r: ids[r]):
-        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, keys, displays, uf, registry, place_of, dates)
+        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, columns, uf, registry, place_of, dates)
     for actor in registry.actors:
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
@@ -256,17 +257,20 @@ def _ids(uf, groups, keys, registry, place_of, node_names, displays) -> tuple[di
     return ids, successor
 
 
-def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], keys: list[tuple], displays: list[str], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
-    members = [flat[n] for n in indices]
+def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], columns: dict[str, list], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
+    """``columns``: each candidate's key, display, label and whether it has a role (read in C loops: an
+    actor of the corpus has tens of thousands of mentions)."""
+    keys, displays = columns["key"], columns["display"]
     owner = uf.owner.get(root, "")
     reg = registry.actor(owner[4:]) if owner.startswith("reg:") else None
     place = place_of.get(owner)
-    labels = Counter(c.label for c in members)
+    labels = Counter(map(columns["label"].__getitem__, indices))
     label = reg.label if reg else place.label if place else min(labels.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0]
     name = reg.name if reg else place.name if place else _canonical(indices, keys, displays)
-    aliases = sorted({displays[n] for n in indices} | set(reg.aliases if reg else []) - {name})
+    aliases = sorted(set(map(displays.__getitem__, indices)) | set(reg.aliases if reg else []) - {name})
     roles: dict[tuple, dict] = {}
-    for c in sorted((c for c in members if c.role), key=lambda c: (c.article, c.start)):
+    with_role = [flat[n] for n in compress(indices, map(columns["role"].__getitem__, indices))]
+    for c in sorted(with_role, key=lambda c: (c.article, c.start)):
         if c.role:
             roles.setdefault((c.role, c.article), {"role": c.role, "article": c.article, "date": dates.get(c.article)})
     role_list = [{"role": r, "article": None, "date": None} for r in (reg.roles if reg else [])]
