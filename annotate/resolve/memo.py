@@ -14,8 +14,15 @@ so it is kept while those facts hold:
   contain its first word, not the corpus.
 
 The vocabulary itself is reduced incrementally: the last total, less the shares of the articles that
-changed or left, plus the new shares. Same inputs give the same resolution with or without this memo
-(tested); a memo written by other code, or unreadable, is ignored.
+changed or left, plus the new shares. The recognizing chain's results (``chain_memo``) and the last
+per-article steps (``finish``) are kept the same way; the label votes and the name index are reduced from
+each article's kinds (``mapreduce.kinds_of``), so an article whose results all hold is never read back but
+for its final candidates.
+
+The index (this pickle) holds the small things: keys, kinds, digests, the word → articles indexes; the
+per-article results are in an append-only file beside it (``blobs``), read only for the articles mapped
+again and appended to only with what this build made. Same inputs give the same resolution with or
+without this memo (tested); a memo written by other code, unreadable or with damaged results, is ignored.
 """
 
 from __future__ import annotations
