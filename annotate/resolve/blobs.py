@@ -13,6 +13,7 @@ Caches are caches: a blob whose bytes are missing or differ from its digest rais
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class DamagedMemo(Exception):
     """A stored result is not what the index says it is."""
 
 
-Blob = tuple[int, int, bytes]  # offset, size, digest: a plain tuple, the cheapest thing to unpickle
+Blob = tuple[int, int, bytes]  # offset, size (compressed), digest (of the result): a plain tuple, the cheapest thing to unpickle
 
 
 def digest(data: bytes) -> bytes:
@@ -50,10 +51,10 @@ class BlobFile:
                 self._reader = self.path.open("rb")
             offset, size, expected = stored
             self._reader.seek(offset)
-            data = self._reader.read(size)
-        except (OSError, ValueError, TypeError) as error:
+            data = zlib.decompress(self._reader.read(size))
+        except (OSError, ValueError, TypeError, zlib.error) as error:
             raise DamagedMemo(f"{self.path}: {error}") from error
-        if len(data) != size or digest(data) != expected:
+        if digest(data) != expected:
             raise DamagedMemo(f"{self.path}: a stored result at {offset} is damaged")
         return data
 
@@ -87,9 +88,10 @@ def store(blobs: BlobFile, values: Iterable[tuple[object, str, Stored]]) -> Blob
             if not isinstance(value, bytes) and target is blobs:
                 continue
             data = blobs.read(value)
-            blob = (offset, len(data), digest_of(value) if not isinstance(value, bytes) else digest(data))
-            out.write(data)
-            offset += len(data)
+            packed = zlib.compress(data, 1)  # pickled candidates shrink fourfold; level 1 costs little
+            blob = (offset, len(packed), digest_of(value) if not isinstance(value, bytes) else digest(data))
+            out.write(packed)
+            offset += len(packed)
             if isinstance(owner, dict):
                 owner[name] = blob
             else:
