@@ -6,6 +6,7 @@ articles whose inputs moved."""
 from __future__ import annotations
 
 import copy
+import random
 from pathlib import Path
 
 from annotate.resolve import Registry, load_registry, resolve
@@ -91,3 +92,19 @@ def test_a_damaged_or_missing_results_file_is_ignored(tmp_path):
     assert same(rebuilt(tmp_path, docs, registry)[0], full)
     _, memo = rebuilt(tmp_path, docs, registry)
     assert memo.finished == set()  # the memo written after the damage is whole again
+
+
+def test_the_results_file_is_compacted_when_most_of_it_is_dead(tmp_path):
+    from annotate.resolve.blobs import BlobFile, remove_older, store
+
+    made = {f"a{n}": random.Random(n).randbytes(1000) for n in range(5)}  # incompressible
+    results = {k: made[k] for k in ("a0", "a1", "a2", "a3")}
+    blobs = store(BlobFile(tmp_path, 0), [(results, k, v) for k, v in results.items()], slack=0)
+    appended = store(blobs, [(results, "a4", made["a4"])], slack=1 << 20)  # appended: the others stay
+    assert appended is blobs and blobs.size() > 5000 and blobs.read(results["a0"]) == made["a0"]
+    kept = {"a3": results["a3"], "a0": made["a4"]}  # a0, a1 and a2 are dead now
+    again = store(blobs, [(kept, k, v) for k, v in kept.items()], slack=0)
+    assert again.generation == 1 and 2000 < again.size() < 2100
+    remove_older(tmp_path, again.generation)
+    assert [p.name for p in tmp_path.iterdir()] == [again.path.name]
+    assert again.read(kept["a3"]) == made["a3"] and again.read(kept["a0"]) == made["a4"]

@@ -71,14 +71,14 @@ def digest_of(stored: Stored) -> bytes:
     return digest(stored) if isinstance(stored, bytes) else stored[2]
 
 
-def store(blobs: BlobFile, values: Iterable[tuple[object, str, Stored]]) -> BlobFile:
+def store(blobs: BlobFile, values: Iterable[tuple[object, str, Stored]], slack: int = 16 << 20) -> BlobFile:
     """Append every ``bytes`` value to the file, setting ``setattr(owner, name, Blob)`` or
     ``owner[name] = Blob``; copy the live blobs to a new generation first when most of the file is dead.
     Returns the file the index must now name."""
     values = list(values)
     live = sum(v[1] for _, _, v in values if not isinstance(v, bytes))
     target = blobs
-    if blobs.size() > 2 * live + (16 << 20):
+    if blobs.size() > 2 * live + slack:
         target = BlobFile(blobs.folder, blobs.generation + 1)
         if target.path.exists():
             target.path.unlink()
