@@ -108,3 +108,15 @@ def test_the_results_file_is_compacted_when_most_of_it_is_dead(tmp_path):
     remove_older(tmp_path, again.generation)
     assert [p.name for p in tmp_path.iterdir()] == [again.path.name]
     assert again.read(kept["a3"]) == made["a3"] and again.read(kept["a0"]) == made["a4"]
+
+
+def test_an_edit_after_the_last_name_finishes_the_article_again(tmp_path):
+    """An edit adds a cue after a name only propagation finds (دقلو, tagged in another article): the article's
+    last steps run again and see the new text (the article's key is among what they read)."""
+    plain = "وقال حميدتي إن قواته ستنسحب. والتقى دقلو وفدا."
+    cued = 'وقال حميدتي إن قواته ستنسحب. والتقى دقلو المعروف بـ"أبو علي" وفدا.'
+    other = doc("b", "وزار دقلو الخرطوم.", [("دقلو", "PER"), ("الخرطوم", "LOC")])
+    before, _ = rebuilt(tmp_path, [doc("a", plain, [("حميدتي", "PER")]), other], Registry())
+    after, memo = rebuilt(tmp_path, [doc("a", cued, [("حميدتي", "PER")]), other], Registry())
+    assert "a" in memo.finished
+    assert "أبو علي" in [m.text for m in after.mentions["a"]] and "أبو علي" not in [m.text for m in before.mentions["a"]]

@@ -197,7 +197,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
     cands: dict[str, list[Candidate]] = {}
     for aid in ids:
         rare = frozenset(k for k in found_keys[aid] if k in too_rare)
-        inputs = inputs_of(memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
+        inputs = inputs_of(memo.article_key(aid), memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
         tail = last.get(aid)
         if tail is not None and holds(tail, inputs, vocab, labels):
             cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(memo.read(tail.result))

@@ -114,7 +114,7 @@ def propagated_keys(found: list[Candidate]) -> dict[Key, int]:
     return dict(Counter(c.folded_key for c in found if c.source == "propagated"))
 
 
-def inputs_of(chain: bytes, found: bytes, dropped: tuple, rare: frozenset) -> bytes:
-    """The digest of what an article's last steps read besides the vocabulary and the votes (``chain``,
-    ``found``: the digests of its chain result and propagated names)."""
-    return digest(chain, found, pickle.dumps((dropped, sorted(rare))))
+def inputs_of(article: str, chain: bytes, found: bytes, dropped: tuple, rare: frozenset) -> bytes:
+    """The digest of what an article's last steps read besides the vocabulary and the votes (``article``: its
+    key, text and tokens included; ``chain``, ``found``: the digests of its chain result and propagated names)."""
+    return digest(article.encode(), chain, found, pickle.dumps((dropped, sorted(rare))))

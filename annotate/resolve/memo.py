@@ -214,6 +214,9 @@ class ResolveMemo:
     def propagated(self, aid: str) -> Counter:
         return self.new.articles[aid].propagated
 
+    def article_key(self, aid: str) -> str:
+        return self.new.articles[aid].key
+
     def found_digest(self, aid: str) -> bytes:
         return digest_of(self.new.articles[aid].found)
 
