@@ -48,9 +48,10 @@ def timed(label: str, docs, registry, memo_folder: Path | None = None, runner=No
         seconds["memo: save"] = time.perf_counter() - at
     total = time.perf_counter() - started
     n = len(docs)
-    mapped = f"first pass {n - len(memo.first_loaded)}, recognizing chain {len(memo.chain_mapped)}, propagation {n - len(memo.found_loaded)}" if memo else ""
+    mapped = f"first pass {n - len(memo.first_loaded)}, recognizing chain {len(memo.chain_mapped)}, propagation {n - len(memo.found_loaded)}, last steps {len(memo.finished)}" if memo else ""
     kept = f"  (articles mapped again: {mapped})" if memo is not None else ""
-    size = (memo_folder / FILE).stat().st_size / 1e6 if memo_folder is not None and (memo_folder / FILE).exists() else 0
+    files = [memo_folder / FILE, *memo_folder.glob("resolve-memo-*.blobs")] if memo_folder is not None else []
+    size = sum(f.stat().st_size for f in files if f.exists()) / 1e6  # the index and the results file
     print(f"\n{label}: {total:.2f} s{kept}" + (f", memo {size:.0f} MB" if size else ""), flush=True)
     for step, s in seconds.items():
         print(f"  {step:36s} {s:6.2f}")

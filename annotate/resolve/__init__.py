@@ -11,6 +11,9 @@ job and hands the mentions to ``grouping``, which does the second.
 
 from __future__ import annotations
 
+import gc
+import logging
+import pickle
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -18,12 +21,12 @@ from typing import TYPE_CHECKING
 
 from annotate.models import Annotation, Article
 from annotate.resolve import gazetteer
-from annotate.resolve.cues import alias_cues
+from annotate.resolve.blobs import DamagedMemo
+from annotate.resolve.finish import Labels, Tail, finish, holds, inputs_of, propagated_keys
 from annotate.resolve.grouping import Resolution, group, label_of_id, name_words
-from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, label_votes, name_index, propagation, read, shares_total, vocabulary
+from annotate.resolve.mapreduce import LOCAL, FirstPass, Found, Runner, Share, first_pass, kinds_of, label_votes, name_index, propagation, read, shares_total, vocabulary
 from annotate.resolve.names import key_of
-from annotate.resolve.propagate import merge_found, rare_keys
-from annotate.resolve.recognize import keep_names
+from annotate.resolve.propagate import rare_keys
 from annotate.resolve.chain_memo import recognize_kept
 from annotate.resolve.recognize.corpus import recognize_corpus
 from annotate.resolve.link import contextual_keys
@@ -34,6 +37,8 @@ from annotate.resolve.spans import ArticleView, Candidate
 
 if TYPE_CHECKING:
     from annotate.resolve.memo import ResolveMemo
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "label_of_id", "name_words", "resolve", "prepare", "Prepared", "load_registry", "Registry", "Resolution", "RegistryError", "Review", "format_review", "write_slug_ledger",
@@ -80,6 +85,23 @@ def resolve(
     without a ``prepared`` first pass or a ``memo`` of the last build's map results, in this process or on
     Dask workers). The map steps (``mapreduce``) run on ``runner``; the rest runs here. ``seconds``, when
     given, gets each step's time (for bench/resolve_steps.py)."""
+    # Millions of small objects (candidates, memo results) and no reference cycles among them: the cycle
+    # collector's passes over them cost more than a third of a rebuild's resolve at 10,000 articles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        try:
+            return _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds)
+        except DamagedMemo as error:
+            log.warning("unusable resolve memo ignored, every article is resolved again (%s)", error)
+            memo.forget()
+            return _resolve(docs, registry, published_slugs, None, memo, runner, seconds)  # ``prepared`` was used up
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -> Resolution:
     lap = _Laps(seconds)
     registry = registry or Registry()
     published = dict(published_slugs or {})
@@ -100,9 +122,7 @@ def resolve(
     for (article, _), (view, share) in zip(todo, runner.map(read, todo), strict=True):
         views[article.id], shares[article.id] = view, share
     lap("map: read (view, vocabulary share)")
-    for article, ann in docs:
-        if article.id not in views:
-            views[article.id] = ArticleView.of(article, ann)
+    views = _Views(views, docs)  # the others' when a step needs them: a kept article's result needs none
     lap("views of kept articles")
     total = memo.total({aid: s for aid, s in shares.items() if aid not in kept}) if memo is not None else shares_total([shares[a.id] for a, _ in docs])
     vocab = vocabulary(total, registry)
@@ -128,60 +148,97 @@ def resolve(
     # 1b. More mentions and fewer non-names (``recognize``), run-on spans cut, و-pieces joined: map steps
     # with reduce steps between them (kept from the last build while every fact they read holds).
     registry_names = [(a.label, name_words(n)) for a, n in reg_names]
+    ids = [a.id for a, _ in docs]
     if memo is None:
-        cands = recognize_corpus(views, {a.id: passes[a.id].candidates for a, _ in docs}, registry_names, places, vocab)
-        cue_links = {aid: done.links for aid, done in passes.items()}
+        recognized = recognize_corpus(views, {a.id: passes[a.id].candidates for a, _ in docs}, registry_names, places, vocab)
+        chained: dict[str, tuple] = {aid: (recognized[aid], passes[aid].links) for aid in ids}
+        kinds = {aid: kinds_of(recognized[aid]) for aid in ids}
     else:
-        ids = [a.id for a, _ in docs]
-        cands, cue_links = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
-    links: list[tuple[Candidate, Candidate]] = [link for a, _ in docs for link in cue_links[a.id]]
-    cue_seen = {(c.article, c.start, c.end) for c, _ in links}
+        chained, kinds = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
     lap("recognize (corpus steps)")
 
-    # 2. Editor's ignores.
-    ignored_keys = _ignores(registry, cands, stale)
+    # 2. Editor's ignores (on the articles' kinds; their candidates lose them when they are read).
+    dropped: dict[str, list] = {}
+    kinds, ignored_keys = _ignores(registry, kinds, stale, dropped)
 
     # 3. Reduce: labels by majority (the registry wins), per plain key.
-    votes = label_votes(cands, registry)
+    votes = label_votes(kinds, registry)
     lap("reduce: ignores, label votes")
 
     # 4. Recall: known names and places elsewhere in the corpus. Reduce: the name index; map: the names
     # found in each article (kept from the last build unless a name it may contain came or went).
-    known = name_index(cands, votes, registry, ignored_keys)
+    known = name_index(kinds, votes, registry, ignored_keys)
     lap("reduce: name index")
-    found_by_article: dict[str, Found] = memo.found(vocab, known) if memo is not None else {}
-    todo = [(views[aid],) for aid in cands if aid not in found_by_article]
+    kept_found = memo.kept_found(vocab, known) if memo is not None else set()
+    fresh_found: dict[str, Found] = {}
+    todo = [(views[aid],) for aid in ids if aid not in kept_found]
     for (view,), found in zip(todo, runner.map(propagation, todo, index=known.index, first_names=known.first_names, vocab=vocab), strict=True):
-        found_by_article[view.article.id] = found
+        fresh_found[view.article.id] = found
     if memo is not None:
-        memo.keep_found(found_by_article, views, known)
+        memo.keep_found(fresh_found, views, known)
     lap("map: propagation")
-    found_by_article = {aid: found_by_article[aid].candidates for aid in cands}
-    found_counts = Counter(c.folded_key for fs in found_by_article.values() for c in fs if c.source == "propagated")
-    model_counts = known.model_counts
-    too_rare = rare_keys(model_counts, found_counts)
-    for aid in cands:
-        found = [c for c in found_by_article[aid] if not (c.source == "propagated" and c.folded_key in too_rare)]
-        cands[aid] = keep_names(merge_found(cands[aid], found), views[aid].article.text)
-        # Cues next to names that only propagation found («دقلو، المعروف بـ"حميدتي"»).
-        more = [(a, n) for a, n in alias_cues(views[aid], cands[aid], vocab) if (a.article, a.start, a.end) not in cue_seen]
-        links += more
-        cands[aid] = merge_found(cands[aid], [a for a, _ in more])
-    for cs in cands.values():
-        for c in cs:
-            c.rekey(votes.label_for(c.folded_key, c.label))
-            if c.source == "gazetteer":
-                votes.counts[c.folded_key].update([c.label])
+
+    # 5. Per article: the names found merged in, non-names dropped, more cues, labels by majority, country
+    # marks (``finish``; kept from the last build while what they read holds).
+    found_keys = {aid: memo.propagated(aid) if aid in kept_found else propagated_keys(fresh_found[aid].candidates) for aid in ids}
+    found_counts: Counter = Counter()
+    for counts in found_keys.values():
+        found_counts.update(counts)
+    too_rare = rare_keys(known.model_counts, found_counts)
+    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
+    registry_keys = frozenset({key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names})
+    labels = Labels(votes)
+    last = memo.tails(registry_keys) if memo is not None else {}
+    tails: dict[str, Tail] = {}
+    fresh: dict[str, tuple] = {}
+    cue_links_now: dict[str, list] = {}
+    more_links: dict[str, list] = {}
+    marks: dict[str, str] = {}
+    cands: dict[str, list[Candidate]] = {}
+    for aid in ids:
+        rare = frozenset(k for k in found_keys[aid] if k in too_rare)
+        inputs = inputs_of(memo.article_key(aid), memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
+        tail = last.get(aid)
+        if tail is not None and holds(tail, inputs, vocab, labels):
+            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(memo.read(tail.result))
+            marks[aid], tails[aid] = tail.mark, tail
+            continue
+        found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
+        found_here = [c for c in found_here if not (c.source == "propagated" and c.folded_key in too_rare)]
+        recognized_here, cue_links_now[aid] = chained[aid]
+        ignored_here = {plain for plain, _ in dropped.get(aid, ())}
+        recognized_here = [c for c in recognized_here if c.folded_key not in ignored_here]
+        cue_seen = {(c.article, c.start, c.end) for c, _ in cue_links_now[aid]}
+        cands[aid], more_links[aid], answers, winners, added = finish(views[aid], recognized_here, found_here, cue_seen, vocab, labels)
+        fresh[aid] = (inputs, answers, winners, added)
     lap("merge found, cues, labels")
 
-    countries = {key_of(name_words(p.name), "LOC"): p.code for p in places if len(p.code) == 2 and p.code.isalpha()}
-    registry_keys = {key_of(name_words(n), a.label) for a, n in reg_names} | {key_of(name_words(n), "ORG") for a in registry.aliases for n in a.names}
-    marks = contextual_keys(cands, countries, registry_keys, views)
+    marks.update(contextual_keys({aid: cands[aid] for aid in fresh}, countries, registry_keys, views))
+    if memo is not None:
+        for aid, (inputs, answers, winners, added) in fresh.items():
+            tails[aid] = Tail(inputs, answers, winners, added, marks[aid], pickle.dumps((cands[aid], cue_links_now[aid], more_links[aid]), protocol=pickle.HIGHEST_PROTOCOL))
+        memo.keep_tails({aid: tails[aid] for aid in cands}, set(fresh), registry_keys)
+    links = [link for aid in cands for link in cue_links_now[aid]] + [link for aid in cands for link in more_links[aid]]
     lap("contextual keys")
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     resolution = group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)
     lap("reduce: grouping into actors")
     return resolution
+
+
+class _Views(dict):
+    """Articles' views, made on first use: a rebuild that keeps an article's results never reads its tokens."""
+
+    def __init__(self, made: dict[str, ArticleView], docs: list[tuple[Article, Annotation]]) -> None:
+        super().__init__(made)
+        self.docs = {a.id: (a, ann) for a, ann in docs}
+
+    def __missing__(self, aid: str) -> ArticleView:
+        view = self[aid] = ArticleView.of(*self.docs[aid])
+        return view
+
+    def get(self, aid, default=None):
+        return self[aid] if aid in self.docs else default
 
 
 class _Laps:
@@ -197,20 +254,24 @@ class _Laps:
         self.started = now
 
 
-def _ignores(registry: Registry, cands: dict[str, list[Candidate]], stale: list[str]) -> set[tuple]:
-    """Drop the mentions an editor marked as not an actor; return the keys ignored everywhere."""
+def _ignores(registry: Registry, kinds: dict[str, dict], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, dict], set[tuple]]:
+    """Drop the mentions an editor marked as not an actor from each article's kinds (``kinds_of``; the key and
+    count dropped noted per article in ``dropped``); return the kinds left and the keys ignored everywhere."""
     everywhere: set[tuple] = set()
+    kinds = dict(kinds)  # the memo keeps the kinds as recognized
     for rule in registry.ignores:
         plain = key_of(name_words(rule.name), "PER")
         hit = 0
-        for aid, cs in cands.items():
+        for aid, counts in kinds.items():
             if rule.articles and aid not in rule.articles:
                 continue
-            keep = [c for c in cs if c.folded_key != plain]
-            hit += len(cs) - len(keep)
-            cands[aid] = keep
+            n = sum(k for kind, k in counts.items() if kind[0] == plain)
+            if n:
+                kinds[aid] = {kind: k for kind, k in counts.items() if kind[0] != plain}
+                dropped.setdefault(aid, []).append((plain, n))
+                hit += n
         if not rule.articles:
             everywhere.add(plain)
         if not hit:
             stale.append(f"{rule.where}: ignore '{rule.name}': matches no mention")
-    return everywhere
+    return kinds, everywhere

@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotate.resolve.mapreduce import FirstPass, Query, Recording
+from annotate.resolve.blobs import Stored
+from annotate.resolve.mapreduce import FirstPass, Query, Recording, kinds_of
 from annotate.resolve.recognize.corpus import STEPS, Facts, run_step, static_facts
 from annotate.resolve.spans import ArticleView, Candidate
 
@@ -27,12 +28,13 @@ WHOLE = ("known lengths", "registry lengths")  # facts every article reads whole
 
 @dataclass
 class ChainState:
-    results: dict[str, bytes] = field(default_factory=dict)  # pickled (candidates, links), as the chain left them
-    aux: dict[str, bytes] = field(default_factory=dict)  # pickled (shares per reduce step, words looked up, answers)
+    results: dict[str, Stored] = field(default_factory=dict)  # pickled (candidates, links), as the chain left them
+    aux: dict[str, Stored] = field(default_factory=dict)  # pickled (shares per reduce step, words looked up, answers)
     totals: list[Counter] = field(default_factory=list)
     facts: Facts = field(default_factory=dict)
     word_users: dict[str, set[str]] = field(default_factory=dict)
     query_users: dict[Query, set[str]] = field(default_factory=dict)
+    kinds: dict[str, dict] = field(default_factory=dict)  # ``mapreduce.kinds_of`` each result
 
 
 @dataclass
@@ -46,9 +48,22 @@ class _Run:
     recording: Recording = field(default_factory=lambda: Recording(None))
 
 
-def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: Callable[[str], FirstPass], fresh: set[str], registry, places, vocab) -> tuple[dict, dict]:
-    """Candidates and cue links per article after the chain; ``fresh``: articles whose first pass was made
-    this build (the others' is the last build's, from ``first``)."""
+class Results(dict):
+    """(candidates, cue links) per article after the chain; a kept article's read from the memo on first use
+    (a rebuild that keeps its later results too never reads it)."""
+
+    def __init__(self, kept: dict, read: Callable[[object], bytes]) -> None:
+        super().__init__()
+        self.kept, self.read = kept, read
+
+    def __missing__(self, aid: str) -> tuple[list[Candidate], list]:
+        result = self[aid] = pickle.loads(self.read(self.kept[aid]))
+        return result
+
+
+def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: Callable[[str], FirstPass], fresh: set[str], registry, places, vocab) -> tuple[Results, dict[str, dict]]:
+    """(candidates, cue links) per article after the chain, and each one's ``kinds_of``; ``fresh``: articles
+    whose first pass was made this build (the others' is the last build's, from ``first``)."""
     old: ChainState = memo.old.chain
     new = ChainState()
     known = set(old.results) & memo.same if old.totals else set()  # present, unchanged, with a result
@@ -78,7 +93,7 @@ def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: C
         if reduce is not None:
             for run in runs.values():
                 run.shares.append(reduce.share(run.candidates))
-            total = _total(old, r, known, runs) if known else _sum([runs[aid].shares[r] for aid in ids])
+            total = _total(old, r, known, runs, memo.read) if known else _sum([runs[aid].shares[r] for aid in ids])
             new.totals.append(total)
             facts.update(reduce.facts(total, static))
             r += 1
@@ -90,22 +105,22 @@ def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: C
                     run.shares.append(reduce.share(run.candidates))  # as it was: the total holds it already
         for aid, run in runs.items():
             run.candidates = run_step(step, views[aid], run.candidates, facts, run.words, run.recording)
-    cands, links = {}, {}
+    results = Results(old.results, memo.read)
     for aid in ids:
         run = runs.get(aid)
         if run is None:
-            cands[aid], links[aid] = pickle.loads(old.results[aid])
-            new.results[aid], new.aux[aid] = old.results[aid], old.aux[aid]
+            new.results[aid], new.aux[aid], new.kinds[aid] = old.results[aid], old.aux[aid], old.kinds[aid]
         else:
-            cands[aid], links[aid] = run.candidates, run.links
+            results[aid] = (run.candidates, run.links)
             new.results[aid] = pickle.dumps((run.candidates, run.links))
             new.aux[aid] = pickle.dumps((run.shares, frozenset(run.words), run.recording.answers))
+            new.kinds[aid] = kinds_of(run.candidates)
     new.facts = facts
-    _index(old, new, known, runs)
+    _index(old, new, known, runs, memo.read)
     memo.new.chain = new
     memo.chain_mapped = set(runs)
     memo.changed = memo.changed or bool(runs) or set(old.results) != set(ids)
-    return cands, links
+    return results, new.kinds
 
 
 def _redone(old: ChainState, known: set[str], runs: dict) -> list[str]:
@@ -120,11 +135,11 @@ def _sum(shares: list[Counter]) -> Counter:
     return total
 
 
-def _total(old: ChainState, r: int, known: set[str], runs: dict) -> Counter:
+def _total(old: ChainState, r: int, known: set[str], runs: dict, read: Callable) -> Counter:
     """Reduce step ``r``: the last total, less the old shares of articles gone or mapped again, plus theirs now."""
     total = old.totals[r].copy()
     for aid in _redone(old, known, runs):
-        total.subtract(pickle.loads(old.aux[aid])[0][r])
+        total.subtract(pickle.loads(read(old.aux[aid]))[0][r])
     for run in runs.values():
         total.update(run.shares[r])
     return +total
@@ -147,10 +162,10 @@ def _touched(old: ChainState, facts: Facts, compared: set[str], ids: list[str]) 
     return set().union(*(old.word_users.get(w, ()) for w in words))
 
 
-def _index(old: ChainState, new: ChainState, known: set[str], runs: dict[str, _Run]) -> None:
+def _index(old: ChainState, new: ChainState, known: set[str], runs: dict[str, _Run], read: Callable) -> None:
     words, queries = old.word_users, old.query_users
     for aid in _redone(old, known, runs):
-        _, looked, answers = pickle.loads(old.aux[aid])
+        _, looked, answers = pickle.loads(read(old.aux[aid]))
         for w in looked:
             words[w].discard(aid)
         for q in answers:

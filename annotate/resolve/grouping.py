@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 
 from annotate.models import LABELS, Actor, Mention
 from annotate.resolve import gazetteer
@@ -70,10 +71,12 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
     _splits(uf, registry, flat, target, stale)
 
     # Actors: one per root that has mentions (plus merges/renames decided by automatic id).
-    groups: dict[Node, list[int]] = defaultdict(list)
-    for n, node in enumerate(target):
-        groups[uf.find(node)].append(n)
-    ids, successor = _ids(uf, groups, flat, registry, place_of)
+    displays = _displays(flat)
+    keys = [c.key for c in flat]
+    node_names = _node_names(flat, displays)
+    groups = _groups(uf, target)
+    ids, successor = _ids(uf, groups, keys, registry, place_of, node_names, displays)
+    first_successor, merged = dict(successor), uf.merges
     for decision in registry.merges:
         for item in decision.items:
             if item in node_ids:
@@ -95,16 +98,18 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
                 node = (label, key_of(name_words(name), label))
                 if node in uf.parent and node != roots[0]:
                     uf.union(roots[0], node)
-    groups = defaultdict(list)
-    for n, node in enumerate(target):
-        groups[uf.find(node)].append(n)
-    ids, successor2 = _ids(uf, groups, flat, registry, place_of)
-    successor.update(successor2)
+    if uf.merges != merged:
+        groups = _groups(uf, target)
+        ids, successor2 = _ids(uf, groups, keys, registry, place_of, node_names, displays)
+        successor.update(successor2)
+    else:  # no merge or alias joined two groups: the ids are the first pass's (computing them again gives the same)
+        successor.update(first_successor)
 
     actors: dict[str, Actor] = {}
     dates = {a.id: a.date for a, _ in docs}
+    columns = {"key": keys, "display": displays, "label": [c.label for c in flat], "role": [bool(c.role) for c in flat]}
     for root in sorted(groups, key=lambda r: ids[r]):
-        actors[ids[root]] = _actor(ids[root], root, [flat[n] for n in groups[root]], uf, registry, place_of, dates)
+        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, columns, uf, registry, place_of, dates)
     for actor in registry.actors:
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
@@ -124,8 +129,12 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
     ledger, redirects, orphans = assign_slugs(actor_list, pinned, published, successor)
     stale += orphans
 
-    mentions = _mentions(docs, flat, target, uf, ids, actors)
-    review = _review(actor_list, mentions, flat, target, uf, ids, notes, published)
+    actor_of = [""] * len(flat)  # each candidate's actor id
+    for root, members in groups.items():
+        for n in members:
+            actor_of[n] = ids[root]
+    mentions = _mentions(docs, flat, actor_of, actors)
+    review = _review(actor_list, mentions, flat, actor_of, uf, ids, notes, published)
     return Resolution(actor_list, mentions, redirects, ledger, stale, review)
 
 
@@ -178,30 +187,53 @@ def _splits(uf: UnionFind, registry: Registry, flat: list[Candidate], target: li
             stale.append(f"{split.where}: split '{split.name}' → '{split.actor}': no such mention in {', '.join(split.articles)}")
 
 
-def _node_names(flat: list[Candidate]) -> dict[Node, str]:
+def _groups(uf: UnionFind, target: list[Node]) -> dict[Node, list[int]]:
+    """Candidate indices per root of their target node (one ``find`` per distinct node)."""
+    root_of = {node: uf.find(node) for node in set(target)}
+    groups: dict[Node, list[int]] = defaultdict(list)
+    for n, node in enumerate(target):
+        groups[root_of[node]].append(n)
+    return groups
+
+
+def _displays(flat: list[Candidate]) -> list[str]:
+    """Each candidate's name as shown (``display``), computed once per spelling."""
+    seen: dict[tuple[str, ...], str] = {}
+    out = []
+    for c in flat:
+        shown = seen.get(c.words)
+        if shown is None:
+            shown = seen[c.words] = display(c.words)
+        out.append(shown)
+    return out
+
+
+def _node_names(flat: list[Candidate], displays: list[str]) -> dict[Node, str]:
     """The most frequent way each node is written (then the earliest)."""
     counts: dict[Node, Counter] = defaultdict(Counter)
-    for c in flat:
-        counts[node_of(c)][display(c.words)] += 1
+    for c, shown in zip(flat, displays):
+        counts[(c.label, c.key)][shown] += 1
     return {node: min(cs.items(), key=lambda kv: (-kv[1], kv[0]))[0] for node, cs in counts.items()}
 
 
-def _canonical(members: list[Candidate]) -> str:
-    """Display name of an automatic actor: the most frequent spelling of its longest key."""
-    longest = max(len(c.key) for c in members)
-    counts = Counter(display(c.words) for c in members if len(c.key) == longest)
+def _canonical(members: list[int], keys: list[tuple], displays: list[str]) -> str:
+    """Display name of an automatic actor (candidate indices; ``keys``: each candidate's): the most frequent
+    spelling of its longest key."""
+    lengths = list(map(len, map(keys.__getitem__, members)))
+    longest = max(lengths)
+    longs = list(compress(members, [n == longest for n in lengths]))
+    counts = Counter(map(displays.__getitem__, longs))
     name = min(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
-    country = country_of(min(c.key for c in members if len(c.key) == longest))
+    country = country_of(min(map(keys.__getitem__, longs)))
     return f"{name} ({country})" if country else name  # مجلس النواب (تونس) beside مجلس النواب (الأردن)
 
 
-def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[str, str]]:
+def _ids(uf, groups, keys, registry, place_of, node_names, displays) -> tuple[dict[Node, str], dict[str, str]]:
     """Actor id per root, and former id → current id for every name the actor's nodes would be known by."""
-    node_names = _node_names(flat)
     ids: dict[Node, str] = {}
     used: dict[str, Node] = {}
     successor: dict[str, str] = {}
-    canonical = {root: _canonical([flat[n] for n in members]) for root, members in groups.items()}
+    canonical = {root: _canonical(members, keys, displays) for root, members in groups.items()}
     for root in sorted(groups, key=lambda r: (r not in uf.owner, canonical[r], r)):
         owner = uf.owner.get(root, "")
         label = root[0]
@@ -225,16 +257,20 @@ def _ids(uf, groups, flat, registry, place_of) -> tuple[dict[Node, str], dict[st
     return ids, successor
 
 
-def _actor(actor_id: str, root: Node, members: list[Candidate], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
+def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], columns: dict[str, list], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
+    """``columns``: each candidate's key, display, label and whether it has a role (read in C loops: an
+    actor of the corpus has tens of thousands of mentions)."""
+    keys, displays = columns["key"], columns["display"]
     owner = uf.owner.get(root, "")
     reg = registry.actor(owner[4:]) if owner.startswith("reg:") else None
     place = place_of.get(owner)
-    labels = Counter(c.label for c in members)
+    labels = Counter(map(columns["label"].__getitem__, indices))
     label = reg.label if reg else place.label if place else min(labels.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0]
-    name = reg.name if reg else place.name if place else _canonical(members)
-    aliases = sorted({display(c.words) for c in members} | set(reg.aliases if reg else []) - {name})
+    name = reg.name if reg else place.name if place else _canonical(indices, keys, displays)
+    aliases = sorted(set(map(displays.__getitem__, indices)) | set(reg.aliases if reg else []) - {name})
     roles: dict[tuple, dict] = {}
-    for c in sorted(members, key=lambda c: (c.article, c.start)):
+    with_role = [flat[n] for n in compress(indices, map(columns["role"].__getitem__, indices))]
+    for c in sorted(with_role, key=lambda c: (c.article, c.start)):
         if c.role:
             roles.setdefault((c.role, c.article), {"role": c.role, "article": c.article, "date": dates.get(c.article)})
     role_list = [{"role": r, "article": None, "date": None} for r in (reg.roles if reg else [])]
@@ -246,7 +282,7 @@ def _actor(actor_id: str, root: Node, members: list[Candidate], uf: UnionFind, r
     )
 
 
-def _mentions(docs, flat, target, uf, ids, actors) -> dict[str, list[Mention]]:
+def _mentions(docs, flat, actor_of: list[str], actors) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {a.id: [] for a, _ in docs}
     text = {a.id: a.text for a, _ in docs}
     order = sorted(range(len(flat)), key=lambda n: (flat[n].article, flat[n].start, -flat[n].end))
@@ -255,13 +291,13 @@ def _mentions(docs, flat, target, uf, ids, actors) -> dict[str, list[Mention]]:
         c = flat[n]
         if c.start < last_end[c.article]:
             continue
-        actor = actors[ids[uf.find(target[n])]]
+        actor = actors[actor_of[n]]
         out[c.article].append(Mention(c.start, c.end, text[c.article][c.start : c.end], actor.label, actor.id, c.source))
         last_end[c.article] = c.end
     return out
 
 
-def _review(actors, mentions, flat, target, uf, ids, notes, published) -> Review:
+def _review(actors, mentions, flat, actor_of: list[str], uf, ids, notes, published) -> Review:
     review = Review()
     by_id = {a.id: a for a in actors}
     counts = Counter(m.actor for ms in mentions.values() for m in ms)
@@ -281,8 +317,8 @@ def _review(actors, mentions, flat, target, uf, ids, notes, published) -> Review
         names = " + ".join(" ".join(k) for _, k in note.nodes)
         review.merges.append(ReviewItem(actor_id, by_id[actor_id].name, f"{note.kind}: {names}: {note.reason}{where}"))
     surfaces: dict[tuple, set[str]] = defaultdict(set)
-    for n, c in enumerate(flat):
-        surfaces[c.key].add(ids[uf.find(target[n])])
+    for c, actor_id in zip(flat, actor_of):
+        surfaces[c.key].add(actor_id)
     for key, actor_ids in sorted(surfaces.items()):
         if len(actor_ids) > 1:
             names = ", ".join(f"{by_id[i].name} ({i})" for i in sorted(actor_ids))

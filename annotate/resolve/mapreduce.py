@@ -179,11 +179,21 @@ class Votes:
         return min(v.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0] if v else default
 
 
-def label_votes(cands: dict[str, list[Candidate]], registry: Registry) -> Votes:
+Kind = tuple  # (folded key, label, last folded word): what the label votes and the name index read of a candidate
+
+
+def kinds_of(cands: list[Candidate]) -> dict[Kind, int]:
+    """An article's candidates as the reduce steps read them: each kind counted, in order of first occurrence
+    (a plain dict: the memo keeps one per article, and a Counter is slower to read back)."""
+    return dict(Counter((c.folded_key, c.label, c.folded[-1] if c.folded else None) for c in cands))
+
+
+def label_votes(kinds: dict[str, dict[Kind, int]], registry: Registry) -> Votes:
+    """Reduce (``kinds``: each article's ``kinds_of``)."""
     votes = Votes()
-    for cs in cands.values():
-        for c in cs:
-            votes.counts[c.folded_key].update([c.label])
+    for counts in kinds.values():
+        for (folded_key, label, _), n in counts.items():
+            votes.counts[folded_key][label] += n
     votes.forced = {key_of(name_words(n), "PER"): a.label for a in registry.actors for n in [a.name, *a.aliases]}
     return votes
 
@@ -198,17 +208,21 @@ class Known:
     first_names: frozenset[str]
 
 
-def name_index(cands: dict[str, list[Candidate]], votes: Votes, registry: Registry, ignored_keys: set[tuple]) -> Known:
+def name_index(kinds: dict[str, dict[Kind, int]], votes: Votes, registry: Registry, ignored_keys: set[tuple]) -> Known:
+    """Reduce (``kinds``: each article's ``kinds_of``, in article order)."""
     index = NameIndex()
     model_counts: Counter = Counter()
-    for cs in cands.values():
-        for c in cs:
-            label = votes.label_for(c.folded_key, c.label)
-            model_counts[c.folded_key] += 1
-            index.add(Entry(c.folded_key, label, "propagated"))
-            if label == "PER" and len(c.folded_key) > 1 and len(c.folded_key[-1]) >= 4 and not lexicon.is_weak(c.folded[-1]):
-                model_counts[c.folded_key[-1:]] += 1  # a full name vouches for its surname (شويغو, البرهان)
-                index.add(Entry(c.folded_key[-1:], label, "propagated"))
+    # Each distinct (key, label, last word) once, in corpus order: adding an entry again changes nothing.
+    seen: Counter = Counter()
+    for counts in kinds.values():
+        seen.update(counts)
+    for (folded_key, own, last), n in seen.items():
+        label = votes.label_for(folded_key, own)
+        model_counts[folded_key] += n
+        index.add(Entry(folded_key, label, "propagated"))
+        if label == "PER" and len(folded_key) > 1 and len(folded_key[-1]) >= 4 and not lexicon.is_weak(last):
+            model_counts[folded_key[-1:]] += n  # a full name vouches for its surname (شويغو, البرهان)
+            index.add(Entry(folded_key[-1:], label, "propagated"))
     reg_names = [(a, n) for a in registry.actors for n in [a.name, *a.aliases]]
     for actor, name in reg_names:
         index.add(Entry(key_of(name_words(name), "PER"), actor.label, "registry"))
@@ -232,7 +246,7 @@ def name_index(cands: dict[str, list[Candidate]], votes: Votes, registry: Regist
             index.add(Entry(plain, name.label, "lexicon"))
     for ignored in ignored_keys:
         index.remove(ignored)
-    first_names = frozenset(variant_word(c.folded_key[0]) for cs in cands.values() for c in cs if c.label == "PER" and len(c.folded_key) > 1)
+    first_names = frozenset(variant_word(kind[0][0]) for kind in seen if kind[1] == "PER" and len(kind[0]) > 1)
     first_names |= frozenset(variant_word(key_of(name_words(n), "PER")[0]) for a, n in reg_names if a.label == "PER" and len(name_words(n)) > 1)
     return Known(index, model_counts, first_names)
 

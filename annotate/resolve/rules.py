@@ -37,6 +37,7 @@ class UnionFind:
         self.parent: dict[Node, Node] = {}
         self.owner: dict[Node, str] = {}
         self.members: dict[Node, list[Node]] = {}
+        self.merges = 0  # unions that joined two groups: equal before and after a step, the groups are as they were
         first: dict[str, Node] = {}
         for node, owner in sorted(owners.items()):
             self.add(node)
@@ -71,6 +72,7 @@ class UnionFind:
         if (oa is None and ob is not None) or (oa == ob and rb < ra):
             ra, rb = rb, ra  # the owned (or smaller) root survives: deterministic
         self.parent[rb] = ra
+        self.merges += 1
         self.members[ra].extend(self.members.pop(rb))
         if ob and not oa:
             self.owner[ra] = ob
@@ -99,9 +101,23 @@ def unite_variants(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
                 notes.append(Note("conflict", (group[0], other), "spelling variants, but the registry gives them to two actors"))
 
 
+class _Cached(dict):
+    """``fn(x)`` per distinct ``x``: a pure function over many repeated nodes or keys."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, x):
+        value = self[x] = self.fn(x)
+        return value
+
+
 def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]) -> list[Node]:
     """The node each candidate is attached to (its own, or the full name its short form stands for)."""
-    target = [node_of(c) for c in cands]
+    own = [(c.label, c.key) for c in cands]
+    target = list(own)
+    vkey = _Cached(variant_key)
     by_article: dict[str, list[int]] = defaultdict(list)
     for n, c in enumerate(cands):
         if c.label == "PER":
@@ -112,27 +128,30 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
         for short in keys:
             if len(short) < 2:
                 continue
-            containers = [k for k in keys if len(k) > len(short) and is_subsequence(variant_key(short), variant_key(k))]
+            containers = [k for k in keys if len(k) > len(short) and is_subsequence(vkey[short], vkey[k])]
             if len(containers) == 1:
                 uf.union(("PER", short), ("PER", containers[0]))
-    corpus = _corpus_salience(uf, cands)
-    index = _word_index(cands)
+    # No union from here on: roots (and what hangs on them) are computed once per node.
+    root = _Cached(uf.find)
+    attached = _Cached(lambda node: _attached(uf, root[node], vkey))
+    corpus = _corpus_salience(root, cands, own)
+    index = _word_index(cands, vkey)
     corpus_choice: dict[Key, tuple[Node, list[Node], str] | None] = {}
     for article in sorted(by_article):
         members = by_article[article]
-        local = Counter(uf.find(node_of(cands[n])) for n in members)
+        local = Counter(root[own[n]] for n in members)
         first = {}
         for n in members:
-            first.setdefault(uf.find(node_of(cands[n])), cands[n].start)
-        keys = [(k, variant_key(k)) for k in _article_keys(cands, members) if len(k) > 1]
+            first.setdefault(root[own[n]], cands[n].start)
+        keys = [(k, vkey[k]) for k in _article_keys(cands, members) if len(k) > 1]
         chosen: dict[Key, tuple[Node, list[Node], str] | None] = {}
         noted: set[Key] = set()
         for n in members:
             c = cands[n]
-            if len(variant_key(c.key)) != 1 or _attached(uf, node_of(c)):  # أبو الغيط counts as one word
+            if len(vkey[c.key]) != 1 or attached[own[n]]:  # أبو الغيط counts as one word
                 continue
             if c.key not in chosen:
-                chosen[c.key] = _choose(uf, c.key, keys, index, local, corpus, first, corpus_choice)
+                chosen[c.key] = _choose(root, c.key, vkey, keys, index, local, corpus, first, corpus_choice)
             if chosen[c.key] is None:
                 continue
             best, roots, scope = chosen[c.key]
@@ -141,23 +160,23 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
                 continue  # one note per article and surface
             noted.add(c.key)
             if not any(is_subsequence(c.key, k) for _, k in uf.members[best]):
-                notes.append(Note("variant", (node_of(c), best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
+                notes.append(Note("variant", (own[n], best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
             if len(roots) > 1:
                 others = " / ".join(" ".join(r[1]) for r in roots if r != best)
-                notes.append(Note("short-form", (node_of(c), best), f"«{' '.join(c.key)}» could also be: {others} ({scope})", c.article))
+                notes.append(Note("short-form", (own[n], best), f"«{' '.join(c.key)}» could also be: {others} ({scope})", c.article))
     return target
 
 
-def _choose(uf: UnionFind, short: Key, keys: list[tuple[Key, Key]], index, local: Counter, corpus, first: dict, cache: dict) -> tuple[Node, list[Node], str] | None:
+def _choose(root: dict, short: Key, vkey: dict, keys: list[tuple[Key, Key]], index, local: Counter, corpus, first: dict, cache: dict) -> tuple[Node, list[Node], str] | None:
     """The full name a one-word name stands for: in the article if it has one, else in the corpus (cached)."""
-    vshort = variant_key(short)
-    roots = sorted({uf.find(("PER", k)) for k, vkey in keys if is_subsequence(vshort, vkey)})
+    vshort = vkey[short]
+    roots = sorted({root[("PER", k)] for k, vk in keys if is_subsequence(vshort, vk)})
     scope = "article"
     if not roots:
         if short not in cache:
             # Across articles only as a surname (بوتين → فلاديمير بوتين): a bare first name in one article
             # (الأمير الحسين) is not the «حسين الشيخ» of another.
-            found = sorted({uf.find(node) for node, vkey in index.get(vshort[0], ()) if vkey[-1] == vshort[-1]})
+            found = sorted({root[node] for node, vk in index.get(vshort[0], ()) if vk[-1] == vshort[-1]})
             cache[short] = (max(found, key=lambda r: (corpus[r][0], corpus[r], _neg(r))), found, "corpus") if found else None
         return cache[short]
     best = max(roots, key=lambda r: (local[r] + corpus[r][0], local[r], corpus[r], -first.get(r, 1 << 60), _neg(r)))
@@ -173,26 +192,25 @@ def _article_keys(cands: list[Candidate], members: list[int]) -> list[Key]:
     return sorted({cands[n].key for n in members})
 
 
-def _attached(uf: UnionFind, node: Node) -> bool:
-    """A one-word node the registry, a place or an alias cue already ties to an actor."""
-    root = uf.find(node)
-    return root in uf.owner or any(len(variant_key(k)) > 1 for _, k in uf.members[root])
+def _attached(uf: UnionFind, root: Node, vkey: dict) -> bool:
+    """A one-word node (given its root) the registry, a place or an alias cue already ties to an actor."""
+    return root in uf.owner or any(len(vkey[k]) > 1 for _, k in uf.members[root])
 
 
-def _corpus_salience(uf: UnionFind, cands: list[Candidate]) -> dict[Node, tuple[int, int]]:
+def _corpus_salience(root: dict, cands: list[Candidate], own: list[Node]) -> dict[Node, tuple[int, int]]:
     articles: dict[Node, set[str]] = defaultdict(set)
     mentions: Counter = Counter()
-    for c in cands:
-        root = uf.find(node_of(c))
-        articles[root].add(c.article)
-        mentions[root] += 1
+    for c, node in zip(cands, own):
+        r = root[node]
+        articles[r].add(c.article)
+        mentions[r] += 1
     return defaultdict(lambda: (0, 0), {r: (len(articles[r]), mentions[r]) for r in articles})
 
 
-def _word_index(cands: list[Candidate]) -> dict[str, list[Node]]:
+def _word_index(cands: list[Candidate], vkey: dict) -> dict[str, list[Node]]:
     index: dict[str, set[Node]] = defaultdict(set)
     for c in cands:
         if c.label == "PER" and len(c.key) > 1:
             for w in c.key:
-                index[variant_word(w)].add(node_of(c))
-    return {w: [(node, variant_key(node[1])) for node in sorted(nodes)] for w, nodes in index.items()}
+                index[variant_word(w)].add((c.label, c.key))
+    return {w: [(node, vkey[node[1]]) for node in sorted(nodes)] for w, nodes in index.items()}

@@ -67,7 +67,7 @@ def contextual_keys(cands: dict[str, list[Candidate]], countries: dict[Key, str]
     marks = {}
     adjectives = _adjective_countries(frozenset(countries.items()))
     for aid, cs in sorted(cands.items()):
-        view = views.get(aid) if views else None
+        view = views.get(aid) if views is not None else None
         marks[aid] = f"{CONTEXT_MARK}{article_country(cs, countries, view, adjectives) or f'article:{aid}'}"
         for c in cs:
             if is_generic(c) and c.key not in registry_keys:

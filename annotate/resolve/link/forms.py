@@ -136,9 +136,12 @@ def unite_within_articles(uf: UnionFind, flat, notes: list[Note]) -> None:
                 if uf.union(group[0], other):
                     notes.append(Note("variant", (group[0], other), "one party under حزب and حركة in one article", article))
         people = sorted(n for n in nodes if n[0] == "PER" and len(n[1]) > 1)
+        alike: dict[tuple[int, str], list[Node]] = defaultdict(list)  # a slip keeps the length and the last word
+        for node in people:
+            alike[(len(node[1]), node[1][-1])].append(node)
         for a in people:
-            for b in people:
-                if a < b and len(a[1]) == len(b[1]) and a[1][-1] == b[1][-1] and min(counts[a], counts[b]) == 1:
+            for b in alike[(len(a[1]), a[1][-1])]:
+                if a < b and min(counts[a], counts[b]) == 1:
                     diff = [(x, y) for x, y in zip(a[1], b[1]) if x != y]
                     if len(diff) == 1 and _one_edit(*diff[0]) and uf.union(a, b):
                         notes.append(Note("variant", (a, b), "a one-letter slip in one article", article))
