@@ -68,6 +68,11 @@ def table(columns: list[str], rows: list[dict]) -> str:
     return BOM + _csv([columns]) + _csv(["" if row.get(c) is None else row[c] for c in columns] for row in rows)
 
 
+def header(name: str) -> str:
+    """The header row of file ``name`` (a table is its BOM, this, and its rows' ``rows_text``)."""
+    return _csv([list(COLUMNS[name])])
+
+
 def rows_text(name: str, rows: list[dict]) -> str:
     """The lines of ``rows`` in file ``name`` (no BOM, no header): a table is its header and these, joined."""
     columns = list(COLUMNS[name])
