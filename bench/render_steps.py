@@ -23,7 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from annotate import pipeline  # noqa: E402
 
-STATE = ("docs", "fragments", ".docs-docs-state.json", "memo.pkl", "memo-articles.pkl", "render-pieces")
+STATE = ("docs", "fragments", ".docs-docs-state.json", ".docs-pieces")  # and the memo files (memo*.pkl)
+
+
+def state(folder: Path) -> list[str]:
+    return [*STATE, *sorted(p.name for p in folder.glob("memo*.pkl"))]
 
 
 def resolve(corpus: Path, cache: Path, to: Path) -> None:
@@ -40,7 +44,7 @@ def resolve(corpus: Path, cache: Path, to: Path) -> None:
 def snapshot(cache: Path, to: Path) -> None:
     shutil.rmtree(to, ignore_errors=True)
     to.mkdir(parents=True)
-    for name in STATE:
+    for name in state(cache / "site"):
         source = cache / "site" / name
         if source.is_dir():
             shutil.copytree(source, to / name)
@@ -49,7 +53,7 @@ def snapshot(cache: Path, to: Path) -> None:
 
 
 def restore(cache: Path, source: Path) -> None:
-    for name in STATE:
+    for name in sorted(set(state(cache / "site")) | set(state(source))):
         target = cache / "site" / name
         if target.is_dir():
             shutil.rmtree(target)

@@ -45,12 +45,20 @@ def write_search_index(folder: DocsFolder, memo: Memo) -> list[str]:
     entries = entries_from_data(folder.path)
     keys = {id(entry): entry_key(entry) for entry in entries}  # each entry's text hashed once
     packed = memo.wrap("search-keys", packed_keys, lambda entry: keys[id(entry)])
-    files = build_index(
-        entries,
-        keys_of=lambda entry: unpacked_keys(packed(entry)),
-        record_of=memo.wrap("search-record", lambda entry: dumps(doc_record(entry)), lambda entry: keys[id(entry)]),
-        encode=memo.wrap("search-postings", encode_postings, postings_key),
-    )
+    kept: list[str] = []
+
+    def record_of(entry: SearchEntry, path: str) -> str | None:
+        """None when the record file the last build wrote was made from the same entry (``DocsFolder.reuse``):
+        10,000 records are neither made nor hashed again, nor kept in the memo."""
+        inputs = keys[id(entry)].hex()
+        if folder.reuse(path, inputs):
+            kept.append(path)
+            return None
+        folder.inputs[path] = inputs
+        return dumps(doc_record(entry))
+
+    files = build_index(entries, keys_of=lambda entry: unpacked_keys(packed(entry)), record_of=record_of,
+                        encode=memo.wrap("search-postings", encode_postings, postings_key))
     for path, text in files.items():
         folder.write(path, text)
-    return list(files)
+    return sorted([*files, *kept])
