@@ -269,3 +269,31 @@ def test_a_damaged_render_memo_is_ignored(tmp_path, corpus):
     clean = BuildOptions(corpus=corpus, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
     build(clean)
     assert digest(options.out) == digest(clean.out)
+
+
+def test_damaged_data_pieces_are_ignored(tmp_path, corpus):
+    """The data files are assembled from the last build's pieces (``annotate.render.pieces``) and gzip
+    members (``annotate.render.compressed.Members``), found through indexes in the work folder: a damaged
+    index, or a kept file whose bytes are not the ones indexed (same size), is ignored, and the site is the
+    same as a clean build's. An edited article between the builds makes the pieces matter."""
+    from tests.test_robustness import digest
+
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options)
+    pieces = options.cache / "site" / ".docs-pieces"
+    indexes = sorted(pieces.glob("*.json"))
+    assert {p.name for p in indexes} >= {"data-annotations.jsonl.json", "data-mentions.csv.json", "data-mentions.csv.gz.json", "data-corpus.db.gz.json"}
+    kept = pieces / "mentions.csv"
+    before = kept.read_bytes()
+    kept.write_bytes(before.replace("ا".encode(), "أ".encode()))  # same size, other bytes
+    assert kept.read_bytes() != before and kept.stat().st_size == len(before)
+    indexes[0].write_text("{not json", encoding="utf-8")
+    article = sorted(p for p in work.iterdir() if p.suffix == ".txt")[1]
+    article.write_text(article.read_text(encoding="utf-8") + "\nوقال عبد الحميد الدبيبة إن الاجتماع سيعقد في جنيف.\n", encoding="utf-8")
+    unchanged_stamp.forget(options)
+    build(options)
+    clean = BuildOptions(corpus=work, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
+    build(clean)
+    assert digest(options.out) == digest(clean.out)

@@ -25,6 +25,8 @@ import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from annotate.render.pieces import file_key
+
 log = logging.getLogger(__name__)
 
 GZIPPED = ("data/mentions.csv", "data/corpus.db")
@@ -61,7 +63,8 @@ def ends_block(article_id: str) -> bool:
 
 class Members:
     """The members of a gzip file the last build wrote, by the key of the block each compresses; an index
-    beside it (in the build's work folder) records them. Trusted only when the file has the size recorded."""
+    beside it (in the build's work folder) records them. Trusted only when the file has the size and the
+    key (a digest of its bytes) recorded."""
 
     def __init__(self, index: Path | None, previous: Path):
         self.index, self.previous = index, previous  # without an index: nothing kept (a plain folder, tests)
@@ -71,7 +74,7 @@ class Members:
             return
         try:
             stored = json.loads(index.read_text(encoding="utf-8"))
-            if stored["version"] == VERSION and os.path.getsize(previous) == stored["size"]:
+            if stored["version"] == VERSION and os.path.getsize(previous) == stored["size"] and file_key(previous) == stored["key"]:
                 self.known = {key: (offset, size) for key, offset, size in stored["members"]}
         except (OSError, ValueError, KeyError, TypeError) as error:
             if index.exists():
@@ -105,10 +108,11 @@ class Members:
         self._written = {"version": VERSION, "size": size, "members": entries}
         return made
 
-    def save(self) -> None:
-        """Record the members ``write`` wrote, once its file took the place of ``previous``."""
+    def save(self, key: str) -> None:
+        """Record the members ``write`` wrote, once its file (of key ``key``) took the place of ``previous``."""
         if self.index is None:
             return
+        self._written["key"] = key
         temporary = self.index.with_name(self.index.name + ".tmp")
         temporary.write_text(json.dumps(self._written), encoding="utf-8")
         temporary.replace(self.index)

@@ -17,7 +17,7 @@ from annotate.models import DateMention, date_record, entity_record
 from annotate.render import compressed, corpus_db, exports, feeds, urls
 from annotate.resolve.latin import latin_name
 from annotate.render.docs_folder import DocsFolder
-from annotate.render.pieces import PieceIndex, assemble
+from annotate.render.pieces import PieceIndex, assemble, file_key
 from annotate.render.site_data import SiteData
 
 
@@ -144,7 +144,7 @@ def _assembled(folder: DocsFolder, uri: str, head: str, keyed: list[tuple[str, s
     temporary = folder.temporary(uri)
     assemble(temporary, head, keyed, piece, folder / uri, index)
     key = folder.place(uri, temporary)
-    index.save()
+    index.save(key)
     return key
 
 
@@ -157,7 +157,7 @@ def _mentions(folder: DocsFolder, head: str, keyed: list[tuple[str, str]], piece
     temporary = plain.with_name(plain.name + ".new")
     assemble(temporary, head, keyed, piece, plain, index)
     temporary.replace(plain)
-    index.save()
+    index.save(file_key(plain) if index.path is not None else "")
     entries, size = index.written
     blocks, start, piece_keys_of_block = [], 0, [head]
     for number, (article_id, piece_key, offset, length) in enumerate(entries):
@@ -189,5 +189,4 @@ def _gzipped(folder: DocsFolder, uri: str, blocks, key: str) -> None:
     temporary = folder.temporary(uri)
     members.write(temporary, blocks)
     folder.inputs[uri] = key
-    folder.place(uri, temporary)
-    members.save()
+    members.save(folder.place(uri, temporary))

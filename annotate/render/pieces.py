@@ -8,7 +8,8 @@ A rebuild makes the pieces of the articles whose key changed and copies the othe
 file, so a one-article commit costs one piece and a file copy.
 
 The index is trusted only when it was written by the same code and the file it describes is there with
-the size and the key it recorded; otherwise every piece is made again (the same bytes either way).
+the size and the key (a digest of its bytes) it recorded; otherwise every piece is made again (the same
+bytes either way).
 """
 
 from __future__ import annotations
@@ -34,13 +35,13 @@ class PieceIndex:
         self.written: tuple[list, int] = ([], 0)
 
     def load(self, file: Path) -> PieceIndex:
-        """Read the index, when it describes ``file`` as it is (same code, same size); else stay empty."""
+        """Read the index, when it describes ``file`` as it is (same code, size and bytes); else stay empty."""
         if self.path is None:
             return self
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
-            if stored["version"] != self.version or os.path.getsize(file) != stored["size"]:
-                return self
+            if stored["version"] != self.version or os.path.getsize(file) != stored["size"] or file_key(file) != stored["key"]:
+                return self  # another code's pieces, or a file that is not the one indexed: every piece made again
             self.pieces = {entry[0]: (entry[1], entry[2], entry[3]) for entry in stored["pieces"]}
         except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
             if self.path.exists():
@@ -48,14 +49,14 @@ class PieceIndex:
             self.pieces = {}
         return self
 
-    def save(self) -> None:
-        """Record the pieces ``assemble`` wrote, once its file took the place of the last build's."""
+    def save(self, key: str) -> None:
+        """Record the pieces ``assemble`` wrote, once its file (of key ``key``) took the place of the last build's."""
         entries, size = self.written
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps({"version": self.version, "size": size, "pieces": entries}), encoding="utf-8")
+        temporary.write_text(json.dumps({"version": self.version, "size": size, "key": key, "pieces": entries}), encoding="utf-8")
         temporary.replace(self.path)
 
     def forget(self) -> None:
