@@ -88,7 +88,16 @@ def main() -> None:
     parser.add_argument("--resolved", type=Path)
     parser.add_argument("--restore", type=Path)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--no-fork", action="store_true", help="the article pages in this process (a profile then sees them)")
     args = parser.parse_args()
+    if args.no_fork:
+        from annotate import forked
+
+        def inline(work):
+            result = work()
+            return lambda: result
+
+        forked.start = inline
     if args.step == "resolve":
         resolve(args.corpus, args.cache, args.to)
     elif args.step == "snapshot":
