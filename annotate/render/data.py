@@ -91,11 +91,13 @@ MENTIONS = "data/mentions.csv"
 
 def piece_keys(data: SiteData, ids: list[str]) -> list[tuple[str, str]]:
     """Each article's id and the key of its pieces of the data files: what ``SiteData.article_key`` covers,
-    and the record's fields it does not (the source file's path, where the date came from)."""
+    and the record's fields it does not (the source file's path, where the date came from, the mentions'
+    and dates' text as recorded)."""
     out = []
     for article_id in ids:
         article = data.article_by_id[article_id]
-        tail = f"{article.path}\0{article.date_source}".encode()
+        texts = [m.text for m in data.mentions.get(article_id, [])] + [d.text for d in data.annotations[article_id].dates]
+        tail = "\0".join([str(article.path), str(article.date_source), *texts]).encode()
         out.append((article_id, hashlib.sha256(data.article_key(article_id).encode() + tail).hexdigest()))
     return out
 
@@ -167,8 +169,8 @@ def _mentions(folder: DocsFolder, head: str, keyed: list[tuple[str, str]], piece
             block_key = hashlib.sha256("\0".join([version or "", *piece_keys_of_block]).encode()).hexdigest()
             blocks.append((block_key, start, end))
             start, piece_keys_of_block = end, []
-    if not blocks:
-        blocks.append(("", 0, size))
+    if not blocks:  # no article: the header alone
+        blocks.append((hashlib.sha256(f"{version}\0{head}".encode()).hexdigest(), 0, size))
     with plain.open("rb") as file:
 
         def read(start: int, end: int) -> bytes:
