@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from annotate import pipeline  # noqa: E402
 
-STATE = ("docs", "fragments", ".docs-docs-state.json", ".docs-pieces")  # and the memo files (memo*.pkl)
+STATE = ("docs", "fragments", ".docs-docs-state.json", ".docs-pieces")  # and the memo files (memo*)
 
 
 def state(folder: Path) -> list[str]:
-    return [*STATE, *sorted(p.name for p in folder.glob("memo*.pkl"))]
+    return [*STATE, *sorted(p.name for p in folder.glob("memo*"))]
 
 
 def resolve(corpus: Path, cache: Path, to: Path) -> None:
