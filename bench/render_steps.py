@@ -12,6 +12,7 @@ and search index, without resolving again, so each try of a change to the render
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import shutil
 import sys
@@ -69,14 +70,16 @@ def render(cache: Path, resolved: Path, profile: Path | None) -> None:
     with resolved.open("rb") as file:
         articles, annotations, resolution = pickle.load(file)
     report = pipeline.BuildReport()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), os.times()
     if profile is None:
         pipeline._render(articles, annotations, resolution, report, None, cache / "site")
     else:
         import cProfile
 
         cProfile.runctx("pipeline._render(articles, annotations, resolution, report, None, cache / 'site')", globals(), locals(), str(profile))
-    print(f"render: {time.perf_counter() - started:.2f} s", report.seconds)
+    now = os.times()
+    own, children = now.user + now.system - cpu.user - cpu.system, now.children_user + now.children_system - cpu.children_user - cpu.children_system
+    print(f"render: {time.perf_counter() - started:.2f} s wall; CPU {own:.2f} s in this process, {children:.2f} s in the forked child", report.seconds)
 
 
 def main() -> None:

@@ -48,13 +48,6 @@ def member(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
-def published_bytes(name: str, data: bytes) -> bytes:
-    """The bytes published for ``name``: gzip members of ``DB_BLOCK`` bytes for the large ones, else ``data``."""
-    if name not in GZIPPED:
-        return data
-    return b"".join(member(data[at : at + DB_BLOCK]) for at in range(0, len(data), DB_BLOCK)) or member(b"")
-
-
 def ends_block(article_id: str) -> bool:
     """Whether a block of ``mentions.csv`` ends after this article: decided by the id alone, so that adding or
     editing an article changes its own block and no other."""

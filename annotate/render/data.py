@@ -3,7 +3,9 @@ SQLite database made from the same records (``exports``, ``corpus_db``), and the
 
 Everything is written through the docs folder, so a file whose bytes did not change is not written again
 and MkDocs does not copy it; the database and the feeds are not even rebuilt while their inputs' key is
-unchanged (``DocsFolder.reuse``).
+unchanged (``DocsFolder.reuse``). ``annotations.jsonl`` and the spreadsheets are assembled from one piece
+per article, the unchanged ones copied from the last build's file (``pieces``), and the gzip files from
+members of which only the changed blocks are compressed again (``compressed.Members``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 from annotate.digest import digest
@@ -94,16 +93,6 @@ class DocsFolder:
             else:
                 frag.parent.mkdir(parents=True, exist_ok=True)
                 frag.write_bytes(extra)
-
-    def write_parts(self, uri: str, parts: Iterable[str]) -> str:
-        """A data file given as pieces of text (10,000 articles' lines), never joined in memory: streamed to
-        a temporary file while its key is computed, kept only when the key changed. Returns the key (the
-        same as ``write`` gives the joined text)."""
-        temporary = self.temporary(uri)
-        with temporary.open("wb") as file:
-            for part in parts:
-                file.write(part.encode("utf-8"))
-        return self.place(uri, temporary)
 
     def temporary(self, uri: str) -> Path:
         """Where a data file is written before it takes its place (``place``)."""
