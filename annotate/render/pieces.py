@@ -18,12 +18,12 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-_COPY = 1 << 20  # bytes read at a time when copying a run of unchanged pieces
+_COPY = 1 << 20  # bytes read at a time when a file is hashed
 
 
 class PieceIndex:
@@ -107,11 +107,3 @@ def assemble(target: Path, head: str, ids: Iterable[tuple[str, str]], piece: Cal
             source.close()
     index.written = (entries, size)
     return made
-
-
-def iter_blocks(path: Path, ranges: Iterator[tuple[int, int]]) -> Iterator[bytes]:
-    """The bytes of ``path`` in the given (offset, size) ranges."""
-    with path.open("rb") as file:
-        for offset, size in ranges:
-            file.seek(offset)
-            yield file.read(size)
