@@ -355,6 +355,15 @@ def _build(options: BuildOptions) -> BuildReport:
 def _resolve_and_render(options: BuildOptions, report: BuildReport, site_url: str | None, work: Path) -> tuple[Path, dict[str, str], dict[str, str], int]:
     """Stages 1–5; returns the docs folder, its files' keys, the redirect pages and the build date: only
     what MkDocs needs, so that the corpus' records are freed when this returns."""
+    articles, annotations, resolution = resolve_corpus(options, report)
+    drop_tokens(annotations)
+    docs, pages = _render(articles, annotations, resolution, report, site_url, work)
+    redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
+    return docs, pages, redirects, newest_date_epoch(articles)
+
+
+def _render(articles: list[Article], annotations: list[Annotation], resolution: "Resolution", report: BuildReport, site_url: str | None, work: Path) -> tuple[Path, dict[str, str]]:
+    """Stage 5, the render: the docs folder MkDocs reads, and its files' keys (``bench/render_steps.py`` times it alone)."""
     from annotate import unchanged
     from annotate.render import SiteData, render_pages
     from annotate.render.docs_folder import DocsFolder
@@ -363,8 +372,6 @@ def _resolve_and_render(options: BuildOptions, report: BuildReport, site_url: st
     from annotate.site import HAND_WRITTEN, fragments_folder
     from annotate.site_url import site_name as configured_site_name
 
-    articles, annotations, resolution = resolve_corpus(options, report)
-    drop_tokens(annotations)
     timer = _Timer(report)
     data = SiteData(
         articles=articles,
@@ -388,8 +395,7 @@ def _resolve_and_render(options: BuildOptions, report: BuildReport, site_url: st
     data.memo.save()
     pages = docs.finish()
     timer.lap("render")
-    redirects = {f"actors/{old}.md": f"actors/{new}.md" for old, new in resolution.redirects.items()}
-    return docs.path, pages, redirects, newest_date_epoch(articles)
+    return docs.path, pages
 
 
 __all__ = ["AnnotateError", "BuildOptions", "BuildReport", "build"]

@@ -271,3 +271,67 @@ def test_a_damaged_render_memo_is_ignored(tmp_path, corpus):
     clean = BuildOptions(corpus=corpus, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
     build(clean)
     assert digest(options.out) == digest(clean.out)
+
+
+def test_damaged_data_pieces_are_ignored(tmp_path, corpus):
+    """The data files are assembled from the last build's pieces (``annotate.render.pieces``) and gzip
+    members (``annotate.render.compressed.Members``), found through indexes in the work folder: a damaged
+    index, or a kept file whose bytes are not the ones indexed (same size), is ignored, and the site is the
+    same as a clean build's. An edited article between the builds makes the pieces matter."""
+    from tests.test_robustness import digest
+
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options)
+    pieces = options.cache / "site" / ".docs-pieces"
+    indexes = sorted(pieces.glob("*.json"))
+    assert {p.name for p in indexes} >= {"data-annotations.jsonl.json", "data-mentions.csv.json", "data-mentions.csv.gz.json", "data-corpus.db.gz.json"}
+    kept = pieces / "mentions.csv"
+    before = kept.read_bytes()
+    kept.write_bytes(before.replace("ا".encode(), "أ".encode()))  # same size, other bytes
+    assert kept.read_bytes() != before and kept.stat().st_size == len(before)
+    indexes[0].write_text("{not json", encoding="utf-8")
+    article = sorted(p for p in work.iterdir() if p.suffix == ".txt")[1]
+    article.write_text(article.read_text(encoding="utf-8") + "\nوقال عبد الحميد الدبيبة إن الاجتماع سيعقد في جنيف.\n", encoding="utf-8")
+    unchanged_stamp.forget(options)
+    build(options)
+    clean = BuildOptions(corpus=work, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
+    build(clean)
+    assert digest(options.out) == digest(clean.out)
+
+
+def test_gzip_members_and_pieces_reused_across_rebuilds(tmp_path, corpus, monkeypatch):
+    """With blocks of a few articles and a few KB, the gzip files are several members; a rebuild after an
+    edit and an added article copies the unchanged members and pieces from the last build's files (the
+    indexes say how many were made again), and its site equals a clean build's byte for byte."""
+    import gzip
+    import json
+
+    from annotate.render import compressed
+    from tests.test_robustness import digest
+
+    monkeypatch.setattr(compressed, "ARTICLES_PER_BLOCK", 2)
+    monkeypatch.setattr(compressed, "DB_BLOCK", 4096)
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    options = BuildOptions(corpus=work, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options)
+    pieces = options.cache / "site" / ".docs-pieces"
+    members = json.loads((pieces / "data-corpus.db.gz.json").read_text(encoding="utf-8"))["members"]
+    assert len(members) > 3
+    before = {key for key, _, _ in members}
+    articles = sorted(p for p in work.iterdir() if p.suffix == ".txt")
+    articles[-1].write_text(articles[-1].read_text(encoding="utf-8") + "\nوقال عبد الحميد الدبيبة إن الاجتماع سيعقد في جنيف.\n", encoding="utf-8")
+    (work / "zz-new-article.txt").write_text("وصل عبد الحميد الدبيبة إلى روما يوم الإثنين.\n", encoding="utf-8")
+    unchanged_stamp.forget(options)
+    build(options)
+    after = json.loads((pieces / "data-corpus.db.gz.json").read_text(encoding="utf-8"))["members"]
+    assert before & {key for key, _, _ in after}, "no member of the database was reused"
+    lines = json.loads((pieces / "data-annotations.jsonl.json").read_text(encoding="utf-8"))["pieces"]
+    assert [entry[0] for entry in lines] == sorted(entry[0] for entry in lines) and len(lines) == len(articles) + 1
+    published = (options.out / "data" / "mentions.csv.gz").read_bytes()
+    assert published.count(b"\x1f\x8b\x08") > 1 and gzip.decompress(published).startswith("\ufeffarticle_id".encode())
+    clean = BuildOptions(corpus=work, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
+    build(clean)
+    assert digest(options.out) == digest(clean.out)

@@ -83,3 +83,26 @@ def test_a_forked_child_returns_its_result_or_its_error():
     wait = forked.start(lambda: 1 / 0)
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         wait()
+
+
+def test_the_render_memo_appends_few_pieces_and_survives_a_damaged_append(tmp_path):
+    """A rebuild that computes a few pieces appends them beside the kind's file instead of writing it
+    again; the next build finds them; a damaged append costs only its pieces (computed again)."""
+    from annotate.render.memo import Memo
+
+    def run(n: int) -> list[int]:
+        memo, calls = Memo(tmp_path / "memo.pkl", "v1"), []
+        double = memo.wrap("double", lambda x: calls.append(x) or x * 2, lambda x: x)
+        assert [double(i) for i in range(n)] == [i * 2 for i in range(n)]
+        memo.save()
+        return calls
+
+    assert run(200) == list(range(200))
+    whole = (tmp_path / "memo.double.pkl").read_bytes()
+    assert run(203) == [200, 201, 202] and (tmp_path / "memo.double.pkl").read_bytes() == whole  # appended, not rewritten
+    assert run(203) == []
+    more = tmp_path / "memo.double.more"
+    more.write_bytes(more.read_bytes()[:-3])
+    assert run(203) == [200, 201, 202]
+    assert run(203) == []
+    assert run(203) == [] and Memo(tmp_path / "memo.pkl", "v2").wrap("double", lambda x: -x, lambda x: x)(1) == -1  # other code: nothing reused

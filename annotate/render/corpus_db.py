@@ -31,12 +31,11 @@ order by articles.date desc, sentences.article_id, sentences.start"""
 CODE = files_digest([Path(__file__)])
 
 
-def database_key(records_key: str, actors_text: str, data: SiteData) -> str:
+def database_key(records_key: str, actors_text: str, articles_key: str) -> str:
     """What the file is made of: the published records (``records_key``: annotations.jsonl's key), the
-    sentence spans, this code, the libraries."""
-    spans = [[a.id, [[s.start, s.end] for s in data.annotations[a.id].sentences]] for a in sorted(data.articles, key=lambda a: a.id)]
+    articles' keys (``articles_key``: they cover the sentence spans), this code, the libraries."""
     versions = f"sqlite {sqlite3.sqlite_version}; sqlite-utils {metadata.version('sqlite-utils')}"
-    return digest(CODE.encode(), versions.encode(), records_key.encode(), actors_text.encode(), json.dumps(spans).encode())
+    return digest(CODE.encode(), versions.encode(), records_key.encode(), actors_text.encode(), articles_key.encode())
 
 
 def build_database(data: SiteData, actors: list[dict], feeds: dict[str, str]) -> bytes:

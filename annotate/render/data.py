@@ -3,11 +3,14 @@ SQLite database made from the same records (``exports``, ``corpus_db``), and the
 
 Everything is written through the docs folder, so a file whose bytes did not change is not written again
 and MkDocs does not copy it; the database and the feeds are not even rebuilt while their inputs' key is
-unchanged (``DocsFolder.reuse``).
+unchanged (``DocsFolder.reuse``). ``annotations.jsonl`` and the spreadsheets are assembled from one piece
+per article, the unchanged ones copied from the last build's file (``pieces``), and the gzip files from
+members of which only the changed blocks are compressed again (``compressed.Members``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from annotate.models import DateMention, date_record, entity_record
 from annotate.render import compressed, corpus_db, exports, feeds, urls
 from annotate.resolve.latin import latin_name
 from annotate.render.docs_folder import DocsFolder
+from annotate.render.pieces import PieceIndex, assemble, file_key
 from annotate.render.site_data import SiteData
 
 
@@ -84,38 +88,109 @@ def actor_records(data: SiteData) -> list[dict]:
 
 
 DATABASE = "data/corpus.db"
+MENTIONS = "data/mentions.csv"
+
+
+def piece_keys(data: SiteData, ids: list[str]) -> list[tuple[str, str]]:
+    """Each article's id and the key of its pieces of the data files: what ``SiteData.article_key`` covers,
+    and the record's fields it does not (the source file's path, where the date came from, the mentions'
+    and dates' text as recorded)."""
+    out = []
+    for article_id in ids:
+        article = data.article_by_id[article_id]
+        texts = [m.text for m in data.mentions.get(article_id, [])] + [d.text for d in data.annotations[article_id].dates]
+        tail = "\0".join([str(article.path), str(article.date_source), *texts]).encode()
+        out.append((article_id, hashlib.sha256(data.article_key(article_id).encode() + tail).hexdigest()))
+    return out
 
 
 def write_data(data: SiteData, docs: DocsFolder | Path) -> list[str]:
     """Write the data files and the feeds; return their docs paths."""
     folder = DocsFolder.of(docs)
     ids = sorted(a.id for a in data.articles)
+    keyed = piece_keys(data, ids)
+    version = data.memo.version if data.memo is not None and folder.pieces is not None else None
     actors = actor_records(data)
-    line = data.per_article("annotations.jsonl", _line)  # per article, kept across builds
-    records_key = folder.write_parts("data/annotations.jsonl", (line(article_id) for article_id in ids))
+    records_key = _assembled(folder, "data/annotations.jsonl", "", keyed, lambda article_id: _line(data, article_id), version)
     actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
     folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     written = ["data/annotations.jsonl", "data/actors.json", "data/slugs.json"]
     feed_paths = feeds.write_feeds(data, folder)
     # The spreadsheets and the database are made of the same records: one key for all four.
-    parts = (corpus_db.database_key(records_key, actors_text, data), exports.CODE, json.dumps(feed_paths, sort_keys=True), compressed.VERSION)
+    articles_key = hashlib.sha256("".join(key for _, key in keyed).encode()).hexdigest()
+    parts = (corpus_db.database_key(records_key, actors_text, articles_key), exports.CODE, json.dumps(feed_paths, sort_keys=True), compressed.VERSION)
     key = digest(*(part.encode() for part in parts))
     tables = [compressed.published_name(name) for name in (*exports.COLUMNS, DATABASE)]
     if not all(folder.reuse(name, key) for name in tables):
-        per_article = {"data/mentions.csv": data.per_article("mentions.csv", _mention_rows), "data/articles.csv": data.per_article("articles.csv", _article_row)}
-        for name, pieces in exports.spreadsheets(data, ids, actors, feed_paths, per_article).items():
-            if name in compressed.GZIPPED:  # joined once to be compressed; the others stream to disk
-                _publish(folder, name, "".join(pieces).encode("utf-8"), key)
-            else:
-                folder.inputs[name] = key
-                folder.write_parts(name, pieces)
-        _publish(folder, DATABASE, corpus_db.build_database(data, actors, feed_paths), key)
+        columns = exports.COLUMNS
+        head = exports.BOM + exports.header(MENTIONS)
+        _mentions(folder, head, keyed, lambda article_id: _mention_rows(data, article_id), version, key)
+        folder.inputs["data/articles.csv"] = key
+        _assembled(folder, "data/articles.csv", exports.BOM + exports.header("data/articles.csv"), keyed, lambda article_id: _article_row(data, article_id), version)
+        folder.inputs["data/actors.csv"] = key
+        folder.write("data/actors.csv", exports.table(list(columns["data/actors.csv"]), exports.actor_rows(actors, feed_paths)))
+        database = corpus_db.build_database(data, actors, feed_paths)
+        blocks = [database[at : at + compressed.DB_BLOCK] for at in range(0, len(database), compressed.DB_BLOCK)] or [b""]
+        del database
+        _gzipped(folder, compressed.published_name(DATABASE), [(hashlib.sha256(b).hexdigest(), lambda b=b: b) for b in blocks], key)
     return written + tables + [feeds.CORPUS_FEED, *sorted(set(feed_paths.values()))]
 
 
-def _publish(folder: DocsFolder, name: str, content: bytes, key: str) -> None:
-    """Write one table under its published name (gzipped where ``compressed`` says), with its input key."""
-    published = compressed.published_name(name)
-    folder.inputs[published] = key
-    folder.write(published, compressed.published_bytes(name, content))
+def _index(folder: DocsFolder, name: str, version: str | None) -> PieceIndex:
+    path = folder.pieces / f"{name.replace('/', '-')}.json" if folder.pieces is not None and version is not None else None
+    return PieceIndex(path, version or "")
+
+
+def _assembled(folder: DocsFolder, uri: str, head: str, keyed: list[tuple[str, str]], piece, version: str | None) -> str:
+    """Write docs file ``uri`` from one piece per article (``pieces.assemble``); return its key."""
+    index = _index(folder, uri, version).load(folder / uri)
+    temporary = folder.temporary(uri)
+    assemble(temporary, head, keyed, piece, folder / uri, index)
+    key = folder.place(uri, temporary)
+    index.save(key)
+    return key
+
+
+def _mentions(folder: DocsFolder, head: str, keyed: list[tuple[str, str]], piece, version: str | None, key: str) -> None:
+    """``mentions.csv.gz``: the table is assembled from its pieces in the work folder (kept for the next
+    build), then compressed a block of articles at a time (``compressed.ends_block``)."""
+    kept = folder.pieces / "mentions.csv" if folder.pieces is not None and version is not None else None
+    plain = kept if kept is not None else folder.temporary(MENTIONS)
+    index = _index(folder, MENTIONS, version).load(plain)
+    temporary = plain.with_name(plain.name + ".new")
+    assemble(temporary, head, keyed, piece, plain, index)
+    temporary.replace(plain)
+    index.save(file_key(plain) if index.path is not None else "")
+    entries, size = index.written
+    blocks, start, piece_keys_of_block = [], 0, [head]
+    for number, (article_id, piece_key, offset, length) in enumerate(entries):
+        piece_keys_of_block.append(piece_key)
+        if compressed.ends_block(article_id) or number == len(entries) - 1:
+            end = offset + length
+            block_key = hashlib.sha256("\0".join([version or "", *piece_keys_of_block]).encode()).hexdigest()
+            blocks.append((block_key, start, end))
+            start, piece_keys_of_block = end, []
+    if not blocks:  # no article: the header alone
+        blocks.append((hashlib.sha256(f"{version}\0{head}".encode()).hexdigest(), 0, size))
+    with plain.open("rb") as file:
+
+        def read(start: int, end: int) -> bytes:
+            file.seek(start)
+            return file.read(end - start)
+
+        keyed_blocks = [(block_key if version else "", lambda s=s, e=e: read(s, e)) for block_key, s, e in blocks]
+        _gzipped(folder, compressed.published_name(MENTIONS), keyed_blocks, key)
+    if kept is None:
+        plain.unlink()
+
+
+def _gzipped(folder: DocsFolder, uri: str, blocks, key: str) -> None:
+    """Docs file ``uri``: one gzip member per ``(key, bytes)`` block, copied from the last build's file
+    where it holds the block's member (``compressed.Members``)."""
+    index = folder.pieces / f"{uri.replace('/', '-')}.json" if folder.pieces is not None else None
+    members = compressed.Members(index, folder / uri)
+    temporary = folder.temporary(uri)
+    members.write(temporary, blocks)
+    folder.inputs[uri] = key
+    members.save(folder.place(uri, temporary))

@@ -11,14 +11,14 @@ interrupted build leaves no state and the next one rewrites everything. The keys
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 from annotate.digest import digest
 from annotate.render.fragments import fragment_file, lift, page_toc
+from annotate.render.pieces import file_key
 
 STATE = "docs-state.json"
 
@@ -29,6 +29,8 @@ class DocsFolder:
     def __init__(self, docs: Path, fragments: Path | None = None, incremental: bool = True):
         self.path, self.fragments, self.incremental = docs, fragments, incremental
         self.state = docs.parent / f".{docs.name}-{STATE}"
+        # Where the data files' pieces are indexed across builds (``annotate.render.pieces``); none for a plain folder.
+        self.pieces: Path | None = docs.parent / f".{docs.name}-pieces" if incremental else None
         self.previous: dict[str, str] = {}
         self.previous_inputs: dict[str, list[str]] = {}
         self.keys: dict[str, str] = {}
@@ -42,7 +44,7 @@ class DocsFolder:
             except (OSError, ValueError, KeyError, TypeError):
                 self.previous = {}
         if not self.previous:  # unknown contents: start from an empty folder
-            for folder in (docs, fragments):
+            for folder in (docs, fragments, self.pieces):
                 if folder is not None and folder.exists():
                     shutil.rmtree(folder)
         self.state.unlink(missing_ok=True)
@@ -58,8 +60,8 @@ class DocsFolder:
     def reuse(self, uri: str, inputs: str) -> bool:
         """Keep the page the last build wrote when it was made from the same ``inputs`` (its input key)."""
         before = self.previous_inputs.get(uri)
-        if before is None or before[0] != inputs or uri not in self.previous or not (self.path / uri).exists():
-            return False
+        if before is None or before[0] != inputs or uri not in self.previous or not os.path.exists(os.path.join(self.path, uri)):
+            return False  # (``os.path``: a Path object per page was a fifth of the search index's rebuild)
         self.keys[uri], self.inputs[uri] = self.previous[uri], inputs
         return True
 
@@ -92,26 +94,17 @@ class DocsFolder:
                 frag.parent.mkdir(parents=True, exist_ok=True)
                 frag.write_bytes(extra)
 
-    def write_parts(self, uri: str, parts: Iterable[str]) -> str:
-        """A data file given as pieces of text (10,000 articles' lines), never joined in memory: streamed to
-        a temporary file while its key is computed, kept only when the key changed. Returns the key (the
-        same as ``write`` gives the joined text)."""
+    def temporary(self, uri: str) -> Path:
+        """Where a data file is written before it takes its place (``place``)."""
         path = self.path / uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        size = 0
-        with temporary.open("wb") as file:
-            for part in parts:
-                data = part.encode("utf-8")
-                size += len(data)
-                file.write(data)
-        # ``digest(data, b"")`` is sha256(len(data), data, len(b""), b""): hashed again from the file, in blocks
-        h = hashlib.sha256(size.to_bytes(8, "little"))
-        with temporary.open("rb") as file:
-            while block := file.read(1 << 20):
-                h.update(block)
-        h.update((0).to_bytes(8, "little"))
-        key = h.hexdigest()
+        return path.with_name(f".{path.name}.tmp")
+
+    def place(self, uri: str, temporary: Path) -> str:
+        """Make the file written at ``temporary`` the folder's ``uri``, unless its key shows it unchanged;
+        return its key (the same as ``write`` gives its bytes)."""
+        path = self.path / uri
+        key = file_key(temporary)
         replaces = uri in self.keys
         self.keys[uri] = key
         if not replaces and self.previous.get(uri) == key and path.exists():

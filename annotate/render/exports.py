@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotate.digest import files_digest
@@ -66,6 +65,11 @@ ALIAS_SEPARATOR = " | "
 def table(columns: list[str], rows: list[dict]) -> str:
     """CSV text with a BOM and a header row; ``None`` becomes an empty field."""
     return BOM + _csv([columns]) + _csv(["" if row.get(c) is None else row[c] for c in columns] for row in rows)
+
+
+def header(name: str) -> str:
+    """The header row of file ``name`` (a table is its BOM, this, and its rows' ``rows_text``)."""
+    return _csv([list(COLUMNS[name])])
 
 
 def rows_text(name: str, rows: list[dict]) -> str:
@@ -125,22 +129,3 @@ def article_rows(records: list[dict]) -> list[dict]:
         }
         for record in records
     ]
-
-
-def spreadsheets(
-    data: SiteData, article_ids: list[str], actors: list[dict], feeds: dict[str, str], per_article: dict[str, Callable[[str], str]]
-) -> dict[str, Iterator[str]]:
-    """``{docs path: the CSV text in pieces}`` for the three files; ``per_article`` gives the lines of one
-    article in mentions.csv and articles.csv (``rows_text`` of its rows), in ``article_ids`` order."""
-    out = {}
-    for name, columns in COLUMNS.items():
-        if name in per_article:
-            out[name] = _pieces(BOM + _csv([list(columns)]), map(per_article[name], article_ids))
-        else:
-            out[name] = iter([table(list(columns), actor_rows(actors, feeds))])
-    return out
-
-
-def _pieces(first: str, rest: Iterable[str]) -> Iterator[str]:
-    yield first
-    yield from rest

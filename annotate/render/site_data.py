@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ class SiteData:
         if article_id not in keys:
             article, actors = self.article_by_id[article_id], self.actor_by_id
             keys[article_id] = json_digest([
-                [article.id, article.title, article.text, article.date, article.source, article.url, article.body],
+                [article.id, article.title, hashlib.sha256(article.text.encode("utf-8")).hexdigest(), article.date, article.source, article.url, article.body],
                 [[s.start, s.end] for s in self.annotations[article_id].sentences],
                 [[m.start, m.end, m.label, m.actor] for m in self.mentions.get(article_id, [])],
                 sorted([a, actors[a].slug, actors[a].name, actors[a].label, actors[a].aliases] for a in self.article_actors[article_id]),

@@ -238,13 +238,15 @@ def table_path(block: int) -> str:
 def build_index(
     entries: list[SearchEntry],
     keys_of: Callable[[SearchEntry], dict[str, int]] = doc_keys,
-    record_of: Callable[[SearchEntry], str] = lambda entry: dumps(doc_record(entry)),
+    record_of: Callable[[SearchEntry, str], str | None] = lambda entry, path: dumps(doc_record(entry)),
     encode: Callable[[list[int]], str] = encode_postings,
 ) -> dict[str, str]:
     """Every index file as ``{docs-relative path: JSON text}``; same entries (in any order) → same files.
 
     ``keys_of``, ``record_of`` and ``encode`` are the per-doc and per-key steps, for a caller that keeps
-    their results across builds (``annotate.render.search_step``); each must return what the default does."""
+    their results across builds (``annotate.render.search_step``); each must return what the default does,
+    except that ``record_of(entry, path)`` may return None for a record file the caller keeps as it is
+    (left out of the result)."""
     for entry in entries:
         check_entry(entry)
     ordered = sorted(entries, key=_order)
@@ -255,7 +257,9 @@ def build_index(
         for key, flags in keys_of(entry).items():
             postings.setdefault(key, []).append(number * 8 + flags)
         names.append(record_name(entry))
-        files[record_path(names[-1])] = record_of(entry)
+        record = record_of(entry, record_path(names[-1]))
+        if record is not None:
+            files[record_path(names[-1])] = record
         if entry.kind == "actor":
             actors.append([number, entry.title, [n for n in entry.names if n and n != entry.title]])
     vocabulary = sorted(postings, key=_js_order)
