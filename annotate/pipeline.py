@@ -61,7 +61,6 @@ class BuildReport:
     undated: list[str] = field(default_factory=list)  # "path: why no publication date was found"
     site_signature: str = ""  # the published folder's fingerprint after the build (not reported)
 
-
     def recorded(self) -> dict:
         """What a later build with the same inputs reports again (``annotate.unchanged``)."""
         return {"articles": self.articles, "skipped": self.skipped, "actors": dict(self.actors), "stale": self.stale, "undated": self.undated}

@@ -9,7 +9,7 @@ import pytest
 
 from annotate import forked
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
-from annotate.render import SiteData, pages, render_pages
+from annotate.render import SiteData, actor_pages, pages, render_pages
 from annotate.render.urls import href
 
 NAME = "خليفة حفتر"
@@ -30,7 +30,7 @@ def corpus(count: int) -> SiteData:
 
 
 def test_mentions_in_context_are_split_over_numbered_pages(tmp_path, monkeypatch):
-    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
     written = render_pages(corpus(5), tmp_path)
     numbered = ["actors/khalifa-haftar.md", "actors/khalifa-haftar/2.md", "actors/khalifa-haftar/3.md"]
     assert [w for w in written if w.startswith("actors/")] == numbered
@@ -55,7 +55,7 @@ def test_an_actor_in_few_articles_has_one_page(tmp_path):
 
 @pytest.mark.parametrize("changed", [0, 4])
 def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
-    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
     before, after = corpus(5), corpus(5)
     article = after.articles[changed]
     article.title += " (معدل)"
@@ -68,7 +68,7 @@ def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
 
 
 def test_forked_rendering_writes_the_same_files(tmp_path, monkeypatch):
-    monkeypatch.setattr(pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
     results = {}
     for fork in (False, True):
         folder = tmp_path / str(fork)

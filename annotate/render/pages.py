@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
-from annotate.models import Actor, Article, Mention
+from annotate.models import Actor, Article
 from annotate import forked, markup_text
-from annotate.render import actor_facts, charts, feeds, markup, review_view, timeline_entries, urls
+from annotate.render import actor_facts, markup, review_view, urls
 from annotate.render import templates as T
 from annotate.render.counted import counted
 from annotate.render.data import write_data
@@ -23,17 +23,15 @@ from annotate.render.legacy import write_legacy_redirects
 from annotate.render.memo import Memo
 from annotate.render.docs_folder import DocsFolder
 from annotate.render.escape import h
-from annotate.render.indexes import home_page, index_page, articles_index, undated_note
+from annotate.render.indexes import home_page, index_page, articles_index
 from annotate.render import timeline
 from annotate.render.page_meta import described
+from annotate.render.actor_pages import actor_more_page, actor_page, context_chunks
 from annotate.render.site_data import INDEXED_LABELS, SiteData
 from annotate.resolve.latin import latin_name
-from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, headline_is_cut, html_list, link, source_label
+from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, front, heading, headline_is_cut, html_list, source_label
 
 __all__ = ["arabic_date", "date_label", "render_pages"]
-
-CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
-
 
 # --- article -------------------------------------------------------------------------------------------
 
@@ -202,140 +200,6 @@ def article_page(data: SiteData, article: Article, previous: Article | None, fol
     if nav:
         out += [heading(2, "التنقل بين المقالات"), *html_list(nav, "article-nav")]
     return "\n".join(out)
-
-
-# --- actor ---------------------------------------------------------------------------------------------
-
-
-def actor_page(data: SiteData, actor: Actor) -> str:
-    page = urls.actor_file(actor.slug)
-    mentions = data.actor_mentions.get(actor.id, [])
-    out = [front(actor.name), heading(1, actor.name), ""]
-    follow = f"<strong>المتابعة:</strong> {link(page, feeds.actor_feed(actor.slug), 'خلاصة Atom')} بكل مقال جديد يذكره"
-    on_timeline = timeline_entries.actor_link_to_timeline(data, page, actor.id)
-    out += html_list(actor_facts.facts(data, actor, page) + [follow] + ([on_timeline] if on_timeline else []), "facts")
-    dates = [data.article_by_id[article_id].date for article_id, _, _ in mentions]
-    dated = [d for d in dates if d]
-    chart = charts.timeline_chart(
-        dated, "الإشارات عبر الزمن (حسب تاريخ المقال)", link_of=period_links(data, actor, page), left_out=undated_note(len(dated), len(dates) - len(dated))
-    )
-    if chart:
-        out += [chart, ""]
-    if actor.roles:
-        out.append(heading(2, "الصفات والمناصب"))
-        items = []
-        for role, uses in grouped_roles(actor.roles).items():
-            where = "، ".join(
-                f"{article_link(data, page, use['article'])} ({date_label(use.get('date'))})"
-                for use in uses
-                if use.get("article") in data.article_by_id
-            )
-            items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
-        out += html_list(items, "roles")
-    co = actor_facts.co_mentions_html(data, actor, page)
-    if co:
-        out += [heading(2, "يرد ذكره معه في الجمل نفسها"), *co]
-    out += contexts(data, actor, page, context_chunks(data, actor), 1)
-    return "\n".join(out)
-
-
-def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str | None]:
-    """A bar of the actor's chart links to the newest of its articles in that period, on whichever of the
-    actor's pages shows it."""
-    chunks = context_chunks(data, actor)
-    where = {article_id: number for number, chunk in enumerate(chunks, 1) for article_id in chunk}
-
-    def link_of(period: str) -> str | None:
-        for article_id in data.actor_articles.get(actor.id, []):  # newest first
-            date = data.article_by_id[article_id].date or ""
-            if date.startswith(period):
-                number = where[article_id]
-                target = "" if number == 1 else urls.href(page, urls.actor_file(actor.slug, number))
-                return f"{target}#a-{article_id}"
-        return None
-
-    return link_of
-
-
-def context_chunks(data: SiteData, actor: Actor) -> list[list[str]]:
-    """The actor's articles, newest first, in pages of ``CONTEXTS_PER_PAGE``: a name in every article of a
-    big corpus made one page of megabytes, slow to open and rendered again whenever any of them changed."""
-    articles = data.actor_articles.get(actor.id, [])
-    return [articles[at : at + CONTEXTS_PER_PAGE] for at in range(0, len(articles), CONTEXTS_PER_PAGE)] or [[]]
-
-
-def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], number: int) -> list[str]:
-    """Page ``number`` of the actor's mentions in context: each article with the sentences that name it."""
-    out = [heading(2, "الإشارات في سياقها")]
-    if len(chunks) > 1:
-        out.append(pager(actor, page, chunks, number))
-    wanted = set(chunks[number - 1])
-    by_article: dict[str, list[tuple[int, Mention]]] = {}
-    for article_id, mention_number, mention in data.actor_mentions.get(actor.id, []):
-        if article_id in wanted:
-            by_article.setdefault(article_id, []).append((mention_number, mention))
-    for article_id in chunks[number - 1]:
-        article = data.article_by_id[article_id]
-        # The title once, as the link to the article (it was a heading and then a link with the same words).
-        when = date_label(article.date) if article.date else '<span class="when">بلا تاريخ</span>'
-        out.append(f'<h3 id="a-{h(article_id)}">{article_link(data, page, article_id)} {when}</h3>')
-        out.append('<ul class="contexts">')
-        for group in by_sentence(data, article, by_article[article_id]):
-            out.append("<li>" + context_html(data, article, group, page) + "</li>")
-        out.append("</ul>\n")
-    if len(chunks) > 1:
-        out.append(out[1])  # the pager again, below the last article
-    return out
-
-
-def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
-    """Links to every page of an actor's mentions, the current one marked."""
-    items = [
-        f'<strong aria-current="page">{n}</strong>' if n == number else link(page, urls.actor_file(actor.slug, n), str(n))
-        for n in range(1, len(chunks) + 1)
-    ]
-    total = sum(map(len, chunks))
-    return f'<p class="pager">صفحات الإشارات ({counted(total, "article")}، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
-
-
-def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
-    """Page ``number`` (2 or more) of an actor's mentions in context, older articles."""
-    page = urls.actor_file(actor.slug, number)
-    chunks = context_chunks(data, actor)
-    title = f"{actor.name}: الإشارات، الصفحة {number} من {len(chunks)}"
-    out = [front(title), heading(1, title), "", f"<p>{link(page, urls.actor_file(actor.slug), 'صفحة ' + actor.name)}</p>"]
-    return "\n".join(out + contexts(data, actor, page, chunks, number))
-
-
-def grouped_roles(roles: list[dict]) -> dict[str, list[dict]]:
-    """Each role once, with the articles (newest first) where the text gave the actor that role."""
-    grouped: dict[str, list[dict]] = {}
-    seen: dict[str, set[str]] = {}
-    for role in roles:
-        uses = grouped.setdefault(role["role"], [])
-        articles = seen.setdefault(role["role"], set())
-        if role.get("article") and role["article"] not in articles:
-            articles.add(role["article"])
-            uses.append(role)
-    for uses in grouped.values():
-        uses.sort(key=lambda u: (u.get("date") or "", u.get("article") or ""), reverse=True)
-    return grouped
-
-
-def by_sentence(data: SiteData, article: Article, mentions: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:
-    """Mentions grouped by the sentence they occur in (a sentence is shown once)."""
-    return data.by_sentence(article.id, mentions, lambda numbered: numbered[1])
-
-
-def context_html(data: SiteData, article: Article, group: list[tuple[int, Mention]], page: str) -> str:
-    """A sentence with the actor's mentions highlighted, linking to the first mention's anchor. Its «نسخ
-    الرابط» button is added by ``assets/reader.js`` (the sentence is itself the link): written into the
-    page it was a fifth of an actor page's bytes."""
-    number, first = group[0]
-    start, end = data.sentence_span(article.id, [m for _, m in group])
-    body = markup.render(article.text, start, end, [markup.highlight(m, data.name_start(article.id, m)) for _, m in group])
-    target = urls.href(page, urls.article_file(article.id)) + "#" + actor_facts.mention_anchor(first)
-    return f'<a class="context" href="{h(target)}">{body}</a>'
 
 
 # --- indexes, home, timeline ------------------------------------------------------------------------
