@@ -80,6 +80,23 @@ LAYOUT = """() => [document.body.innerText, [...document.querySelectorAll('body 
 })]"""
 
 
+def settled_layout(page, url: str, script: str = LAYOUT) -> list:
+    """The layout of the page at ``url`` once it stops changing.
+
+    Material's scripts, web fonts and the page's own scripts may move boxes after ``load``; measuring once
+    compared a page mid-way through that with one after it (a flaky 919 against 474 pixels in the header)."""
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    layout = page.evaluate(script)
+    for _ in range(20):
+        page.wait_for_timeout(100)
+        again = page.evaluate(script)
+        if again == layout:
+            return layout
+        layout = again
+    return layout
+
+
 @needs_chromium
 @pytest.mark.parametrize("width", [1280, 390])  # the desktop layout and a phone's (drawer navigation)
 def test_a_slimmed_page_renders_exactly_as_materials_own(material_pages, browser, width):
@@ -97,10 +114,8 @@ def test_a_slimmed_page_renders_exactly_as_materials_own(material_pages, browser
             for path in pages:
                 folder = path.parent.relative_to(material_pages).as_posix()
                 folder = "" if folder == "." else folder + "/"
-                page.goto(url + folder + "index.html")
-                before = page.evaluate(LAYOUT)
-                page.goto(url + folder + "slim.html")
-                after = page.evaluate(LAYOUT)
+                before = settled_layout(page, url + folder + "index.html")
+                after = settled_layout(page, url + folder + "slim.html")
                 assert after[0] == before[0], path
                 assert after[1] == before[1], path
             page.goto(url + "slim.html")
@@ -247,10 +262,8 @@ def test_a_page_with_shared_parts_lays_out_as_with_them_inline(seed_site, browse
         page.on("pageerror", lambda error: errors.append(str(error)))
         try:
             for name in SHARED_PAGES:
-                page.goto(url + name)
-                after = page.evaluate(LAYOUT_NO_SCRIPTS)
-                page.goto(url + name.replace("index.html", "inline.html"))
-                before = page.evaluate(LAYOUT_NO_SCRIPTS)
+                after = settled_layout(page, url + name, LAYOUT_NO_SCRIPTS)
+                before = settled_layout(page, url + name.replace("index.html", "inline.html"), LAYOUT_NO_SCRIPTS)
                 assert after == before, name
             page.goto(url + SHARED_PAGES[2])
             if width < 500:  # the drawer opens on the shared navigation, its links working from this page
