@@ -2,7 +2,7 @@
 
 Called by ``resolve.resolve`` on the trimmed model spans of every article (before label votes and
 propagation): filters and phrases, clitics by whole name, trailing accusatives, places glued to people,
-pieces of known full names, run-on spans cut (``runons``), then the و-pieces of one name. Between steps,
+names in apposition after a title (``apposition``), pieces of known full names, run-on spans cut (``runons``), then the و-pieces of one name. Between steps,
 a reduce step sums what the articles' candidates tell of the corpus (its institution names, its spans, its
 full names, how often a name stands alone, its person name words: ``SHARES``) into the facts the next step
 reads. A step reads those facts through ``Watched`` sets that note the words of each key it looks up, so
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from annotate.arabic import fold
 from annotate.resolve.recognize import lexicon, recognize_more
+from annotate.resolve.recognize.apposition import names_after_titles
 from annotate.resolve.recognize.clitics import repair_clitics, shared_stems
 from annotate.resolve.recognize.phrases import KnownNames
 from annotate.resolve.recognize.pieces import _bucket, extend_to_full_names, join_conjunction_pieces, places_and_capitals, trim_edges
@@ -129,6 +130,10 @@ def _places(view, cs, facts, w, vocab) -> Cands:
     return places_and_capitals(view, cs, w("one-word places"), vocab)
 
 
+def _apposition(view, cs, facts, w, vocab) -> Cands:
+    return names_after_titles(view, cs, vocab)
+
+
 def _extend(view, cs, facts, w, vocab) -> Cands:
     return extend_to_full_names(view, cs, w("full names"), vocab)
 
@@ -154,6 +159,7 @@ STEPS: list[tuple[Reduce | None, Callable]] = [
     (Reduce(_spans, _span_facts), _clitics),
     (None, _edges),
     (None, _places),
+    (None, _apposition),
     (Reduce(_full_names, lambda total, static: {"full names": frozenset(total)}), _extend),
     (Reduce(_run_on_counts, _run_on_facts), _run_ons),
     (Reduce(_person_words, lambda total, static: {"person words": frozenset(total) | static["strong words"]}), _pieces),
