@@ -33,6 +33,9 @@ from annotate.tokenize import sentences_in
 NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار".split())
 # Particles the model sometimes takes into a name («قال إن حفتر», «إلى أن حفتر»): never its first word.
 PARTICLES = frozenset(fold(w) for w in "أن إن بأن لأن وأن وإن فإن فأن كأن لكن ولكن".split())
+# Arabic names of Latin letters that are no Arabic word, for spelled acronyms («إن بي سي»: NBC, «سي إن إن»):
+# after «إن» (also N), a span of these words only is the acronym, and «إن» is its first letter, no particle.
+LETTER_NAMES = frozenset(fold(w) for w in "بي سي دي جي تي كيو دبليو إكس إم إس آر إتش إف كيه جيه زد إل إيه آي إن".split())
 # News verbs the model takes into a name at either edge («زار حفتر موسكو», «بريغوجين شارك في»), or tags alone
 # («لقد كانوا»): never a name's first or last word. Only forms that are not also names or nouns of names
 # (طالب، يزيد، ظل stay out, and كان is Cannes).
@@ -218,13 +221,18 @@ def _never_an_edge(token: str) -> bool:
     return is_verb(token) or not is_word(token)
 
 
+def _spelled(view: ArticleView, i: int, j: int) -> bool:
+    """Tokens [i, j) spell an acronym letter by letter (إن بي سي)."""
+    return all(fold(t.text) in LETTER_NAMES for t in view.tokens[i:j])
+
+
 def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | None:
     """Trim one model mention; a PER's title becomes its role."""
     i, j = view.token_range(mention.start, mention.end)
     if i >= j or not view.in_body(mention.start, mention.end):
         return None
     outer = (view.tokens[i].start, view.tokens[j - 1].end)
-    while i < j and (_never_an_edge(view.tokens[i].text) or (i < j - 1 and fold(view.tokens[i].text) in PARTICLES)):
+    while i < j and (_never_an_edge(view.tokens[i].text) or (i < j - 1 and fold(view.tokens[i].text) in PARTICLES and not _spelled(view, i, j))):
         i += 1
     while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
