@@ -200,7 +200,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         inputs = inputs_of(memo.article_key(aid), memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
         tail = last.get(aid)
         if tail is not None and holds(tail, inputs, vocab, labels):
-            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(memo.read(tail.result))
+            cands[aid], cue_links_now[aid], more_links[aid] = memo.tail_result(aid, tail)
             marks[aid], tails[aid] = tail.mark, tail
             continue
         found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
