@@ -56,9 +56,12 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
         place_of[f"gaz:{place.code}"] = place
     uf = UnionFind(owners)
     notes: list[Note] = []
-    own = [(c.label, c.key) for c in flat]  # each candidate's node, made once for every step below
+    # Each candidate's node, made once for every step below, one object per distinct node: candidates read
+    # back from the memo have their own copies of every key, and comparing copies was a third of grouping.
+    shared: dict[Node, Node] = {}
+    own = [shared.setdefault(node, node) for node in zip([c.label for c in flat], [c.key for c in flat])]
     pairs = set(zip(own, [c.article for c in flat]))  # distinct (node, article): what most steps count
-    counts = Counter(own)  # mentions per node (hashing nodes is most of grouping's cost: done once)
+    counts = Counter(own)  # mentions per node
     nodes = sorted(counts)
     for node in nodes:
         uf.add(node)
@@ -75,7 +78,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
 
     # Actors: one per root that has mentions (plus merges/renames decided by automatic id).
     displays = _displays(flat)
-    keys = [c.key for c in flat]
+    keys = [node[1] for node in own]
     node_names = _node_names(own, displays)
     groups = _groups(uf, target)
     canonical: dict[Node, str] = {}
@@ -139,7 +142,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
         for n in members:
             actor_of[n] = ids[root]
     mentions = _mentions(docs, flat, actor_of, actors)
-    review = _review(actor_list, mentions, flat, actor_of, uf, ids, notes, published)
+    review = _review(actor_list, mentions, keys, actor_of, uf, ids, notes, published)
     return Resolution(actor_list, mentions, redirects, ledger, stale, review)
 
 
@@ -304,7 +307,7 @@ def _mentions(docs, flat, actor_of: list[str], actors) -> dict[str, list[Mention
     return out
 
 
-def _review(actors, mentions, flat, actor_of: list[str], uf, ids, notes, published) -> Review:
+def _review(actors, mentions, keys: list[tuple], actor_of: list[str], uf, ids, notes, published) -> Review:
     review = Review()
     by_id = {a.id: a for a in actors}
     counts = Counter(m.actor for ms in mentions.values() for m in ms)
@@ -324,7 +327,7 @@ def _review(actors, mentions, flat, actor_of: list[str], uf, ids, notes, publish
         names = " + ".join(" ".join(k) for _, k in note.nodes)
         review.merges.append(ReviewItem(actor_id, by_id[actor_id].name, f"{note.kind}: {names}: {note.reason}{where}"))
     surfaces: dict[tuple, set[str]] = defaultdict(set)
-    for key, actor_id in set(zip([c.key for c in flat], actor_of)):
+    for key, actor_id in set(zip(keys, actor_of)):
         surfaces[key].add(actor_id)
     for key, actor_ids in sorted(surfaces.items()):
         if len(actor_ids) > 1:

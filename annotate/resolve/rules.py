@@ -161,15 +161,16 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
         noted: set[Key] = set()
         for n in bare:
             c = cands[n]
-            if c.key not in chosen:
-                chosen[c.key] = _choose(root, c.key, vkey, keys, index, local, corpus, first, corpus_choice)
-            if chosen[c.key] is None:
+            key = own[n][1]  # the shared copy of ``c.key``
+            if key not in chosen:
+                chosen[key] = _choose(root, key, vkey, keys, index, local, corpus, first, corpus_choice)
+            if chosen[key] is None:
                 continue
-            best, roots, scope = chosen[c.key]
+            best, roots, scope = chosen[key]
             target[n] = best
-            if c.key in noted:
+            if key in noted:
                 continue  # one note per article and surface
-            noted.add(c.key)
+            noted.add(key)
             if not any(is_subsequence(c.key, k) for _, k in uf.members[best]):
                 notes.append(Note("variant", (own[n], best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
             if len(roots) > 1:
