@@ -242,16 +242,19 @@ class _Views(dict):
 
 
 class _Laps:
-    """Seconds per step into a dict (or nowhere)."""
+    """Seconds per step into a dict (or nowhere), and this process' CPU seconds under ``step + CPU``."""
+
+    CPU = " [cpu]"
 
     def __init__(self, seconds: dict[str, float] | None) -> None:
-        self.seconds, self.started = seconds, time.perf_counter()
+        self.seconds, self.started, self.cpu = seconds, time.perf_counter(), time.process_time()
 
     def __call__(self, step: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         if self.seconds is not None:
             self.seconds[step] = self.seconds.get(step, 0.0) + now - self.started
-        self.started = now
+            self.seconds[step + self.CPU] = self.seconds.get(step + self.CPU, 0.0) + cpu - self.cpu
+        self.started, self.cpu = now, cpu
 
 
 def _ignores(registry: Registry, kinds: dict[str, dict], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, dict], set[tuple]]:
