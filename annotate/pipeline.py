@@ -274,7 +274,7 @@ def resolve_corpus(options: BuildOptions, report: BuildReport) -> tuple[list[Art
         timer.lap("ingest")
         registry = load_registry(options.corpus / REGISTRY_FILE)
         memo = ResolveMemo(options.cache)  # the last build's map results: a rebuild maps what changed
-        ahead = None if memo.holds_results() else lambda cached: prepared.append(prepare(cached, registry))  # the memo has them
+        ahead = memo.read_ahead if memo.holds_results() else lambda cached: prepared.append(prepare(cached, registry))  # while a worker tags
         annotations = annotate_corpus(articles, options, report, warm, meanwhile=ahead)
     finally:
         if warm is not None:

@@ -120,3 +120,28 @@ def test_an_edit_after_the_last_name_finishes_the_article_again(tmp_path):
     after, memo = rebuilt(tmp_path, [doc("a", cued, [("حميدتي", "PER")]), other], Registry())
     assert "a" in memo.finished
     assert "أبو علي" in [m.text for m in after.mentions["a"]] and "أبو علي" not in [m.text for m in before.mentions["a"]]
+
+
+def test_results_read_ahead_while_tagging_give_the_same_resolution(tmp_path):
+    """``read_ahead`` (what a rebuild does while a worker tags the changed articles) reads the unchanged
+    articles' keys and kept results; the rebuild uses them only for the same objects and stored results, and
+    equals a full resolve, also when an article it read ahead changed afterwards or the results file is
+    damaged."""
+    registry = Registry()
+    rebuilt(tmp_path, corpus(PLAIN), registry)
+    docs = copy.deepcopy(corpus(CUED))
+    memo = ResolveMemo(tmp_path)
+    memo.read_ahead([d for d in docs if d[0].id != "a-cue"])
+    assert set(memo.ahead_results) == {"b-other", "c-far", "d-far"}
+    changed = copy.deepcopy(corpus(CUED))[3]  # d-far read ahead, then another object (as if edited) resolved
+    docs[3] = changed
+    resolution = resolve(docs, registry, memo=memo)
+    memo.save()
+    assert same(resolution, resolve(copy.deepcopy(corpus(CUED)), registry))
+    assert memo.ahead_results == {} and memo.ahead_keys == {}
+    for blobs in tmp_path.glob("resolve-memo-*.blobs"):
+        blobs.write_bytes(b"\0" * blobs.stat().st_size)
+    memo = ResolveMemo(tmp_path)
+    memo.read_ahead(copy.deepcopy(corpus(CUED)))  # the damage is not raised here
+    assert memo.ahead_results == {}
+    assert same(resolve(copy.deepcopy(corpus(CUED)), registry, memo=memo), resolve(copy.deepcopy(corpus(CUED)), registry))

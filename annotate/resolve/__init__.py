@@ -200,7 +200,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         inputs = inputs_of(memo.article_key(aid), memo.chain_digest(aid), memo.found_digest(aid), tuple(dropped.get(aid, ())), rare) if memo is not None else b""
         tail = last.get(aid)
         if tail is not None and holds(tail, inputs, vocab, labels):
-            cands[aid], cue_links_now[aid], more_links[aid] = pickle.loads(memo.read(tail.result))
+            cands[aid], cue_links_now[aid], more_links[aid] = memo.tail_result(aid, tail)
             marks[aid], tails[aid] = tail.mark, tail
             continue
         found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
@@ -242,16 +242,19 @@ class _Views(dict):
 
 
 class _Laps:
-    """Seconds per step into a dict (or nowhere)."""
+    """Seconds per step into a dict (or nowhere), and this process' CPU seconds under ``step + CPU``."""
+
+    CPU = " [cpu]"
 
     def __init__(self, seconds: dict[str, float] | None) -> None:
-        self.seconds, self.started = seconds, time.perf_counter()
+        self.seconds, self.started, self.cpu = seconds, time.perf_counter(), time.process_time()
 
     def __call__(self, step: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         if self.seconds is not None:
             self.seconds[step] = self.seconds.get(step, 0.0) + now - self.started
-        self.started = now
+            self.seconds[step + self.CPU] = self.seconds.get(step + self.CPU, 0.0) + cpu - self.cpu
+        self.started, self.cpu = now, cpu
 
 
 def _ignores(registry: Registry, kinds: dict[str, dict], stale: list[str], dropped: dict[str, list]) -> tuple[dict[str, dict], set[tuple]]:

@@ -56,26 +56,33 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
         place_of[f"gaz:{place.code}"] = place
     uf = UnionFind(owners)
     notes: list[Note] = []
-    nodes = sorted({node_of(c) for c in flat})
+    # Each candidate's node, made once for every step below, one object per distinct node: candidates read
+    # back from the memo have their own copies of every key, and comparing copies was a third of grouping.
+    shared: dict[Node, Node] = {}
+    own = [shared.setdefault(node, node) for node in zip([c.label for c in flat], [c.key for c in flat])]
+    pairs = set(zip(own, [c.article for c in flat]))  # distinct (node, article): what most steps count
+    counts = Counter(own)  # mentions per node
+    nodes = sorted(counts)
     for node in nodes:
         uf.add(node)
     unite_variants(uf, nodes, notes)
     unite_short_forms(uf, nodes, notes)
-    unite_extensions(uf, nodes, notes, flat, marks)
-    unite_within_articles(uf, flat, notes)
+    unite_extensions(uf, nodes, notes, flat, marks, pairs)
+    unite_within_articles(uf, flat, notes, counts, pairs)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):
             notes.append(Note("alias", (node_of(alias), node_of(named)), f"the text says «{display(alias.words)}» is another name for «{display(named.words)}»", alias.article))
     node_ids = _name_merges(uf, registry, nodes, stale)
-    target = resolve_short_forms(uf, flat, notes)
+    target = resolve_short_forms(uf, flat, notes, own, pairs, counts)
     _splits(uf, registry, flat, target, stale)
 
     # Actors: one per root that has mentions (plus merges/renames decided by automatic id).
     displays = _displays(flat)
-    keys = [c.key for c in flat]
-    node_names = _node_names(flat, displays)
+    keys = [node[1] for node in own]
+    node_names = _node_names(own, displays)
     groups = _groups(uf, target)
-    ids, successor = _ids(uf, groups, keys, registry, place_of, node_names, displays)
+    canonical: dict[Node, str] = {}
+    ids, successor = _ids(uf, groups, keys, registry, place_of, node_names, displays, canonical)
     first_successor, merged = dict(successor), uf.merges
     for decision in registry.merges:
         for item in decision.items:
@@ -100,7 +107,8 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
                     uf.union(roots[0], node)
     if uf.merges != merged:
         groups = _groups(uf, target)
-        ids, successor2 = _ids(uf, groups, keys, registry, place_of, node_names, displays)
+        canonical = {}
+        ids, successor2 = _ids(uf, groups, keys, registry, place_of, node_names, displays, canonical)
         successor.update(successor2)
     else:  # no merge or alias joined two groups: the ids are the first pass's (computing them again gives the same)
         successor.update(first_successor)
@@ -109,7 +117,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
     dates = {a.id: a.date for a, _ in docs}
     columns = {"key": keys, "display": displays, "label": [c.label for c in flat], "role": [bool(c.role) for c in flat]}
     for root in sorted(groups, key=lambda r: ids[r]):
-        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, columns, uf, registry, place_of, dates)
+        actors[ids[root]] = _actor(ids[root], root, groups[root], flat, columns, uf, registry, place_of, dates, canonical)
     for actor in registry.actors:
         if actor.id not in actors:
             stale.append(f"{actor.where}: actor '{actor.id}' ({actor.name}) matches no mention")
@@ -134,7 +142,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
         for n in members:
             actor_of[n] = ids[root]
     mentions = _mentions(docs, flat, actor_of, actors)
-    review = _review(actor_list, mentions, flat, actor_of, uf, ids, notes, published)
+    review = _review(actor_list, mentions, keys, actor_of, uf, ids, notes, published)
     return Resolution(actor_list, mentions, redirects, ledger, stale, review)
 
 
@@ -191,28 +199,23 @@ def _groups(uf: UnionFind, target: list[Node]) -> dict[Node, list[int]]:
     """Candidate indices per root of their target node (one ``find`` per distinct node)."""
     root_of = {node: uf.find(node) for node in set(target)}
     groups: dict[Node, list[int]] = defaultdict(list)
-    for n, node in enumerate(target):
-        groups[root_of[node]].append(n)
+    for n, root in enumerate(map(root_of.__getitem__, target)):
+        groups[root].append(n)
     return groups
 
 
 def _displays(flat: list[Candidate]) -> list[str]:
     """Each candidate's name as shown (``display``), computed once per spelling."""
-    seen: dict[tuple[str, ...], str] = {}
-    out = []
-    for c in flat:
-        shown = seen.get(c.words)
-        if shown is None:
-            shown = seen[c.words] = display(c.words)
-        out.append(shown)
-    return out
+    words = [c.words for c in flat]
+    shown = {w: display(w) for w in set(words)}
+    return list(map(shown.__getitem__, words))
 
 
-def _node_names(flat: list[Candidate], displays: list[str]) -> dict[Node, str]:
+def _node_names(own: list[Node], displays: list[str]) -> dict[Node, str]:
     """The most frequent way each node is written (then the earliest)."""
     counts: dict[Node, Counter] = defaultdict(Counter)
-    for c, shown in zip(flat, displays):
-        counts[(c.label, c.key)][shown] += 1
+    for (node, shown), n in Counter(zip(own, displays)).items():
+        counts[node][shown] = n
     return {node: min(cs.items(), key=lambda kv: (-kv[1], kv[0]))[0] for node, cs in counts.items()}
 
 
@@ -228,12 +231,13 @@ def _canonical(members: list[int], keys: list[tuple], displays: list[str]) -> st
     return f"{name} ({country})" if country else name  # مجلس النواب (تونس) beside مجلس النواب (الأردن)
 
 
-def _ids(uf, groups, keys, registry, place_of, node_names, displays) -> tuple[dict[Node, str], dict[str, str]]:
-    """Actor id per root, and former id → current id for every name the actor's nodes would be known by."""
+def _ids(uf, groups, keys, registry, place_of, node_names, displays, canonical: dict) -> tuple[dict[Node, str], dict[str, str]]:
+    """Actor id per root, and former id → current id for every name the actor's nodes would be known by.
+    ``canonical`` gets each root's automatic name (for ``_actor``: computed once per group)."""
     ids: dict[Node, str] = {}
     used: dict[str, Node] = {}
     successor: dict[str, str] = {}
-    canonical = {root: _canonical(members, keys, displays) for root, members in groups.items()}
+    canonical.update({root: _canonical(members, keys, displays) for root, members in groups.items()})
     for root in sorted(groups, key=lambda r: (r not in uf.owner, canonical[r], r)):
         owner = uf.owner.get(root, "")
         label = root[0]
@@ -257,16 +261,16 @@ def _ids(uf, groups, keys, registry, place_of, node_names, displays) -> tuple[di
     return ids, successor
 
 
-def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], columns: dict[str, list], uf: UnionFind, registry: Registry, place_of, dates: dict) -> Actor:
+def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate], columns: dict[str, list], uf: UnionFind, registry: Registry, place_of, dates: dict, canonical: dict) -> Actor:
     """``columns``: each candidate's key, display, label and whether it has a role (read in C loops: an
-    actor of the corpus has tens of thousands of mentions)."""
-    keys, displays = columns["key"], columns["display"]
+    actor of the corpus has tens of thousands of mentions); ``canonical``: each group's name (``_ids``)."""
+    displays = columns["display"]
     owner = uf.owner.get(root, "")
     reg = registry.actor(owner[4:]) if owner.startswith("reg:") else None
     place = place_of.get(owner)
     labels = Counter(map(columns["label"].__getitem__, indices))
     label = reg.label if reg else place.label if place else min(labels.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0]
-    name = reg.name if reg else place.name if place else _canonical(indices, keys, displays)
+    name = reg.name if reg else place.name if place else canonical[root]
     aliases = sorted(set(map(displays.__getitem__, indices)) | set(reg.aliases if reg else []) - {name})
     roles: dict[tuple, dict] = {}
     with_role = [flat[n] for n in compress(indices, map(columns["role"].__getitem__, indices))]
@@ -283,21 +287,27 @@ def _actor(actor_id: str, root: Node, indices: list[int], flat: list[Candidate],
 
 
 def _mentions(docs, flat, actor_of: list[str], actors) -> dict[str, list[Mention]]:
+    """Each article's mentions in text order, a span inside an earlier one left out."""
     out: dict[str, list[Mention]] = {a.id: [] for a, _ in docs}
     text = {a.id: a.text for a, _ in docs}
-    order = sorted(range(len(flat)), key=lambda n: (flat[n].article, flat[n].start, -flat[n].end))
-    last_end: dict[str, int] = defaultdict(int)
-    for n in order:
-        c = flat[n]
-        if c.start < last_end[c.article]:
-            continue
-        actor = actors[actor_of[n]]
-        out[c.article].append(Mention(c.start, c.end, text[c.article][c.start : c.end], actor.label, actor.id, c.source))
-        last_end[c.article] = c.end
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, c in enumerate(flat):
+        by_article[c.article].append(n)
+    for article in sorted(by_article):  # as one sort by (article, start, -end) would order them
+        members = by_article[article]
+        members.sort(key=lambda n: (flat[n].start, -flat[n].end))
+        body, found, last_end = text[article], out[article], 0
+        for n in members:
+            c = flat[n]
+            if c.start < last_end:
+                continue
+            actor = actors[actor_of[n]]
+            found.append(Mention(c.start, c.end, body[c.start : c.end], actor.label, actor.id, c.source))
+            last_end = c.end
     return out
 
 
-def _review(actors, mentions, flat, actor_of: list[str], uf, ids, notes, published) -> Review:
+def _review(actors, mentions, keys: list[tuple], actor_of: list[str], uf, ids, notes, published) -> Review:
     review = Review()
     by_id = {a.id: a for a in actors}
     counts = Counter(m.actor for ms in mentions.values() for m in ms)
@@ -317,8 +327,8 @@ def _review(actors, mentions, flat, actor_of: list[str], uf, ids, notes, publish
         names = " + ".join(" ".join(k) for _, k in note.nodes)
         review.merges.append(ReviewItem(actor_id, by_id[actor_id].name, f"{note.kind}: {names}: {note.reason}{where}"))
     surfaces: dict[tuple, set[str]] = defaultdict(set)
-    for c, actor_id in zip(flat, actor_of):
-        surfaces[c.key].add(actor_id)
+    for key, actor_id in set(zip(keys, actor_of)):
+        surfaces[key].add(actor_id)
     for key, actor_ids in sorted(surfaces.items()):
         if len(actor_ids) > 1:
             names = ", ".join(f"{by_id[i].name} ({i})" for i in sorted(actor_ids))

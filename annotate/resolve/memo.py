@@ -40,7 +40,7 @@ from pathlib import Path
 from annotate.cache import PACKAGE
 from annotate.digest import files_digest
 from annotate.models import Annotation, Article
-from annotate.resolve.blobs import BlobFile, Stored, digest_of, remove_older, store
+from annotate.resolve.blobs import BlobFile, DamagedMemo, Stored, digest_of, remove_older, store
 from annotate.resolve.chain_memo import ChainState
 from annotate.resolve.finish import Tail, TailState, propagated_keys
 from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
@@ -119,6 +119,8 @@ class ResolveMemo:
             self.blobs = BlobFile(self.path.parent, self.old.generation)
             self.read = self.blobs.read
         self.new = _State(self.version)
+        self.ahead_keys: dict[str, tuple[Article, Annotation, str]] = {}  # ``read_ahead``
+        self.ahead_results: dict[str, tuple[Stored, tuple]] = {}
         self.vocab: Vocabulary | None = None
         self.first_loaded: set[str] = set()
         self.found_loaded: set[str] = set()
@@ -149,9 +151,39 @@ class ResolveMemo:
         """Does the memo hold the last build's results (so a first pass made ahead would be made twice)?"""
         return bool(self.old.articles)
 
+    def read_ahead(self, docs: list[tuple[Article, Annotation]]) -> None:
+        """While a worker tags the articles that changed, this process would wait: make the other articles'
+        keys, and read back the last steps' results of those whose key is the last build's (``begin`` and
+        ``tail_result`` use them for the same objects and the same stored result, and only then). A
+        damaged results file is left for ``resolve`` to find."""
+        collecting = gc.isenabled()
+        gc.disable()  # as in ``_load``
+        try:
+            tails = self.old.finish.tails
+            for article, annotation in docs:
+                key = article_key(article, annotation)
+                self.ahead_keys[article.id] = (article, annotation, key)
+                stored, tail = self.old.articles.get(article.id), tails.get(article.id)
+                if stored is not None and stored.key == key and tail is not None:
+                    self.ahead_results[article.id] = (tail.result, pickle.loads(self.read(tail.result)))
+        except DamagedMemo:
+            self.ahead_results.clear()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def tail_result(self, aid: str, tail: Tail) -> tuple:
+        """An article's kept last steps (candidates, chain links, cue links): fresh objects, read once."""
+        ahead = self.ahead_results.pop(aid, None)
+        if ahead is not None and ahead[0] == tail.result:
+            return ahead[1]
+        return pickle.loads(self.read(tail.result))
+
     def begin(self, docs: list[tuple[Article, Annotation]]) -> None:
         """Note which articles are as the last build saw them."""
-        keys = {a.id: article_key(a, ann) for a, ann in docs}
+        ahead = self.ahead_keys
+        keys = {a.id: made[2] if (made := ahead.get(a.id)) is not None and made[0] is a and made[1] is ann else article_key(a, ann) for a, ann in docs}
+        self.ahead_keys = {}
         self.same = {aid for aid, key in keys.items() if (s := self.old.articles.get(aid)) is not None and s.key == key}
         self.new.articles = {aid: dataclasses.replace(self.old.articles[aid]) if aid in self.same else _Stored(key) for aid, key in keys.items()}
         self.changed = self.same != set(self.old.articles) or len(self.same) != len(keys)
@@ -229,6 +261,7 @@ class ResolveMemo:
 
     def keep_tails(self, tails: dict[str, Tail], fresh: set[str], registry_keys: frozenset) -> None:
         self.new.finish = TailState(tails, registry_keys)
+        self.ahead_results = {}  # those of articles whose last steps ran again
         self.finished = set(fresh)
         self.changed = self.changed or bool(fresh) or tails.keys() != self.old.finish.tails.keys()
 

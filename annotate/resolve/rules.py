@@ -113,18 +113,23 @@ class _Cached(dict):
         return value
 
 
-def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]) -> list[Node]:
-    """The node each candidate is attached to (its own, or the full name its short form stands for)."""
-    own = [(c.label, c.key) for c in cands]
+def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note], own: list[Node] | None = None, pairs: set | None = None, counts: Counter | None = None) -> list[Node]:
+    """The node each candidate is attached to (its own, or the full name its short form stands for).
+    ``own`` (each candidate's node), ``pairs`` (the distinct (node, article) pairs) and ``counts``
+    (mentions per node), when the caller has them."""
+    own = own if own is not None else [(c.label, c.key) for c in cands]
+    pairs = pairs if pairs is not None else set(zip(own, (c.article for c in cands)))
+    counts = counts if counts is not None else Counter(own)
     target = list(own)
     vkey = _Cached(variant_key)
     by_article: dict[str, list[int]] = defaultdict(list)
-    for n, c in enumerate(cands):
-        if c.label == "PER":
-            by_article[c.article].append(n)
+    for n, node in enumerate(own):
+        if node[0] == "PER":
+            by_article[cands[n].article].append(n)
     # Multi-word names inside longer names of the same article: one actor (corpus-wide).
+    article_keys = {article: sorted({own[n][1] for n in members}) for article, members in by_article.items()}
     for article in sorted(by_article):
-        keys = _article_keys(cands, by_article[article])
+        keys = article_keys[article]
         for short in keys:
             if len(short) < 2:
                 continue
@@ -134,31 +139,38 @@ def resolve_short_forms(uf: UnionFind, cands: list[Candidate], notes: list[Note]
     # No union from here on: roots (and what hangs on them) are computed once per node.
     root = _Cached(uf.find)
     attached = _Cached(lambda node: _attached(uf, root[node], vkey))
-    corpus = _corpus_salience(root, cands, own)
-    index = _word_index(cands, vkey)
+    corpus = _corpus_salience(root, counts, pairs)
+    index = _word_index(counts, vkey)
     corpus_choice: dict[Key, tuple[Node, list[Node], str] | None] = {}
+    # Per node: its root, and whether it is a bare one-word name to resolve (أبو الغيط counts as one word).
+    facts = _Cached(lambda node: (root[node], len(vkey[node[1]]) == 1 and not attached[node]))
     for article in sorted(by_article):
         members = by_article[article]
-        local = Counter(root[own[n]] for n in members)
+        local: Counter = Counter()
         first = {}
+        bare = []
         for n in members:
-            first.setdefault(root[own[n]], cands[n].start)
-        keys = [(k, vkey[k]) for k in _article_keys(cands, members) if len(k) > 1]
+            r, short = facts[own[n]]
+            local[r] += 1
+            if r not in first:
+                first[r] = cands[n].start
+            if short:
+                bare.append(n)
+        keys = [(k, vkey[k]) for k in article_keys[article] if len(k) > 1]
         chosen: dict[Key, tuple[Node, list[Node], str] | None] = {}
         noted: set[Key] = set()
-        for n in members:
+        for n in bare:
             c = cands[n]
-            if len(vkey[c.key]) != 1 or attached[own[n]]:  # أبو الغيط counts as one word
+            key = own[n][1]  # the shared copy of ``c.key``
+            if key not in chosen:
+                chosen[key] = _choose(root, key, vkey, keys, index, local, corpus, first, corpus_choice)
+            if chosen[key] is None:
                 continue
-            if c.key not in chosen:
-                chosen[c.key] = _choose(root, c.key, vkey, keys, index, local, corpus, first, corpus_choice)
-            if chosen[c.key] is None:
-                continue
-            best, roots, scope = chosen[c.key]
+            best, roots, scope = chosen[key]
             target[n] = best
-            if c.key in noted:
+            if key in noted:
                 continue  # one note per article and surface
-            noted.add(c.key)
+            noted.add(key)
             if not any(is_subsequence(c.key, k) for _, k in uf.members[best]):
                 notes.append(Note("variant", (own[n], best), f"«{' '.join(c.key)}» matches only as a spelling variant", c.article))
             if len(roots) > 1:
@@ -188,29 +200,26 @@ def _neg(node: Node) -> tuple:
     return tuple(-ord(ch) for ch in " ".join(node[1]))
 
 
-def _article_keys(cands: list[Candidate], members: list[int]) -> list[Key]:
-    return sorted({cands[n].key for n in members})
-
-
 def _attached(uf: UnionFind, root: Node, vkey: dict) -> bool:
     """A one-word node (given its root) the registry, a place or an alias cue already ties to an actor."""
     return root in uf.owner or any(len(vkey[k]) > 1 for _, k in uf.members[root])
 
 
-def _corpus_salience(root: dict, cands: list[Candidate], own: list[Node]) -> dict[Node, tuple[int, int]]:
+def _corpus_salience(root: dict, counts: Counter, pairs: set) -> dict[Node, tuple[int, int]]:
+    """(articles, mentions) per root: from each node's mentions and its distinct (node, article) pairs."""
     articles: dict[Node, set[str]] = defaultdict(set)
     mentions: Counter = Counter()
-    for c, node in zip(cands, own):
-        r = root[node]
-        articles[r].add(c.article)
-        mentions[r] += 1
+    for node, count in counts.items():
+        mentions[root[node]] += count
+    for node, article in pairs:
+        articles[root[node]].add(article)
     return defaultdict(lambda: (0, 0), {r: (len(articles[r]), mentions[r]) for r in articles})
 
 
-def _word_index(cands: list[Candidate], vkey: dict) -> dict[str, list[Node]]:
+def _word_index(nodes, vkey: dict) -> dict[str, list[Node]]:
     index: dict[str, set[Node]] = defaultdict(set)
-    for c in cands:
-        if c.label == "PER" and len(c.key) > 1:
-            for w in c.key:
-                index[variant_word(w)].add((c.label, c.key))
+    for node in nodes:
+        if node[0] == "PER" and len(node[1]) > 1:
+            for w in node[1]:
+                index[variant_word(w)].add(node)
     return {w: [(node, vkey[node[1]]) for node in sorted(nodes)] for w, nodes in index.items()}

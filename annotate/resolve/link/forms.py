@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from annotate.arabic import fold
@@ -49,16 +49,18 @@ def _extends(short: Key, long: Key) -> bool:
     return all(is_adjective(w) for w in extra)
 
 
-def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(), marks: dict[str, str] | None = None) -> None:
+def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(), marks: dict[str, str] | None = None, pairs: set | None = None) -> None:
     """A generic name keyed by country (``context``) extends only to a name used in an article of that
-    country and not qualified by a nationality (مجلس الأمة@JO / مجلس الأمة العشرين in a Jordanian article)."""
+    country and not qualified by a nationality (مجلس الأمة@JO / مجلس الأمة العشرين in a Jordanian article).
+    ``pairs``: the distinct (node, article) pairs of ``flat``, when the caller has them."""
     by_first: dict[tuple[str, str], list[Node]] = defaultdict(list)  # an extension starts with the same word
     for node in nodes:
         if node[0] in LABELS and node[1]:
             by_first[(node[0], node[1][0])].append(node)
     seen_in: dict[Node, set[str]] = defaultdict(set)
-    for c in flat:
-        seen_in[(c.label, c.key)].add((marks or {}).get(c.article, ""))
+    marks = marks or {}
+    for node, article in pairs if pairs is not None else {((c.label, c.key), c.article) for c in flat}:
+        seen_in[node].add(marks.get(article, ""))
     for _, group in sorted(by_first.items()):
         for short in group:
             plain, mark = unmarked(short[1])
@@ -118,14 +120,14 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
-def unite_within_articles(uf: UnionFind, flat, notes: list[Note]) -> None:
+def unite_within_articles(uf: UnionFind, flat, notes: list[Note], counts: Counter | None = None, pairs: set | None = None) -> None:
     """Forms one article uses for one actor: a party under حزب and حركة, and a person's name with a one-letter
-    slip in a first name (عزيزي أخنوش beside عزيز أخنوش) when the slip occurs once in the corpus."""
+    slip in a first name (عزيزي أخنوش beside عزيز أخنوش) when the slip occurs once in the corpus. ``counts``
+    (mentions per node) and ``pairs`` (the distinct (node, article) pairs), when the caller has them."""
+    counts = counts if counts is not None else Counter((c.label, c.key) for c in flat)
     by_article: dict[str, set[Node]] = defaultdict(set)
-    counts: dict[Node, int] = defaultdict(int)
-    for c in flat:
-        by_article[c.article].add((c.label, c.key))
-        counts[(c.label, c.key)] += 1
+    for node, article in pairs if pairs is not None else {((c.label, c.key), c.article) for c in flat}:
+        by_article[article].add(node)
     for article, nodes in sorted(by_article.items()):
         parties: dict[Key, list[Node]] = defaultdict(list)
         for node in sorted(nodes):
