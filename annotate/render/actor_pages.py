@@ -17,7 +17,7 @@ from annotate.render.counted import counted
 from annotate.render.escape import h
 from annotate.render.indexes import undated_note
 from annotate.render.site_data import SiteData
-from annotate.render.snippets import article_link, date_label, front, heading, html_list, link
+from annotate.render.snippets import arabic_date, article_link, date_label, front, heading, html_list, link
 
 CONTEXTS_PER_PAGE = 100  # the newest articles, whose sentences the actor's page quotes
 ROWS_PER_PAGE = 1000  # older articles, one line each, on each numbered page
@@ -119,7 +119,8 @@ def article_rows(data: SiteData, page: str, article_ids: list[str], by_article: 
         mentions = by_article[article_id]
         target = urls.href(page, urls.article_file(article_id)) + "#" + actor_facts.mention_anchor(mentions[0][1])
         count = f" ({counted(len(mentions), 'mention')})" if len(mentions) > 1 else ""
-        out.append(f'<li id="a-{h(article_id)}"><a href="{h(target)}">{h(article.title or article.id)}</a> {date_label(article.date)}{count}</li>')
+        when = f'<time datetime="{h(article.date)}">{h(arabic_date(article.date))}</time>' if article.date else "بلا تاريخ"  # site.css: .article-rows time
+        out.append(f'<li id="a-{h(article_id)}"><a href="{h(target)}">{h(article.title or article.id)}</a> {when}{count}</li>')
     out.append("</ul>\n")
     return out
 
