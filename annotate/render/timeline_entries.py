@@ -52,7 +52,7 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
     marks.append(markup.date(found, None))
     body = markup.render(article.text, start, end, marks)
     target = urls.href(PAGE, urls.article_file(article_id)) + f"#d-{number}"
-    return f'<span class="tl-sentence">{body}</span> <a class="tl-article" href="{h(target)}">— {h(article.title or article.id)}</a>'
+    return f'{body} <a class="tl-article" href="{h(target)}">— {h(article.title or article.id)}</a>'
 
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:
