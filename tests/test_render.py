@@ -38,14 +38,15 @@ def test_mentions_in_context_are_split_over_numbered_pages(tmp_path, monkeypatch
     shown = {}
     for number, name in enumerate(numbered, 1):
         text = (tmp_path / name).read_text(encoding="utf-8")
-        shown[number] = re.findall(r' id="a-(a\d)">', text)
+        older = r'<li>\d* ?<a href="\.\./\.\./\.\./articles/(a\d)/#at-\d+">'  # a line per older article
+        shown[number] = re.findall(r'<h3 id="a-(a\d)">' if number == 1 else older, text)
         assert "صفحات الإشارات (5 مقالات" in text and f'<strong aria-current="page">{number}</strong>' in text
         for other in set(range(1, 4)) - {number}:  # every other page is one link away
             assert f'href="{href(name, numbered[other - 1])}"' in text
     assert shown == {1: ["a4", "a3"], 2: ["a2", "a1"], 3: ["a0"]}  # newest first, each article once
     older = (tmp_path / numbered[1]).read_text(encoding="utf-8")
     assert 'class="context"' not in older and '<ul class="article-rows">' in older  # a line per older article
-    assert re.search(r'<li id="a-a2"><a href="\.\./\.\./\.\./articles/a2/#at-\d+">[^<]+</a> <time', older)  # linked to its first mention
+    assert re.search(r'<h3 id="p-2024-01">يناير 2024</h3>\n<ul class="article-rows">\n<li>3 <a href="\.\./\.\./\.\./articles/a2/#at-\d+">لقاء رقم 2</a>', older)  # by month, the day, linked to its first mention
     first = (tmp_path / numbered[0]).read_text(encoding="utf-8")
     assert "<strong>الإشارات:</strong> 5 إشارات في 5 مقالات" in first  # the summary counts every article
     assert "الإشارات:</strong>" not in (tmp_path / numbered[1]).read_text(encoding="utf-8")

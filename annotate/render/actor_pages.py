@@ -66,8 +66,9 @@ def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str
             date = data.article_by_id[article_id].date or ""
             if date.startswith(period):
                 number = where[article_id]
-                target = "" if number == 1 else urls.href(page, urls.actor_file(actor.slug, number))
-                return f"{target}#a-{article_id}"
+                if number == 1:
+                    return f"#a-{article_id}"
+                return urls.href(page, urls.actor_file(actor.slug, number)) + "#" + month_anchor(date)  # its month's heading
         return None
 
     return link_of
@@ -109,19 +110,32 @@ def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], n
     return out
 
 
+def month_anchor(date: str | None) -> str:
+    """The id of a month's heading on a page of older articles: ``p-2021-02`` (``p-undated``)."""
+    return "p-" + (date[:7] if date else "undated")
+
+
 def article_rows(data: SiteData, page: str, article_ids: list[str], by_article: dict[str, list[tuple[int, Mention]]]) -> list[str]:
-    """One line per article: its title linked to the first mention of the actor (marked there: ``:target``),
-    its date, and how many mentions when more than one. About 230 bytes a line where the quoted sentences
-    were 700."""
-    out = ['<ul class="article-rows">']
+    """The articles by month, newest first, one line each: the day, the title linked to the actor's first
+    mention there (marked: ``:target``), how many mentions when more than one. About 190 bytes a line where
+    the quoted sentences were 700."""
+    out: list[str] = []
+    month = None
     for article_id in article_ids:
         article = data.article_by_id[article_id]
+        if month_anchor(article.date) != month:
+            if month is not None:
+                out.append("</ul>\n")
+            month = month_anchor(article.date)
+            name = arabic_date(article.date[:7]) if article.date else "بلا تاريخ"
+            out += [f'<h3 id="{h(month)}">{h(name)}</h3>', '<ul class="article-rows">']
         mentions = by_article[article_id]
         target = urls.href(page, urls.article_file(article_id)) + "#" + actor_facts.mention_anchor(mentions[0][1])
         count = f" ({counted(len(mentions), 'mention')})" if len(mentions) > 1 else ""
-        when = f'<time datetime="{h(article.date)}">{h(arabic_date(article.date))}</time>' if article.date else "بلا تاريخ"  # site.css: .article-rows time
-        out.append(f'<li id="a-{h(article_id)}"><a href="{h(target)}">{h(article.title or article.id)}</a> {when}{count}</li>')
-    out.append("</ul>\n")
+        day = f"{int(article.date[8:10])} " if article.date and len(article.date) >= 10 else ""
+        out.append(f'<li>{day}<a href="{h(target)}">{h(article.title or article.id)}</a>{count}</li>')
+    if month is not None:
+        out.append("</ul>\n")
     return out
 
 
