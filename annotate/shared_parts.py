@@ -11,11 +11,11 @@ HTML in the same place (``insertAdjacentHTML``) before the page is shown, so the
 the one Material wrote (``tests/test_page_chrome.py`` compares them in Chromium). A part's links are
 stored relative to the site's root and made relative to the page again by the script, as MkDocs writes them.
 
-The generated pages' tabs (0.9 KB; none of them is in the navigation, so no tab is marked as theirs) and
-their table of contents (1 KB an article page) are shared the same way: with scripts, the page is the
-same; without, a generated page has the header's link home, as it had no drawer navigation before. A
-table of contents is the same on the pages that have the same headings (every article page with related
-articles): its mark ``<!--part:toc*-->`` makes one part per distinct HTML, named by its digest.
+The generated pages' tabs (0.9 KB; none of them is in the navigation, so no tab is marked as theirs) are
+shared the same way: with scripts, the page is the same; without, a generated page has the header's link
+home, as it had no drawer navigation before. A mark ``<!--part:NAME*-->`` makes one part per distinct
+HTML, named by its digest (a table of contents is the same on the pages with the same headings); no
+template uses it yet: a partial build would keep the parts of pages gone, which a full build has not.
 
 A part is shared only when its HTML is the same on every page (the templates mark only such parts); a
 page whose part differs keeps it inline. The file depends on the config and templates alone, which make a
