@@ -10,6 +10,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
+def published_records(site: Path) -> list[dict]:
+    """The records of a built site's ``data/annotations.jsonl.gz`` (published gzipped), one per line."""
+    import gzip
+    import json
+
+    return [json.loads(line) for line in gzip.decompress((site / "data" / "annotations.jsonl.gz").read_bytes()).decode("utf-8").split("\n") if line.strip()]
+
+
 @dataclass
 class Page:
     links: list[tuple[str, dict]] = field(default_factory=list)  # (href, attributes)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from annotate.dates import find_dates, lexicon, parse_publication_date
 from annotate.dates.evaluate import evaluate, table, total
 from annotate.dates.normalize import matching_copy
+from tests.sitecheck import published_records
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = "2024-03-14"  # a Thursday
@@ -492,10 +493,9 @@ def test_period_labels_in_arabic_words():
 
 
 def test_published_dates_are_complete_iso_and_the_rest_listed_apart(seed_site):
-    import json
 
     iso = r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?"
-    records = {r["id"]: r for r in map(json.loads, (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines())}
+    records = {r["id"]: r for r in published_records(seed_site)}
     for record in records.values():
         for found in record["dates"]:
             assert re.fullmatch(rf"{iso}(/{iso})?", found["value"]), found
@@ -513,9 +513,8 @@ def test_published_dates_are_complete_iso_and_the_rest_listed_apart(seed_site):
 
 
 def test_timeline_shows_periods_in_words_and_counts_the_undated(seed_site):
-    import json
 
-    records = [json.loads(line) for line in (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = published_records(seed_site)
     dated = sum(len(r["dates"]) for r in records)
     total = dated + sum(len(r["unresolved_dates"]) for r in records)
     index = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")

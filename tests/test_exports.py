@@ -21,6 +21,7 @@ from annotate.render import compressed, corpus_db, exports
 from annotate.site_url import normalized
 from tests.conftest import CORPUS, MODEL, ROOT
 from tests.sitecheck import page_file
+from tests.sitecheck import published_records
 
 pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model is needed to build the site")
 
@@ -44,7 +45,7 @@ def monkeypatch_module():
 
 @pytest.fixture(scope="module")
 def records(published) -> list[dict]:
-    return [json.loads(line) for line in (published / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    return published_records(published)
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +65,11 @@ def read_csv(site: Path, name: str) -> list[dict]:
 
 
 def test_the_large_downloads_are_gzipped_and_linked_from_the_home_page(published):
-    """mentions.csv and corpus.db are published compressed (the rest as they are), linked by their real names."""
+    """annotations.jsonl, mentions.csv and corpus.db are published compressed (the rest as they are), linked
+    by their real names."""
     home = page_file(published, "").read_text(encoding="utf-8")
     for name in (*exports.COLUMNS, "data/corpus.db", "data/annotations.jsonl", "data/actors.json"):
-        gzipped = name in ("data/mentions.csv", "data/corpus.db")
+        gzipped = name in ("data/annotations.jsonl", "data/mentions.csv", "data/corpus.db")
         assert (published / (name + ".gz")).exists() == gzipped and (published / name).exists() != gzipped, name
         assert f'href="{compressed.published_name(name)}"' in home, name
     assert gzip.decompress((published / "data" / "corpus.db.gz").read_bytes()).startswith(b"SQLite format 3\x00")

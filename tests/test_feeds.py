@@ -19,6 +19,7 @@ from annotate.render.site_data import SiteData
 from annotate.site_url import site_name
 from tests.conftest import MODEL
 from tests.sitecheck import page_file
+from tests.sitecheck import published_records
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -27,7 +28,7 @@ needs_model = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model i
 
 @pytest.fixture(scope="module")
 def records(seed_site) -> list[dict]:
-    return [json.loads(line) for line in (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    return published_records(seed_site)
 
 
 @pytest.fixture(scope="module")

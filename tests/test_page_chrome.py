@@ -229,10 +229,11 @@ def test_the_shared_parts_are_written_once_and_each_page_refers_to_them(seed_sit
     from annotate import shared_parts
 
     parts = shared_parts.read(seed_site)
-    assert set(parts) == {"nav", "palette", "search"} and all("@B@" in html or "@P@" in html for html in parts.values())
+    assert set(parts) == {"nav", "palette", "search", "tabs"} and all("@B@" in html or "@P@" in html for html in parts.values())
     article = (seed_site / SHARED_PAGES[2]).read_text(encoding="utf-8")
     for name in parts:
         assert article.count(f'<script src="../../assets/parts.js" data-part="{name}"></script>') == 1
+    assert 'class="md-tabs"' not in article
     assert "<!--part" not in article and 'data-md-component="palette"' not in article and "md-nav--primary" not in article
     about = (seed_site / SHARED_PAGES[1]).read_text(encoding="utf-8")
     assert 'data-part="nav"' not in about and "md-nav--primary" in about  # a page in the navigation shows itself in it: inline

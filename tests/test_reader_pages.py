@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from annotate.render.pages import arabic_date, date_label
+from tests.sitecheck import published_records
 
 
 def html_of(site: Path, url: str) -> str:
@@ -110,7 +111,7 @@ def test_the_seed_actor_page_is_a_reference(seed_site):
 
 
 def test_mention_anchors_are_character_offsets_that_resolve(seed_site):
-    records = [json.loads(line) for line in (seed_site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = published_records(seed_site)
     record = next(r for r in records if r["id"] == "haftar-putin-moscow-visit")
     html = html_of(seed_site, "articles/haftar-putin-moscow-visit")
     ids = re.findall(r'class="ent ent-\w+" id="([^"]+)"', html)

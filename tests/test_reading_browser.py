@@ -64,6 +64,9 @@ def test_article_page_shows_meta_legend_dates_and_related(seed_site, site_url, r
     date.focus()
     assert date.get_attribute("title")  # the value shows on hover or focus
     assert page.locator("a.ent.ent-per").count() > 5 and page.locator("a.ent.ent-loc").count() > 3
+    # each entity link's tooltip names its actor and kind (reader.js, from the page's list of actors)
+    page.wait_for_function("() => [...document.querySelectorAll('.article-text a.ent-per')].every(a => a.title.endsWith(' — شخص'))")
+    assert "خليفة حفتر — شخص" in page.eval_on_selector_all(".article-text a.ent", "els => els.map(e => e.title)")
     headings = page.locator("h2").all_inner_texts()
     assert any("الفاعلون" in h for h in headings) and any("ذات صلة" in h for h in headings)
 
@@ -155,6 +158,7 @@ def test_the_timeline_filtered_to_one_actor(seed_site, site_url, recording_page)
     year = years.first.get_attribute("data-year")
     years.first.locator("a").click()
     page.wait_for_url(f"**/timeline/{year}/?actor=khalifa-haftar")
+    page.locator(".timeline-filter").wait_for()  # applied once timeline/actors.json is read (it names the actor)
     shown = page.locator("ul.timeline > li:visible")
     assert 0 < shown.count() <= page.locator("ul.timeline > li").count()
     slugs = "els => els.map(e => [...e.querySelectorAll('a.ent')].map(a => decodeURIComponent(a.pathname).split('/').at(-2)))"

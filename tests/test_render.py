@@ -31,17 +31,22 @@ def corpus(count: int) -> SiteData:
 
 def test_mentions_in_context_are_split_over_numbered_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "ROWS_PER_PAGE", 2)
     written = render_pages(corpus(5), tmp_path)
     numbered = ["actors/khalifa-haftar.md", "actors/khalifa-haftar/2.md", "actors/khalifa-haftar/3.md"]
     assert [w for w in written if w.startswith("actors/")] == numbered
     shown = {}
     for number, name in enumerate(numbered, 1):
         text = (tmp_path / name).read_text(encoding="utf-8")
-        shown[number] = re.findall(r'<h3 id="a-(a\d)">', text)
+        older = r'<li>\d* ?<a href="\.\./\.\./\.\./articles/(a\d)/#at-\d+">'  # a line per older article
+        shown[number] = re.findall(r'<h3 id="a-(a\d)">' if number == 1 else older, text)
         assert "صفحات الإشارات (5 مقالات" in text and f'<strong aria-current="page">{number}</strong>' in text
         for other in set(range(1, 4)) - {number}:  # every other page is one link away
             assert f'href="{href(name, numbered[other - 1])}"' in text
     assert shown == {1: ["a4", "a3"], 2: ["a2", "a1"], 3: ["a0"]}  # newest first, each article once
+    older = (tmp_path / numbered[1]).read_text(encoding="utf-8")
+    assert 'class="context"' not in older and '<ul class="article-rows">' in older  # a line per older article
+    assert re.search(r'<h3 id="p-2024-01">يناير 2024</h3>\n<ul class="article-rows">\n<li>3 <a href="\.\./\.\./\.\./articles/a2/#at-\d+">لقاء رقم 2</a>', older)  # by month, the day, linked to its first mention
     first = (tmp_path / numbered[0]).read_text(encoding="utf-8")
     assert "<strong>الإشارات:</strong> 5 إشارات في 5 مقالات" in first  # the summary counts every article
     assert "الإشارات:</strong>" not in (tmp_path / numbered[1]).read_text(encoding="utf-8")
@@ -56,6 +61,7 @@ def test_an_actor_in_few_articles_has_one_page(tmp_path):
 @pytest.mark.parametrize("changed", [0, 4])
 def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
     monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "ROWS_PER_PAGE", 2)
     before, after = corpus(5), corpus(5)
     article = after.articles[changed]
     article.title += " (معدل)"
@@ -69,6 +75,7 @@ def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
 
 def test_forked_rendering_writes_the_same_files(tmp_path, monkeypatch):
     monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "ROWS_PER_PAGE", 2)
     results = {}
     for fork in (False, True):
         folder = tmp_path / str(fork)

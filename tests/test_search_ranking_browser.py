@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import close_page, needs_chromium, open_page, serve
+from tests.sitecheck import published_records
 
 pytestmark = needs_chromium
 
@@ -126,7 +127,7 @@ def test_filters_by_kind_label_and_year(site):
     assert {r["kind"] for r in results(pg, "روسيا", {"kind": "actor"})} == {"actor"}
     assert {r["kind"] for r in results(pg, "روسيا", {"kind": "article"})} == {"article"}
     assert {r["label"] for r in results(pg, "روسيا", {"kind": "actor", "label": "ORG"})} == {"ORG"}
-    dated = {json.loads(line)["url"]: json.loads(line)["date"] for line in (folder / "data" / "annotations.jsonl").open(encoding="utf-8")}
+    dated = {record["url"]: record["date"] for record in published_records(folder)}
     in_2023 = results(pg, "روسيا", {"kind": "article", "year": "2023"})
     assert in_2023 and all((dated[r["url"]] or "").startswith("2023") for r in in_2023)
     # the same through the box's selects

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, MODEL
-from tests.sitecheck import page_file, parse, resolve_link, visible_text
+from tests.sitecheck import page_file, parse, published_records, resolve_link, visible_text
 
 pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="the shipped model is needed to build the site")
 
@@ -26,7 +26,7 @@ def built(seed_site, seed_build) -> tuple[Path, subprocess.CompletedProcess]:
 @pytest.fixture(scope="session")
 def records(built) -> list[dict]:
     site, _ = built
-    return [json.loads(line) for line in (site / "data" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    return published_records(site)
 
 
 @pytest.fixture(scope="session")
@@ -122,7 +122,7 @@ def test_home_links_the_data_files_and_indexes(built):
     site, _ = built
     home = site / "index.html"
     hrefs = [href for href, _ in parse(home).links]
-    for needed in ("data/annotations.jsonl", "data/actors.json", "people/", "organizations/", "places/"):
+    for needed in ("data/annotations.jsonl.gz", "data/actors.json", "people/", "organizations/", "places/"):
         assert any(h.rstrip("/").endswith(needed.rstrip("/")) for h in hrefs), needed
 
 

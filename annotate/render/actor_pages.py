@@ -1,5 +1,11 @@
-"""An actor's pages: its facts, chart, roles and co-mentions, then every sentence that names it, newest
-article first, in pages of ``CONTEXTS_PER_PAGE`` articles (``actor_page``, ``actor_more_page``)."""
+"""An actor's pages: its facts, chart, roles and co-mentions, then the sentences that name it in its newest
+``CONTEXTS_PER_PAGE`` articles (``actor_page``); older articles are listed, one line each, on numbered pages
+of ``ROWS_PER_PAGE`` (``actor_more_page``).
+
+Every article names about 17 actors in the synthetic corpus: quoting its sentences on each of their pages
+made the numbered pages 12.9 KB per article at 10,000 articles, more than the article pages' text. A line
+(title, date, how many mentions, linked to the first mention) says which articles, and the article page
+shows the sentences in place, with the mention the link points to marked."""
 
 from __future__ import annotations
 
@@ -11,9 +17,10 @@ from annotate.render.counted import counted
 from annotate.render.escape import h
 from annotate.render.indexes import undated_note
 from annotate.render.site_data import SiteData
-from annotate.render.snippets import article_link, date_label, front, heading, html_list, link
+from annotate.render.snippets import arabic_date, article_link, date_label, front, heading, html_list, link
 
-CONTEXTS_PER_PAGE = 100  # articles whose sentences an actor page shows; older ones go on numbered pages
+CONTEXTS_PER_PAGE = 30  # the newest articles, whose sentences the actor's page quotes (100: 1.8 KB an article)
+ROWS_PER_PAGE = 1000  # older articles, one line each, on each numbered page
 
 
 def actor_page(data: SiteData, actor: Actor) -> str:
@@ -59,23 +66,27 @@ def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str
             date = data.article_by_id[article_id].date or ""
             if date.startswith(period):
                 number = where[article_id]
-                target = "" if number == 1 else urls.href(page, urls.actor_file(actor.slug, number))
-                return f"{target}#a-{article_id}"
+                if number == 1:
+                    return f"#a-{article_id}"
+                return urls.href(page, urls.actor_file(actor.slug, number)) + "#" + month_anchor(date)  # its month's heading
         return None
 
     return link_of
 
 
 def context_chunks(data: SiteData, actor: Actor) -> list[list[str]]:
-    """The actor's articles, newest first, in pages of ``CONTEXTS_PER_PAGE``: a name in every article of a
-    big corpus made one page of megabytes, slow to open and rendered again whenever any of them changed."""
+    """The actor's articles, newest first: the first ``CONTEXTS_PER_PAGE`` (quoted on its page), then pages
+    of ``ROWS_PER_PAGE``. A name in every article of a big corpus made one page of megabytes, slow to open
+    and rendered again whenever any of them changed."""
     articles = data.actor_articles.get(actor.id, [])
-    return [articles[at : at + CONTEXTS_PER_PAGE] for at in range(0, len(articles), CONTEXTS_PER_PAGE)] or [[]]
+    first, rest = articles[:CONTEXTS_PER_PAGE], articles[CONTEXTS_PER_PAGE:]
+    return [first] + [rest[at : at + ROWS_PER_PAGE] for at in range(0, len(rest), ROWS_PER_PAGE)]
 
 
 def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], number: int) -> list[str]:
-    """Page ``number`` of the actor's mentions in context: each article with the sentences that name it."""
-    out = [heading(2, "الإشارات في سياقها")]
+    """Page ``number`` of the actor's articles: on the first, each with the sentences that name the actor;
+    on the others, one line each (``article_rows``)."""
+    out = [heading(2, "الإشارات في سياقها" if number == 1 else "المقالات الأقدم")]
     if len(chunks) > 1:
         out.append(pager(actor, page, chunks, number))
     wanted = set(chunks[number - 1])
@@ -83,7 +94,9 @@ def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], n
     for article_id, mention_number, mention in data.actor_mentions.get(actor.id, []):
         if article_id in wanted:
             by_article.setdefault(article_id, []).append((mention_number, mention))
-    for article_id in chunks[number - 1]:
+    if number > 1:
+        out += article_rows(data, page, chunks[number - 1], by_article)
+    for article_id in chunks[number - 1] if number == 1 else []:
         article = data.article_by_id[article_id]
         # The title once, as the link to the article (it was a heading and then a link with the same words).
         when = date_label(article.date) if article.date else '<span class="when">بلا تاريخ</span>'
@@ -97,6 +110,35 @@ def contexts(data: SiteData, actor: Actor, page: str, chunks: list[list[str]], n
     return out
 
 
+def month_anchor(date: str | None) -> str:
+    """The id of a month's heading on a page of older articles: ``p-2021-02`` (``p-undated``)."""
+    return "p-" + (date[:7] if date else "undated")
+
+
+def article_rows(data: SiteData, page: str, article_ids: list[str], by_article: dict[str, list[tuple[int, Mention]]]) -> list[str]:
+    """The articles by month, newest first, one line each: the day, the title linked to the actor's first
+    mention there (marked: ``:target``), how many mentions when more than one. About 190 bytes a line where
+    the quoted sentences were 700."""
+    out: list[str] = []
+    month = None
+    for article_id in article_ids:
+        article = data.article_by_id[article_id]
+        if month_anchor(article.date) != month:
+            if month is not None:
+                out.append("</ul>\n")
+            month = month_anchor(article.date)
+            name = arabic_date(article.date[:7]) if article.date else "بلا تاريخ"
+            out += [f'<h3 id="{h(month)}">{h(name)}</h3>', '<ul class="article-rows">']
+        mentions = by_article[article_id]
+        target = urls.href(page, urls.article_file(article_id)) + "#" + actor_facts.mention_anchor(mentions[0][1])
+        count = f" ({counted(len(mentions), 'mention')})" if len(mentions) > 1 else ""
+        day = f"{int(article.date[8:10])} " if article.date and len(article.date) >= 10 else ""
+        out.append(f'<li>{day}<a href="{h(target)}">{h(article.title or article.id)}</a>{count}</li>')
+    if month is not None:
+        out.append("</ul>\n")
+    return out
+
+
 def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
     """Links to every page of an actor's mentions, the current one marked."""
     items = [
@@ -104,14 +146,15 @@ def pager(actor: Actor, page: str, chunks: list[list[str]], number: int) -> str:
         for n in range(1, len(chunks) + 1)
     ]
     total = sum(map(len, chunks))
-    return f'<p class="pager">صفحات الإشارات ({counted(total, "article")}، {CONTEXTS_PER_PAGE} في كل صفحة، الأحدث أولاً): ' + " · ".join(items) + "</p>"
+    shown = f"الأحدث {CONTEXTS_PER_PAGE} بجملها، ثم {ROWS_PER_PAGE} في كل صفحة"
+    return f'<p class="pager">صفحات الإشارات ({counted(total, "article")}، {shown}): ' + " · ".join(items) + "</p>"
 
 
 def actor_more_page(data: SiteData, actor: Actor, number: int) -> str:
-    """Page ``number`` (2 or more) of an actor's mentions in context, older articles."""
+    """Page ``number`` (2 or more) of an actor's articles: older articles, a line each."""
     page = urls.actor_file(actor.slug, number)
     chunks = context_chunks(data, actor)
-    title = f"{actor.name}: الإشارات، الصفحة {number} من {len(chunks)}"
+    title = f"{actor.name}: المقالات الأقدم، الصفحة {number} من {len(chunks)}"
     out = [front(title), heading(1, title), "", f"<p>{link(page, urls.actor_file(actor.slug), 'صفحة ' + actor.name)}</p>"]
     return "\n".join(out + contexts(data, actor, page, chunks, number))
 

@@ -1,14 +1,16 @@
-"""The large downloads are published gzip-compressed: ``data/mentions.csv.gz`` and ``data/corpus.db.gz``.
+"""The large downloads are published gzip-compressed: ``data/annotations.jsonl.gz``, ``data/mentions.csv.gz``
+and ``data/corpus.db.gz``.
 
-At 10,000 articles these two were 170 MB of a 860 MB site (a sixth of GitHub Pages' 1 GB for one corpus
+At 10,000 articles the last two were 170 MB of a 860 MB site (a sixth of GitHub Pages' 1 GB for one corpus
 of that size); compressed they are about 24 MB, and a reader downloads them once, not page by page.
-``annotations.jsonl``, ``actors.json`` and the two small spreadsheets stay as they are: the first two are
-the data contract other tools read (DESIGN.md), the others open in Excel with a double click. gzip is read
+``annotations.jsonl`` (DESIGN.md's contract, 54 MB) followed: its lines are the same, gzipped.
+``actors.json`` and the two small spreadsheets stay as they are: the first is read by the site's scripts
+and other tools, the others open in Excel with a double click. gzip is read
 by every tool that reads these files (``gzip.open``, pandas, DuckDB, ``zcat``, ``gunzip``, 7-Zip and
 Windows' Explorer). The bytes are a function of the data and zlib: no name and no time in the header.
 
 A file is compressed as a series of gzip members, one per block (RFC 1952: members concatenate, and every
-reader above reads them as one stream). Blocks are cut where the data says (``mentions.csv``: after the
+reader above reads them as one stream). Blocks are cut where the data says (``annotations.jsonl``, ``mentions.csv``: after the
 articles whose id hashes to a boundary; ``corpus.db``: every ``DB_BLOCK`` bytes), never by what the last
 build did, so a rebuild's file is byte-identical to a clean build's; a rebuild compresses only the blocks
 whose bytes changed and copies the others' members from the last build's file (``Members``).
@@ -29,7 +31,7 @@ from annotate.render.pieces import file_key
 
 log = logging.getLogger(__name__)
 
-GZIPPED = ("data/mentions.csv", "data/corpus.db")
+GZIPPED = ("data/annotations.jsonl", "data/mentions.csv", "data/corpus.db")
 # zlib's level, measured on corpus.db at 10,000 articles (103 MB) on a loaded 2-core machine: 1 gives 21.8 MB
 # in 2.6 s, 5 gives 18.1 MB in 2.0 s, 6 gives 17.2 MB in 5.5 s. The file is rebuilt whenever an article changes.
 LEVEL = 5

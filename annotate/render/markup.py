@@ -20,31 +20,36 @@ class Marked:
     html: Callable[[str], str]  # escaped inner text -> HTML
 
 
-def entity(mention: Mention, anchor: str, href: str | None, name: str, start: int | None = None) -> Marked:
+def entity(mention: Mention, anchor: str, href: str | None, start: int | None = None) -> Marked:
     """A mention on its article page; ``anchor`` is its id (``actor_facts.mention_anchor``), ``start``
     where the name begins after a clitic (``clitics``)."""
     cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
     at = mention.start if start is None else start
     if href is None:
         return Marked(at, mention.end, lambda text: T.ENTITY_NOLINK.format(cls=cls, anchor=anchor, label=h(label), text=text))
-    return Marked(at, mention.end, lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), label=h(label), name=h(name), text=text))
+    return Marked(at, mention.end, lambda text: T.ENTITY.format(cls=cls, anchor=anchor, href=h(href), text=text))
 
 
 def date(mention: DateMention, number: int | None) -> Marked:
-    """A date; ``number`` gives its id (``d-N``) on its article page, ``None`` a copy elsewhere (no id)."""
+    """A date; ``number`` gives its id (``d-N``) on its article page, ``None`` a copy in a timeline entry
+    (no id; the entry writes its value beside it)."""
     anchor = f' id="d-{number}"' if number is not None else ""
     if mention.value is None:  # a date without a value: said so on the page, with what it does fix
         why = "تاريخ بلا قيمة: لا مرجع يحدده" + (f" (المعروف منه: {mention.known})" if mention.known else "")
         return Marked(mention.start, mention.end, lambda text: T.DATE_UNRESOLVED.format(id=anchor, why=h(why), text=text))
     value = mention.value
-    attr = f'datetime="{h(value)}" ' if "/" not in value and "X" not in value else ""
-    return Marked(mention.start, mention.end, lambda text: T.DATE.format(id=anchor, attr=attr, value=h(value), text=text))
+    exact = "/" not in value and "X" not in value  # a ``datetime`` HTML accepts; else the value as a title
+    if number is None:
+        attr = f' datetime="{h(value)}"' if exact else ""
+        return Marked(mention.start, mention.end, lambda text: T.DATE_QUOTED.format(attr=attr, text=text))
+    attr = f'datetime="{h(value)}"' if exact else f'title="{h(value)}"'
+    return Marked(mention.start, mention.end, lambda text: T.DATE.format(id=anchor, attr=attr, text=text))
 
 
-def entity_ref(mention: Mention, href: str, name: str, start: int | None = None) -> Marked:
+def entity_ref(mention: Mention, href: str, start: int | None = None) -> Marked:
     """A mention quoted on another page (the timeline): a link to its actor, without the article's id."""
-    cls, label = T.LABEL_CLASSES.get(mention.label, "misc"), T.LABEL_NAMES.get(mention.label, mention.label)
-    return Marked(mention.start if start is None else start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), label=h(label), name=h(name), text=text))
+    cls = T.LABEL_CLASSES.get(mention.label, "misc")
+    return Marked(mention.start if start is None else start, mention.end, lambda text: T.ENTITY_REF.format(cls=cls, href=h(href), text=text))
 
 
 def highlight(mention: Mention, start: int | None = None) -> Marked:

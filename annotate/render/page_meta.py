@@ -84,7 +84,7 @@ def page_meta(data: SiteData, name: str) -> dict[str, str]:
     if match := _ACTOR_MORE.fullmatch(name):
         actor = _by_slug(data).get(match.group(1))
         if actor is not None:
-            return {"description": f"{actor.name}: الإشارات في سياقها، الصفحة {match.group(2)}، المقالات الأقدم.", "og_type": "website",
+            return {"description": f"{actor.name}: المقالات الأقدم التي تذكره، الصفحة {match.group(2)}، مقال في كل سطر.", "og_type": "website",
                     "feed": feeds.actor_feed(actor.slug), "feed_title": actor.name}
     if name != "articles/index.md" and (match := _ARTICLE.fullmatch(name)) and match.group(1) in data.article_by_id:
         return {"description": article_summary(data, match.group(1)), "og_type": "article"}

@@ -42,7 +42,7 @@ def article_marks(data: SiteData, article: Article, page: str) -> list[markup.Ma
         actor = data.actor_by_id.get(mention.actor or "")
         target = urls.href(page, urls.actor_file(actor.slug)) if actor else None
         start = data.name_start(article.id, mention)
-        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, actor.name if actor else mention.text, start))
+        marks.append(markup.entity(mention, actor_facts.mention_anchor(mention), target, start))
     for number, found in enumerate(data.annotations[article.id].dates):
         marks.append(markup.date(found, number))
     return marks
@@ -171,7 +171,7 @@ RENDER_CODE = files_digest([*sorted(Path(__file__).parent.glob("*.py")), *(Path(
 def article_page(data: SiteData, article: Article, previous: Article | None, following: Article | None) -> str:
     page = urls.article_file(article.id)
     title = article.title or article.id
-    out = [front(title), heading(1, title), "", article_meta(article), T.LEGEND, ""]
+    out = [front(title), heading(1, title, "headline"), "", article_meta(article), T.LEGEND, ""]
     out += [article_text_html(data, article, page), ""]
     counts = data.article_actors[article.id]
     if counts:

@@ -31,9 +31,11 @@ def link(from_file: str, to_file: str, text: str) -> str:
 _SLUGIFY = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml), so anchors keep their names
 
 
-def heading(level: int, text: str) -> str:
-    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML."""
-    anchor = h(_SLUGIFY(text, "-"))
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A heading as Python-Markdown's toc extension writes it (id and permalink), as raw HTML; ``anchor``
+    instead of the text's slug where that is long and nobody links to it (an article's headline: its slug
+    was written three times, 0.3 KB a page)."""
+    anchor = h(anchor if anchor is not None else _SLUGIFY(text, "-"))
     return f'<h{level} id="{anchor}">{h(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
 
 

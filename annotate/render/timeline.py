@@ -138,7 +138,7 @@ def year_page(year: str, number: int, count: int, entries: list[str], around: tu
     if count > 1:
         pager = [f'<strong aria-current="page">{n}</strong>' if n == number else f'<a href="{h(urls.href(page, year_file(year, n)))}">{n}</a>' for n in range(1, count + 1)]
         out.append(f'<p class="pager">صفحات {h(year)}: {" · ".join(pager)}</p>')
-    out.append('<ul class="timeline">')
+    out.append(f'<ul class="timeline" data-actors="{h(urls.href(page, ACTORS))}">')  # names for reader.js
     out += entries
     out.append("</ul>\n")
     return "\n".join(out)

@@ -48,11 +48,11 @@ def entry_body(data: SiteData, article_id: str, number: int, found: DateMention)
     for mention in data.mentions.get(article_id, []):
         actor = data.actor_by_id.get(mention.actor or "")
         if actor and start <= mention.start and mention.end <= end:
-            marks.append(markup.entity_ref(mention, urls.href(PAGE, urls.actor_file(actor.slug)), actor.name, data.name_start(article_id, mention)))
+            marks.append(markup.entity_ref(mention, urls.href(PAGE, urls.actor_file(actor.slug)), data.name_start(article_id, mention)))
     marks.append(markup.date(found, None))
     body = markup.render(article.text, start, end, marks)
     target = urls.href(PAGE, urls.article_file(article_id)) + f"#d-{number}"
-    return f'<span class="tl-sentence">{body}</span> <a class="tl-article" href="{h(target)}">— {h(article.title or article.id)}</a>'
+    return f'{body} <a class="tl-article" href="{h(target)}">— {h(article.title or article.id)}</a>'
 
 
 def actor_link_to_timeline(data: SiteData, page: str, actor_id: str) -> str:

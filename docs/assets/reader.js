@@ -3,6 +3,9 @@
  *   offset (#at-1234), which re-tagging does not move. A link to #m-N goes to the Nth mention, as it did.
  * - "نسخ الرابط" beside each quoted sentence (added here: without script the sentence is the link) copies the
  *   sentence's full address.
+ * - Entity links get their tooltip («خليفة حفتر — شخص», the actor the mention was resolved to), from the
+ *   actors an article page lists or, on the timeline, timeline/actors.json (written on every link, it was
+ *   0.8 KB an article page).
  * - timeline/?actor=<slug> shows the years whose dated sentences name that actor (timeline/actors.json), each
  *   linked to the year's first page naming it, timeline/<year>/?actor=<slug> (or <year>-pN/), which shows that year's entries whose sentence links it. */
 (function () {
@@ -17,6 +20,24 @@
     history.replaceState(null, "", "#" + target.id);
     target.scrollIntoView();
     target.focus && target.focus({ preventScroll: true });
+  }
+
+  var LABELS = { per: "شخص", org: "منظمة", loc: "مكان", misc: "أخرى" };
+
+  function slugOf(a) { return decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop(); }
+
+  /* names: slug -> the actor's name; each entity link without a title gets «name — label». */
+  function entityTitles(names) {
+    document.querySelectorAll("a.ent:not([title])").forEach(function (a) {
+      var name = names[slugOf(a)], kind = /\bent-(\w+)/.exec(a.className);
+      if (name) a.title = name + (kind && LABELS[kind[1]] ? " — " + LABELS[kind[1]] : "");
+    });
+  }
+
+  function articleTitles() {
+    var names = {};
+    document.querySelectorAll("ul.article-actors a").forEach(function (a) { names[slugOf(a)] = a.textContent; });
+    entityTitles(names);
   }
 
   function copied(link) {
@@ -43,20 +64,34 @@
     event.preventDefault();
     navigator.clipboard.writeText(link.href).then(function () { copied(link); }, function () { location.href = link.href; });
   });
+  /* A year's page: its links' tooltips and, for ?actor=<slug>, the filter, once timeline/actors.json is read. */
+  function timelinePage() {
+    var list = document.querySelector("ul.timeline[data-actors]");
+    if (!list) return;
+    var slug = new URLSearchParams(location.search).get("actor");
+    fetch(list.getAttribute("data-actors")).then(function (r) { return r.json(); }).then(function (all) {
+      var names = {};
+      Object.keys(all).forEach(function (s) { names[s] = all[s][0]; });
+      entityTitles(names);
+      if (slug) filterEntries(list, slug, names[slug]);
+    }, function () { if (slug) filterEntries(list, slug); });
+  }
+
   function filterTimeline() {
     var slug = new URLSearchParams(location.search).get("actor");
     if (!slug) return;
     var years = document.querySelector("ul.timeline-years");
-    if (years) { filterYears(years, slug); return; }
-    var list = document.querySelector("ul.timeline");
-    if (!list) return;
-    var shown = 0, name = slug;
+    if (years) filterYears(years, slug);
+  }
+
+  function filterEntries(list, slug, known) {
+    var shown = 0, name = known || slug;
     list.querySelectorAll(":scope > li").forEach(function (item) {
       var keep = false;
       item.querySelectorAll("a.ent").forEach(function (a) {  // the actors the sentence names, by their links
-        if (decodeURIComponent(a.pathname).replace(/\/$/, "").split("/").pop() !== slug) return;
+        if (slugOf(a) !== slug) return;
         keep = true;
-        name = a.title.split(" — ")[0];
+        if (!known) name = a.textContent;
       });
       item.hidden = !keep;
       if (keep) shown++;
@@ -110,7 +145,7 @@
   }
 
   window.addEventListener("hashchange", followOldAnchor);
-  function ready() { addCopyLinks(); followOldAnchor(); filterTimeline(); }
+  function ready() { addCopyLinks(); followOldAnchor(); articleTitles(); filterTimeline(); timelinePage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
