@@ -237,14 +237,20 @@ def render_pages(
         return written
 
     child = forked.start(articles_in_child) if fork else None
+    database_done = None
     try:
-        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + timeline.write_actor_years(data, folder) + write_legacy_redirects(data, folder)
+        # The data files first: with ``fork`` the database is built by another child meanwhile.
+        written, database_done = write_data(data, folder, fork=fork)
+        written += _write(folder, described(data, _other_pages(data, intro)))[0] + timeline.write_actor_years(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
             then(folder)
+        done, database_done = database_done, None
+        done()
     except BaseException:
-        if child is not None:
-            with contextlib.suppress(Exception):
-                child()  # reaped, whatever it did: this process' error is the one to report
+        for waiting in (database_done, child):
+            if waiting is not None:
+                with contextlib.suppress(Exception):
+                    waiting()  # reaped, whatever it did: this process' error is the one to report
         raise
     if child is None:
         return sorted(written + _write(folder, described(data, _article_pages(data)))[0])
