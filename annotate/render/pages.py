@@ -224,6 +224,8 @@ def render_pages(
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
+    for article in data.articles:
+        data.article_key(article.id)  # both processes key pages and pieces by them (1 s at 10,000 articles)
 
     def articles_in_child() -> tuple[list[str], dict, dict]:
         own = data.memo
