@@ -390,7 +390,7 @@ def _render(articles: list[Article], annotations: list[Annotation], resolution: 
     docs = DocsFolder(work / "docs", fragments_folder(work))
     docs.copy_tree(HAND_WRITTEN)
     intro = (HAND_WRITTEN / "index.md").read_text(encoding="utf-8")
-    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(folder, data.memo), child_memo=Memo(work / "memo-articles.pkl", code))
+    render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(folder, data.memo, data), child_memo=Memo(work / "memo-articles.pkl", code))
     data.memo.save()
     pages = docs.finish()
     timer.lap("render")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotate import pipeline  # noqa: E402
 
-STATE = ("docs", "fragments", ".docs-docs-state.json", ".docs-pieces")  # and the memo files (memo*)
+STATE = ("docs", "fragments", ".docs-docs-state.json", ".docs-pieces", "search-index-state.pkl")  # and the memo files (memo*)
 
 
 def state(folder: Path) -> list[str]:

@@ -335,3 +335,44 @@ def test_gzip_members_and_pieces_reused_across_rebuilds(tmp_path, corpus, monkey
     clean = BuildOptions(corpus=work, out=tmp_path / "clean" / "site", cache=tmp_path / "clean" / "cache")
     build(clean)
     assert digest(options.out) == digest(clean.out)
+
+
+def test_search_index_patched_across_builds_equals_a_fresh_one(tmp_path, monkeypatch):
+    """The search index keeps its last state in the work folder (``render.search_step.IndexState``): a
+    rebuild whose docs keep their numbers (articles edited: words gained, lost, moved into the title)
+    patches only the posting lists those docs changed, and its files are byte-identical to an index built
+    from scratch; an added article renumbers the docs and the lists are made again, identical too."""
+    import dataclasses
+
+    from annotate.render import search_step
+    from annotate.render.docs_folder import DocsFolder
+    from annotate.render.memo import Memo
+    from annotate.search.index import build_index
+    from tests.test_search import synthetic_articles
+
+    articles = synthetic_articles(40, words=120)
+    work = tmp_path / "work"
+    calls = []
+    real_patch = search_step.patched
+    monkeypatch.setattr(search_step, "patched", lambda *a: calls.append(a[2]) or real_patch(*a))
+
+    def build_with_state(entries):
+        folder = DocsFolder(work / "docs")
+        (folder.path / "data").mkdir(parents=True, exist_ok=True)
+        (folder.path / "data" / "actors.json").write_text("[]\n", encoding="utf-8")
+        monkeypatch.setattr(search_step, "article_entries", lambda data: list(entries))
+        search_step.write_search_index(folder, Memo(work / "memo.pkl", "v1"), data=object())
+        folder.finish()
+        return {p.relative_to(folder.path).as_posix(): p.read_text(encoding="utf-8") for p in sorted((folder.path / "search").rglob("*.json"))}
+
+    def fresh(entries):
+        return build_index(list(entries))
+
+    assert build_with_state(articles) == fresh(articles) and calls == []
+    edited = list(articles)
+    edited[3] = dataclasses.replace(edited[3], text=edited[3].text + " كلمةجديدة " + edited[5].title)
+    edited[7] = dataclasses.replace(edited[7], title="عنوان جديد تماما", text=" ".join(edited[7].text.split()[40:]))
+    assert build_with_state(edited) == fresh(edited) and calls == [[3, 7]]
+    added = [*edited, dataclasses.replace(articles[0], url="articles/a0000x/")]
+    assert build_with_state(added) == fresh(added) and len(calls) == 1  # renumbered: made again
+    assert build_with_state(added) == fresh(added) and calls[-1] == []  # nothing changed: the same lists

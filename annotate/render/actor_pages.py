@@ -59,17 +59,20 @@ def period_links(data: SiteData, actor: Actor, page: str) -> Callable[[str], str
     """A bar of the actor's chart links to the newest of its articles in that period, on whichever of the
     actor's pages shows it."""
     chunks = context_chunks(data, actor)
-    where = {article_id: number for number, chunk in enumerate(chunks, 1) for article_id in chunk}
+    newest: dict[str, tuple[int, str]] = {}  # year or month → (page number, article): one pass, not one a bar
+    for number, chunk in enumerate(chunks, 1):
+        for article_id in chunk:  # newest first
+            date = data.article_by_id[article_id].date or ""
+            for period in (date[:4], date[:7]):
+                newest.setdefault(period, (number, article_id))
 
     def link_of(period: str) -> str | None:
-        for article_id in data.actor_articles.get(actor.id, []):  # newest first
-            date = data.article_by_id[article_id].date or ""
-            if date.startswith(period):
-                number = where[article_id]
-                if number == 1:
-                    return f"#a-{article_id}"
-                return urls.href(page, urls.actor_file(actor.slug, number)) + "#" + month_anchor(date)  # its month's heading
-        return None
+        if period not in newest:
+            return None
+        number, article_id = newest[period]
+        if number == 1:
+            return f"#a-{article_id}"
+        return urls.href(page, urls.actor_file(actor.slug, number)) + "#" + month_anchor(data.article_by_id[article_id].date or "")  # its month's heading
 
     return link_of
 

@@ -64,7 +64,7 @@ class Members:
     def __init__(self, index: Path | None, previous: Path):
         self.index, self.previous = index, previous  # without an index: nothing kept (a plain folder, tests)
         self.known: dict[str, tuple[int, int]] = {}
-        self._written: dict = {}
+        self.written: dict = {}
         if index is None:
             return
         try:
@@ -100,14 +100,14 @@ class Members:
         finally:
             if source is not None:
                 source.close()
-        self._written = {"version": VERSION, "size": size, "members": entries}
+        self.written = {"version": VERSION, "size": size, "members": entries}
         return made
 
     def save(self, key: str) -> None:
         """Record the members ``write`` wrote, once its file (of key ``key``) took the place of ``previous``."""
         if self.index is None:
             return
-        self._written["key"] = key
+        self.written["key"] = key
         temporary = self.index.with_name(self.index.name + ".tmp")
-        temporary.write_text(json.dumps(self._written), encoding="utf-8")
+        temporary.write_text(json.dumps(self.written), encoding="utf-8")
         temporary.replace(self.index)

@@ -23,6 +23,8 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
+from annotate.memory import records_kept
+
 log = logging.getLogger(__name__)
 
 APPEND_AT_LEAST, APPEND_SHARE = 64, 8  # pieces appended to a kind's file, up to an eighth of it (at least 64)
@@ -63,6 +65,10 @@ class Memo:
         path = self.file(name)
         if not path.exists():
             return kind
+        with records_kept():  # hundreds of thousands of objects, kept to the end: no collector's passes over them
+            return self._read(name, path, kind)
+
+    def _read(self, name: str, path: Path, kind: _Kind) -> _Kind:
         try:
             with path.open("rb") as file:
                 stored_version, known = pickle.load(file)

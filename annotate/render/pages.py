@@ -224,6 +224,8 @@ def render_pages(
     folder = DocsFolder.of(docs)
     for shared in ("by_date", "actor_mentions", "actor_articles", "article_actors", "actor_by_id", "article_by_id"):
         getattr(data, shared)  # computed once, before the fork, for both processes
+    for article in data.articles:
+        data.article_key(article.id)  # both processes key pages and pieces by them (1 s at 10,000 articles)
 
     def articles_in_child() -> tuple[list[str], dict, dict]:
         own = data.memo
@@ -237,14 +239,20 @@ def render_pages(
         return written
 
     child = forked.start(articles_in_child) if fork else None
+    database_done = None
     try:
-        written = _write(folder, described(data, _other_pages(data, intro)))[0] + write_data(data, folder) + timeline.write_actor_years(data, folder) + write_legacy_redirects(data, folder)
+        # The data files first: with ``fork`` the database is built by another child meanwhile.
+        written, database_done = write_data(data, folder, fork=fork)
+        written += _write(folder, described(data, _other_pages(data, intro)))[0] + timeline.write_actor_years(data, folder) + write_legacy_redirects(data, folder)
         if then is not None:
             then(folder)
+        done, database_done = database_done, None
+        done()
     except BaseException:
-        if child is not None:
-            with contextlib.suppress(Exception):
-                child()  # reaped, whatever it did: this process' error is the one to report
+        for waiting in (database_done, child):
+            if waiting is not None:
+                with contextlib.suppress(Exception):
+                    waiting()  # reaped, whatever it did: this process' error is the one to report
         raise
     if child is None:
         return sorted(written + _write(folder, described(data, _article_pages(data)))[0])

@@ -80,28 +80,42 @@ def assemble(target: Path, head: str, ids: Iterable[tuple[str, str]], piece: Cal
     build's file, which ``index`` describes). ``index.save`` records ``target``'s pieces once it replaced
     ``previous``."""
     old = index.pieces if index.pieces and previous.exists() else {}
+    old_size = os.path.getsize(previous) if old else 0
     index.forget()
     made, entries = 0, []
     target.parent.mkdir(parents=True, exist_ok=True)
     source = previous.open("rb") if old else None
+    run: list[int] = []  # a run of kept pieces lying end to end in ``previous``: [offset, size], copied in one read
     try:
         with target.open("wb") as out:
+
+            def copy_run() -> None:
+                """Copy the pending run (``previous`` holds it: the index was checked against its size and bytes)."""
+                if run:
+                    source.seek(run[0])  # type: ignore[union-attr]
+                    out.write(source.read(run[1]))  # type: ignore[union-attr]
+                    run.clear()
+
             out.write(head.encode("utf-8"))
             size = out.tell()
             for article_id, key in ids:
                 known = old.get(article_id)
-                data = None
-                if known is not None and known[0] == key and source is not None:
-                    source.seek(known[1])
-                    data = source.read(known[2])
-                    if len(data) != known[2]:  # the file is not what the index says: make the piece
-                        data = None
-                if data is None:
-                    data = piece(article_id).encode("utf-8")
-                    made += 1
+                if known is not None and known[0] == key and source is not None and known[1] + known[2] <= old_size:
+                    if run and run[0] + run[1] == known[1]:
+                        run[1] += known[2]
+                    else:
+                        copy_run()
+                        run[:] = [known[1], known[2]]
+                    entries.append((article_id, key, size, known[2]))
+                    size += known[2]
+                    continue
+                copy_run()
+                data = piece(article_id).encode("utf-8")
+                made += 1
                 out.write(data)
                 entries.append((article_id, key, size, len(data)))
                 size += len(data)
+            copy_run()
     finally:
         if source is not None:
             source.close()

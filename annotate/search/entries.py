@@ -76,14 +76,15 @@ def page_entries(docs: Path, names: list[str]) -> list[SearchEntry]:
     return out
 
 
-def entries_from_data(docs: Path) -> list[SearchEntry]:
-    """Every article and actor of docs/data/, plus the checkout's hand-written pages other than the home page."""
+def entries_from_data(docs: Path, articles: list[SearchEntry] | None = None) -> list[SearchEntry]:
+    """Every article and actor of docs/data/, plus the checkout's hand-written pages other than the home page.
+    ``articles``: the articles' entries when the caller has them (the same as read from ``annotations.jsonl``)."""
     from annotate.site import HAND_WRITTEN
 
     docs = Path(docs)
     hand_written = sorted(p.name for p in HAND_WRITTEN.glob("*.md") if p.name != "index.md" and (docs / p.name).is_file())
     return [
-        *article_entries(docs / "data" / "annotations.jsonl"),
+        *(article_entries(docs / "data" / "annotations.jsonl") if articles is None else articles),
         *actor_entries(docs / "data" / "actors.json"),
         *page_entries(docs, hand_written),
     ]

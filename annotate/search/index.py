@@ -247,22 +247,36 @@ def build_index(
     their results across builds (``annotate.render.search_step``); each must return what the default does,
     except that ``record_of(entry, path)`` may return None for a record file the caller keeps as it is
     (left out of the result)."""
-    for entry in entries:
-        check_entry(entry)
-    ordered = sorted(entries, key=_order)
+    ordered = ordered_entries(entries)
     postings: dict[str, list[int]] = {}
-    files: dict[str, str] = {}
-    actors, names = [], []
     for number, entry in enumerate(ordered):
         for key, flags in keys_of(entry).items():
             postings.setdefault(key, []).append(number * 8 + flags)
+    return index_files(ordered, {key: encode(numbers) for key, numbers in postings.items()}, record_of)
+
+
+def ordered_entries(entries: list[SearchEntry]) -> list[SearchEntry]:
+    """The entries checked (``check_entry``), in the order of their doc numbers."""
+    for entry in entries:
+        check_entry(entry)
+    return sorted(entries, key=_order)
+
+
+def index_files(
+    ordered: list[SearchEntry], encoded: dict[str, str], record_of: Callable[[SearchEntry, str], str | None] = lambda entry, path: dumps(doc_record(entry))
+) -> dict[str, str]:
+    """The index files of the entries numbered in ``ordered`` order, whose keys' encoded posting lists are
+    ``encoded`` (``build_index``: every list made here; ``annotate.render.search_step``: kept across builds)."""
+    files: dict[str, str] = {}
+    actors, names = [], []
+    for number, entry in enumerate(ordered):
         names.append(record_name(entry))
         record = record_of(entry, record_path(names[-1]))
         if record is not None:
             files[record_path(names[-1])] = record
         if entry.kind == "actor":
             actors.append([number, entry.title, [n for n in entry.names if n and n != entry.title]])
-    vocabulary = sorted(postings, key=_js_order)
+    vocabulary = sorted(encoded, key=_js_order)
     firsts, shard_keys, shard_lists, size = [], [], [], 0
 
     def close() -> None:
@@ -274,10 +288,9 @@ def build_index(
                 close()
             firsts.append(key)
             shard_keys, shard_lists, size = [], [], 0
-        encoded = encode(postings[key])
         shard_keys.append(key)
-        shard_lists.append(encoded)
-        size += len(encoded) + len(key) + 2
+        shard_lists.append(encoded[key])
+        size += len(encoded[key]) + len(key) + 2
     if firsts:
         close()
     if len(set(names)) != len(names):
