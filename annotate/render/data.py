@@ -120,9 +120,8 @@ def write_data(data: SiteData, docs: DocsFolder | Path, fork: bool = False) -> t
     version = data.memo.version if data.memo is not None and folder.pieces is not None else None
     actors = actor_records(data)
     records_key, records = _assembled_index(folder, ANNOTATIONS, "", keyed, lambda article_id: _line(data, article_id), version)
-    # Published gzipped only (a fifth of the bytes: 54 MB were 11 % of the site at 10,000 articles); the
-    # plain file stays in the docs folder, where the search step and the next build read it, and MkDocs
-    # leaves it out of the site (mkdocs.yml ``exclude_docs``).
+    # Published as it is (DESIGN.md's contract: tools and the real-news scorer read site/data/annotations.jsonl)
+    # and gzipped beside it, the download the home page offers (a fifth of the bytes).
     gz_key = digest(records_key.encode(), compressed.VERSION.encode())
     if not folder.reuse(compressed.published_name(ANNOTATIONS), gz_key):
         _gzipped_by_article(folder, ANNOTATIONS, folder / ANNOTATIONS, records, "", version, gz_key)

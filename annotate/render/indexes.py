@@ -65,7 +65,7 @@ def home_page(data: SiteData, intro: str) -> str:
     if pictures:
         out += ["## صور المدونة\n", *pictures, ""]
     files = [
-        f"{link(page, 'data/annotations.jsonl.gz', 'annotations.jsonl.gz')} (مضغوط): مقال في كل سطر، بنصه وكياناته وتواريخه.",
+        f"{link(page, 'data/annotations.jsonl.gz', 'annotations.jsonl.gz')} (مضغوط؛ وغير مضغوط: {link(page, 'data/annotations.jsonl', 'annotations.jsonl')}): مقال في كل سطر، بنصه وكياناته وتواريخه.",
         f"{link(page, 'data/actors.json', 'actors.json')}: الفاعلون وأسماؤهم الأخرى ومقالاتهم.",
         f"{link(page, 'data/mentions.csv.gz', 'mentions.csv.gz')} (مضغوط) و{link(page, 'data/actors.csv', 'actors.csv')} و"
         f"{link(page, 'data/articles.csv', 'articles.csv')}: جداول تفتح في Excel (إشارة أو فاعل أو مقال في كل صف).",
