@@ -11,7 +11,6 @@ of the site would get.
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import tempfile
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ def load_scorer(path: Path) -> ModuleType:
 
 
 def evaluate_actors(corpus: Path, gold: Path, cache: Path | None = None, scorer: Path | None = None, ner_model: str = "shipped") -> ActorScores:
-    """Publish ``corpus`` into a temporary folder and score its ``data/annotations.jsonl.gz`` against ``gold``."""
+    """Publish ``corpus`` into a temporary folder and score its ``data/annotations.jsonl`` against ``gold``."""
     import yaml
 
     from annotate.pipeline import BuildOptions, build
@@ -70,5 +69,5 @@ def evaluate_actors(corpus: Path, gold: Path, cache: Path | None = None, scorer:
     with tempfile.TemporaryDirectory(prefix="eval-actors-") as work:
         out = Path(work) / "site"
         build(BuildOptions(corpus=corpus, out=out, cache=cache or Path(work) / "cache", ner_model=ner_model))
-        articles = jsonl_records(gzip.decompress((out / "data" / "annotations.jsonl.gz").read_bytes()).decode("utf-8"))
+        articles = jsonl_records((out / "data" / "annotations.jsonl").read_text(encoding="utf-8"))
     return ActorScores(module.score(gold_data, articles, str(corpus)))

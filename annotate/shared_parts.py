@@ -13,9 +13,8 @@ stored relative to the site's root and made relative to the page again by the sc
 
 The generated pages' tabs (0.9 KB; none of them is in the navigation, so no tab is marked as theirs) are
 shared the same way: with scripts, the page is the same; without, a generated page has the header's link
-home, as it had no drawer navigation before. A mark ``<!--part:NAME*-->`` makes one part per distinct
-HTML, named by its digest (a table of contents is the same on the pages with the same headings); no
-template uses it yet: a partial build would keep the parts of pages gone, which a full build has not.
+home, as it had no drawer navigation before. (A table of contents, the same on pages with the same
+headings, is not shared: a partial build would keep the parts of pages gone, which a full build has not.)
 
 A part is shared only when its HTML is the same on every page (the templates mark only such parts); a
 page whose part differs keeps it inline. The file depends on the config and templates alone, which make a
@@ -24,13 +23,12 @@ full build when they change (``annotate.site_manifest``); a partial build adds w
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 FILE = "assets/parts.js"
-_MARKED = re.compile(r"<!--part:(?P<name>[a-z]+)(?P<variants>\*?)-->(?P<html>.*?)<!--/part-->", re.S)
+_MARKED = re.compile(r"<!--part:(?P<name>[a-z]+)-->(?P<html>.*?)<!--/part-->", re.S)
 _URL = re.compile(r'\b(href|action|data-ar-base)="([^"#:]*)(#[^"]*)?"')
 _JSON = re.compile(r"^var PARTS = (.*);$", re.M)
 SCRIPT = """/* The theme's parts every page shares (annotate/shared_parts.py writes this file): each
@@ -82,8 +80,6 @@ def share(page_html: str, base: str, parts: dict[str, str]) -> str:
     def replace(found: re.Match) -> str:
         name, html = found.group("name"), found.group("html")
         normal = _normal(html, base)
-        if normal is not None and found.group("variants"):  # one part per distinct HTML
-            name += hashlib.sha256(normal.encode()).hexdigest()[:8]
         if normal is None or parts.setdefault(name, normal) != normal:
             return html
         return f'<script src="{script}" data-part="{name}"></script>'
@@ -103,7 +99,7 @@ def inline(page_html: str, base: str, parts: dict[str, str]) -> str:
     def back(found: re.Match) -> str:
         return parts[found.group(1)].replace("@B@/", base + "/").replace("@B@", base).replace("@P@", prefix)
 
-    return re.sub(r'<script src="[^"]*' + re.escape(FILE) + r'" data-part="([a-z0-9]+)"></script>', back, page_html)
+    return re.sub(r'<script src="[^"]*' + re.escape(FILE) + r'" data-part="([a-z]+)"></script>', back, page_html)
 
 
 def read(site: Path) -> dict[str, str]:
