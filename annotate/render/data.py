@@ -49,8 +49,15 @@ def annotation_record(data: SiteData, article_id: str) -> dict:
     }
 
 
+def json_lines_array(records: list[dict]) -> str:
+    """A JSON array with one compact record per line: a fifth fewer bytes than ``indent=1`` (whose article ids
+    took a line each), and still a line per actor for ``diff`` and ``grep``."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records) + "\n]\n"
+
+
 def _line(data: SiteData, article_id: str) -> str:
-    return json.dumps(annotation_record(data, article_id), ensure_ascii=False) + "\n"
+    """One record of ``annotations.jsonl``, without the spaces after separators (the same JSON, 6 % fewer bytes)."""
+    return json.dumps(annotation_record(data, article_id), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _mention_rows(data: SiteData, article_id: str) -> str:
@@ -125,7 +132,7 @@ def write_data(data: SiteData, docs: DocsFolder | Path, fork: bool = False) -> t
     gz_key = digest(records_key.encode(), compressed.VERSION.encode())
     if not folder.reuse(compressed.published_name(ANNOTATIONS), gz_key):
         _gzipped_by_article(folder, ANNOTATIONS, folder / ANNOTATIONS, records, "", version, gz_key)
-    actors_text = json.dumps(actors, ensure_ascii=False, indent=1) + "\n"
+    actors_text = json_lines_array(actors)
     folder.write("data/actors.json", actors_text)
     folder.write("data/slugs.json", json.dumps(dict(sorted(data.slugs.items())), ensure_ascii=False, indent=1) + "\n")
     written = [ANNOTATIONS, compressed.published_name(ANNOTATIONS), "data/actors.json", "data/slugs.json"]
