@@ -143,6 +143,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         passes[article.id] = done
     if memo is not None:
         memo.keep_first_passes(passes)
+        memo.spill()
     lap("map: first pass")
 
     # 1b. More mentions and fewer non-names (``recognize``), run-on spans cut, و-pieces joined: map steps
@@ -155,6 +156,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         kinds = {aid: kinds_of(recognized[aid]) for aid in ids}
     else:
         chained, kinds = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
+        memo.spill()
     lap("recognize (corpus steps)")
 
     # 2. Editor's ignores (on the articles' kinds; their candidates lose them when they are read).
@@ -176,6 +178,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         fresh_found[view.article.id] = found
     if memo is not None:
         memo.keep_found(fresh_found, views, known)
+        memo.spill()
     lap("map: propagation")
 
     # 5. Per article: the names found merged in, non-names dropped, more cues, labels by majority, country
@@ -218,6 +221,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         for aid, (inputs, answers, winners, added) in fresh.items():
             tails[aid] = Tail(inputs, answers, winners, added, marks[aid], pickle.dumps((cands[aid], cue_links_now[aid], more_links[aid]), protocol=pickle.HIGHEST_PROTOCOL))
         memo.keep_tails({aid: tails[aid] for aid in cands}, set(fresh), registry_keys)
+        memo.spill()  # each step's pickled results go to disk as it ends, not all at once in ``save``
     links = [link for aid in cands for link in cue_links_now[aid]] + [link for aid in cands for link in more_links[aid]]
     lap("contextual keys")
     flat = [c for aid in sorted(cands) for c in cands[aid]]

@@ -71,14 +71,15 @@ def digest_of(stored: Stored) -> bytes:
     return digest(stored) if isinstance(stored, bytes) else stored[2]
 
 
-def store(blobs: BlobFile, values: Iterable[tuple[object, str, Stored]], slack: int = 16 << 20) -> BlobFile:
+def store(blobs: BlobFile, values: Iterable[tuple[object, str, Stored]], slack: int = 16 << 20, compact: bool = True) -> BlobFile:
     """Append every ``bytes`` value to the file, setting ``setattr(owner, name, Blob)`` or
-    ``owner[name] = Blob``; copy the live blobs to a new generation first when most of the file is dead.
-    Returns the file the index must now name."""
+    ``owner[name] = Blob``; copy the live blobs to a new generation first when most of the file is dead
+    (only with ``compact``: ``values`` must then be every live value). Returns the file the index must now name.
+    Appending never moves what the last index names, so a build that stops after it leaves that index valid."""
     values = list(values)
     live = sum(v[1] for _, _, v in values if not isinstance(v, bytes))
     target = blobs
-    if blobs.size() > 2 * live + slack:
+    if compact and blobs.size() > 2 * live + slack:
         target = BlobFile(blobs.folder, blobs.generation + 1)
         if target.path.exists():
             target.path.unlink()

@@ -303,6 +303,24 @@ class ResolveMemo:
         self.new.word_users = {w: users for w, users in word_users.items() if users}
         self.changed = self.changed or self.index_changed
 
+    def _values(self) -> list[tuple[object, str, Stored]]:
+        """Every per-article result of the new index, as ``blobs.store`` takes them: bytes made this build, or
+        blobs in the file."""
+        values = [(stored, name, getattr(stored, name)) for stored in self.new.articles.values() for name in ("share", "first", "found", "words")]
+        chain = self.new.chain
+        values += [(chain.results, aid, v) for aid, v in chain.results.items()] + [(chain.aux, aid, v) for aid, v in chain.aux.items()]
+        values += [(tail, "result", tail.result) for tail in self.new.finish.tails.values()]
+        return values
+
+    def spill(self) -> None:
+        """Append the results made so far to the blob file, so that their pickles do not wait in memory for
+        ``save`` (a first build's resolve at 10,000 articles held about 170 MB of them at its peak). Appends
+        only: the last build's index stays valid if this build stops before ``save``."""
+        made = [value for value in self._values() if isinstance(value[2], bytes)]
+        if made:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.blobs = store(self.blobs, made, compact=False)
+
     def save(self) -> None:
         """Write the memo when anything changed, with every question's answer under this build's vocabulary."""
         if not self.changed or self.vocab is None:
@@ -320,11 +338,7 @@ class ResolveMemo:
         questions = self.new.first_users.keys() | self.new.found_users.keys() | self.new.chain.query_users.keys()
         self.new.answers = {q: self.vocab.prefer_stem(*q) for q in sorted(questions)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        values = [(stored, name, getattr(stored, name)) for stored in self.new.articles.values() for name in ("share", "first", "found", "words")]
-        chain = self.new.chain
-        values += [(chain.results, aid, v) for aid, v in chain.results.items()] + [(chain.aux, aid, v) for aid, v in chain.aux.items()]
-        values += [(tail, "result", tail.result) for tail in self.new.finish.tails.values()]
-        self.blobs = store(self.blobs, values)
+        self.blobs = store(self.blobs, self._values())
         self.new.generation, self.new.blob_size = self.blobs.generation, self.blobs.size()
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as f:
