@@ -145,3 +145,19 @@ def test_results_read_ahead_while_tagging_give_the_same_resolution(tmp_path):
     memo.read_ahead(copy.deepcopy(corpus(CUED)))  # the damage is not raised here
     assert memo.ahead_results == {}
     assert same(resolve(copy.deepcopy(corpus(CUED)), registry, memo=memo), resolve(copy.deepcopy(corpus(CUED)), registry))
+
+
+def test_results_go_to_the_blob_file_as_each_step_ends_and_a_stopped_build_leaves_the_last_memo_valid(tmp_path):
+    """``ResolveMemo.spill``: after ``resolve`` no pickled result waits in memory for ``save`` (they were a
+    ninth of a first build's peak at 10,000 articles); and a build that stops before ``save`` has only
+    appended, so the last build's memo still reads back and the next rebuild equals a full resolve."""
+    registry = Registry()
+    rebuilt(tmp_path, corpus(PLAIN), registry)
+    memo = ResolveMemo(tmp_path)
+    resolve(copy.deepcopy(corpus(CUED)), registry, memo=memo)  # an edit: some results made again
+    made = [value for _, _, value in memo._values()]
+    assert made and not any(isinstance(value, bytes) for value in made), "results held in memory until save"
+    memo.blobs.close()  # the build stops here, before ``save``
+    again, memo = rebuilt(tmp_path, corpus(CUED), registry)
+    assert memo.old.articles, "the last build's memo was dropped"
+    assert actor_of(again, "a-cue", "محمد حمدان دقلو") == actor_of(again, "b-other", "حميدتي")
