@@ -161,3 +161,20 @@ def test_results_go_to_the_blob_file_as_each_step_ends_and_a_stopped_build_leave
     again, memo = rebuilt(tmp_path, corpus(CUED), registry)
     assert memo.old.articles, "the last build's memo was dropped"
     assert actor_of(again, "a-cue", "محمد حمدان دقلو") == actor_of(again, "b-other", "حميدتي")
+
+
+def test_postings_answer_which_articles_hold_a_key_after_adds_and_discards():
+    from annotate.resolve.postings import Postings
+
+    index = Postings()
+    index.add(["حفتر", "ليبيا"], "b")
+    index.add(["ليبيا"], "a")
+    index.add(["ليبيا", "ليبيا"], "c")
+    assert index.holders(["ليبيا"]) == {"a", "b", "c"}
+    assert list(index.lists["ليبيا"]) == sorted(index.lists["ليبيا"])  # numbers stay sorted whatever the order of adds
+    index.discard(["ليبيا", "روما"], "b")
+    index.discard(["حفتر"], "nobody")
+    assert index.holders(["ليبيا"]) == {"a", "c"}
+    assert index.holders(["حفتر", "روما"]) == {"b"}
+    index.discard(["حفتر"], "b")
+    assert "حفتر" not in index.keys()  # a key nobody holds is forgotten

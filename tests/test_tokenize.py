@@ -51,3 +51,11 @@ def test_closing_quote_stays_with_its_sentence():
     text = 'قال: "انتهى الأمر." ثم غادر.'
     got = [text[s.start : s.end] for s in split_sentences(text, tokenize(text))]
     assert got == ['قال: "انتهى الأمر."', "ثم غادر."]
+
+
+def test_tokens_of_different_articles_share_their_offset_objects():
+    # Two 300-character texts: an int above 256 is its own object unless shared (memory of a 10,000-article resolve).
+    first, second = "ا" * 300 + " حفتر", "ب" * 300 + " بوتين"
+    a, b = tokenize(first)[-1], tokenize(second)[-1]
+    assert (a.start, a.end, b.start) == (301, 305, 301)
+    assert a.start is b.start

@@ -157,6 +157,8 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
     else:
         chained, kinds = recognize_kept(memo, views, ids, lambda aid: passes[aid] if aid in passes else memo.first_pass(aid), set(passes), registry_names, places, vocab)
         memo.spill()
+    passes.clear()  # consumed: what a step made goes once the next has read it (peak memory)
+    prepared = None
     lap("recognize (corpus steps)")
 
     # 2. Editor's ignores (on the articles' kinds; their candidates lose them when they are read).
@@ -206,9 +208,9 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
             cands[aid], cue_links_now[aid], more_links[aid] = memo.tail_result(aid, tail)
             marks[aid], tails[aid] = tail.mark, tail
             continue
-        found_here = (fresh_found[aid] if aid in fresh_found else memo.found_of(aid)).candidates
+        found_here = (fresh_found.pop(aid) if aid in fresh_found else memo.found_of(aid)).candidates
         found_here = [c for c in found_here if not (c.source == "propagated" and c.folded_key in too_rare)]
-        recognized_here, cue_links_now[aid] = chained[aid]
+        recognized_here, cue_links_now[aid] = chained.pop(aid)
         ignored_here = {plain for plain, _ in dropped.get(aid, ())}
         recognized_here = [c for c in recognized_here if c.folded_key not in ignored_here]
         cue_seen = {(c.article, c.start, c.end) for c, _ in cue_links_now[aid]}
@@ -223,6 +225,7 @@ def _resolve(docs, registry, published_slugs, prepared, memo, runner, seconds) -
         memo.keep_tails({aid: tails[aid] for aid in cands}, set(fresh), registry_keys)
         memo.spill()  # each step's pickled results go to disk as it ends, not all at once in ``save``
     links = [link for aid in cands for link in cue_links_now[aid]] + [link for aid in cands for link in more_links[aid]]
+    del views, fresh, tails, last, chained, fresh_found, cue_links_now, more_links, known, kinds, found_keys
     lap("contextual keys")
     flat = [c for aid in sorted(cands) for c in cands[aid]]
     resolution = group(docs, flat, links, registry, published, stale, ignored_keys, places, marks)

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotate.resolve.blobs import Stored
-from annotate.resolve.mapreduce import FirstPass, Query, Recording, kinds_of
+from annotate.resolve.mapreduce import FirstPass, Recording, kinds_of
+from annotate.resolve.postings import Postings
 from annotate.resolve.recognize.corpus import STEPS, Facts, run_step, static_facts
 from annotate.resolve.spans import ArticleView, Candidate
 
@@ -32,8 +33,8 @@ class ChainState:
     aux: dict[str, Stored] = field(default_factory=dict)  # pickled (shares per reduce step, words looked up, answers)
     totals: list[Counter] = field(default_factory=list)
     facts: Facts = field(default_factory=dict)
-    word_users: dict[str, set[str]] = field(default_factory=dict)
-    query_users: dict[Query, set[str]] = field(default_factory=dict)
+    word_users: Postings = field(default_factory=Postings)  # folded word → articles that looked it up
+    query_users: Postings = field(default_factory=Postings)  # vocabulary question → articles that asked it
     kinds: dict[str, dict] = field(default_factory=dict)  # ``mapreduce.kinds_of`` each result
 
 
@@ -59,6 +60,12 @@ class Results(dict):
     def __missing__(self, aid: str) -> tuple[list[Candidate], list]:
         result = self[aid] = pickle.loads(self.read(self.kept[aid]))
         return result
+
+    def pop(self, aid: str, *default):
+        """An article's result, forgotten here: the merge step reads each once (peak memory)."""
+        if aid in self or aid not in self.kept:
+            return super().pop(aid, *default)
+        return pickle.loads(self.read(self.kept[aid]))
 
 
 def recognize_kept(memo, views: dict[str, ArticleView], ids: list[str], first: Callable[[str], FirstPass], fresh: set[str], registry, places, vocab) -> tuple[Results, dict[str, dict]]:
@@ -159,21 +166,16 @@ def _touched(old: ChainState, facts: Facts, compared: set[str], ids: list[str]) 
             continue
         for key in before ^ now:
             words.update(key) if isinstance(key, tuple) else words.add(key)
-    return set().union(*(old.word_users.get(w, ()) for w in words))
+    return old.word_users.holders(words)
 
 
 def _index(old: ChainState, new: ChainState, known: set[str], runs: dict[str, _Run], read: Callable) -> None:
     words, queries = old.word_users, old.query_users
     for aid in _redone(old, known, runs):
         _, looked, answers = pickle.loads(read(old.aux[aid]))
-        for w in looked:
-            words[w].discard(aid)
-        for q in answers:
-            queries[q].discard(aid)
+        words.discard(looked, aid)
+        queries.discard(answers, aid)
     for aid, run in runs.items():
-        for w in run.words:
-            words.setdefault(w, set()).add(aid)
-        for q in run.recording.answers:
-            queries.setdefault(q, set()).add(aid)
-    new.word_users = {w: users for w, users in words.items() if users}
-    new.query_users = {q: users for q, users in queries.items() if users}
+        words.add(run.words, aid)
+        queries.add(run.recording.answers, aid)
+    new.word_users, new.query_users = words, queries

@@ -44,6 +44,7 @@ from annotate.resolve.blobs import BlobFile, DamagedMemo, Stored, digest_of, rem
 from annotate.resolve.chain_memo import ChainState
 from annotate.resolve.finish import Tail, TailState, propagated_keys
 from annotate.resolve.mapreduce import FirstPass, Found, Known, Query, Share, lookup_words, shares_total
+from annotate.resolve.postings import Postings
 from annotate.resolve.spans import ArticleView, Vocabulary
 
 log = logging.getLogger(__name__)
@@ -84,9 +85,9 @@ class _State:
     articles: dict[str, _Stored] = field(default_factory=dict)
     total: Share = field(default_factory=lambda: Share(Counter(), Counter()))
     answers: dict[Query, bool] = field(default_factory=dict)  # every question asked, with its answer now
-    first_users: dict[Query, set[str]] = field(default_factory=dict)
-    found_users: dict[Query, set[str]] = field(default_factory=dict)
-    word_users: dict[str, set[str]] = field(default_factory=dict)  # folded word → articles that contain it
+    first_users: Postings = field(default_factory=Postings)  # question → articles that asked it
+    found_users: Postings = field(default_factory=Postings)
+    word_users: Postings = field(default_factory=Postings)  # folded word → articles that contain it
     index_names: dict = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     chain: ChainState = field(default_factory=ChainState)
@@ -211,12 +212,12 @@ class ResolveMemo:
         self.new.total = total
         return total
 
-    def flipped(self, users: dict[Query, set[str]], vocab: Vocabulary) -> set[str]:
+    def flipped(self, users: Postings, vocab: Vocabulary) -> set[str]:
         """Articles that asked one of the last build's vocabulary questions whose answer is another now."""
         if self.flips is None:
             self.vocab = vocab
             self.flips = {q for q, answer in self.old.answers.items() if vocab.prefer_stem(*q) != answer}
-        return set().union(*(users.get(q, ()) for q in self.flips))
+        return users.holders(self.flips)
 
     def kept_first(self, vocab: Vocabulary) -> set[str]:
         """Articles whose first pass of the last build still holds (``first_pass`` reads it)."""
@@ -270,7 +271,7 @@ class ResolveMemo:
         changed = {k for k, entry in new.items() if old.get(k) != entry} | (old.keys() - new.keys())
         self.index_changed = bool(changed) or self.old.first_names != known.first_names
         words = {k[0] for k in changed} | (self.old.first_names ^ known.first_names)
-        return set().union(*(self.old.word_users.get(w, ()) for w in words))
+        return self.old.word_users.holders(words)
 
     def keep_found(self, found: dict[str, Found], views: dict[str, ArticleView], known: Known) -> None:
         """Record the propagations made this build, and the facts they used; update the indexes (the last
@@ -286,21 +287,19 @@ class ResolveMemo:
             redo_first = aid not in self.same or aid not in self.first_loaded
             redo_found = aid not in self.same or aid not in self.found_loaded
             if redo_first:
-                _drop(first_users, pickle.loads(self.read(stored.first)).answers, aid)
+                first_users.discard(pickle.loads(self.read(stored.first)).answers, aid)
             if redo_found:
-                _drop(found_users, pickle.loads(self.read(stored.found)).answers, aid)
-                _drop(word_users, pickle.loads(self.read(stored.words)), aid)
+                found_users.discard(pickle.loads(self.read(stored.found)).answers, aid)
+                word_users.discard(pickle.loads(self.read(stored.words)), aid)
         for aid, stored in self.new.articles.items():
             if aid not in self.first_loaded:
-                _add(first_users, pickle.loads(self.read(stored.first)).answers, aid)
+                first_users.add(pickle.loads(self.read(stored.first)).answers, aid)
                 self.changed = True
             if aid not in self.found_loaded:
-                _add(found_users, pickle.loads(self.read(stored.found)).answers, aid)
-                _add(word_users, pickle.loads(self.read(stored.words)), aid)
+                found_users.add(pickle.loads(self.read(stored.found)).answers, aid)
+                word_users.add(pickle.loads(self.read(stored.words)), aid)
                 self.changed = True
-        self.new.first_users = {q: users for q, users in first_users.items() if users}
-        self.new.found_users = {q: users for q, users in found_users.items() if users}
-        self.new.word_users = {w: users for w, users in word_users.items() if users}
+        self.new.first_users, self.new.found_users, self.new.word_users = first_users, found_users, word_users
         self.changed = self.changed or self.index_changed
 
     def _values(self) -> list[tuple[object, str, Stored]]:
@@ -361,13 +360,3 @@ def _share_keys(state: _State) -> None:
         tail.winners = {pool.setdefault(k, k): w for k, w in tail.winners.items()}
         tail.votes = [(pool.setdefault(k, k), label) for k, label in tail.votes]
 
-
-def _drop(users: dict, questions, aid: str) -> None:
-    for q in questions:
-        if q in users:
-            users[q].discard(aid)
-
-
-def _add(users: dict, questions, aid: str) -> None:
-    for q in questions:
-        users.setdefault(q, set()).add(aid)
