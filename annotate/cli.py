@@ -29,7 +29,8 @@ def main(verbose: bool) -> None:
 @click.option("--cv", "folds", type=click.IntRange(min=2), default=None, help="K-fold cross-validation of the last stage on ANERcorp train.")
 @click.option("--seed", type=int, default=None, help="Seed of the last stage (with --final-stage or --cv; default: train.yaml's).")
 @click.option("--fold", "only", type=click.IntRange(min=1), multiple=True, help="With --cv: train only this fold (repeatable), e.g. one process per fold.")
-def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed, only) -> None:
+@click.option("--kept", type=click.Path(file_okay=False, path_type=Path), default=None, help="With --cv: keep each finished fold's scores in this folder (commit it) and reuse those of the same recipe.")
+def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences, limit_unlabeled, max_steps, resume: bool, final_stage: bool, folds, seed, only, kept) -> None:
     """Train the Arabic entity tagger (settings: annotate/ner/train.yaml)."""
     from annotate.ner.train import Limits, train_ner
 
@@ -43,7 +44,7 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
                 raise click.UsageError("--install ships a trained tagger; --cv only scores the recipe (see annotate/ner/MODEL.md)")
             if any(k > folds for k in only):
                 raise click.UsageError(f"--fold {max(only)}: there are only {folds} folds")
-            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume, only=set(only)))
+            results = _run(lambda: stage.cross_validate(data_dir, work, folds, seed, limits, resume, only=set(only), kept=kept))
             click.echo(stage.summary_table(results))
             return
         model = _run(lambda: stage.train_final_stage(data_dir, work, seed, limits, resume))
@@ -53,6 +54,8 @@ def train_ner_command(data_dir: Path, work: Path, install: bool, limit_sentences
         return
     if only:
         raise click.UsageError("--fold applies to --cv")
+    if kept is not None:
+        raise click.UsageError("--kept applies to --cv")
     if seed is not None:
         raise click.UsageError("--seed applies to --final-stage or --cv; the whole run's seed is train.yaml's")
     model = train_ner(data_dir, work, install=install, limits=limits, resume=resume)

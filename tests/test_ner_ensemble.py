@@ -201,6 +201,16 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     assert [r.fold for r in both] == [1, 2] and both[1].scores == second[0].scores
     assert [r.scores for r in both] == [r.scores for r in results]  # the same folds as one run, seed for seed
 
+    # --kept: finished folds' scores in a committed folder add up over sessions whose machines are wiped.
+    kept = tmp_path / "kept"
+    cross_validate(SHARED_DATA, tmp_path / "session1", folds=2, limits=limits, only={1}, kept=kept)
+    assert sorted(p.name for p in kept.iterdir()) == ["fold1.json"]
+    later = cross_validate(SHARED_DATA, tmp_path / "session2", folds=2, limits=limits, kept=kept)  # a fresh machine
+    assert not (tmp_path / "session2" / "fold1" / "ar_ner_anercorp.pt").exists()  # fold 1 read back, not trained
+    assert [r.scores for r in later] == [r.scores for r in results] and sorted(p.name for p in kept.iterdir()) == ["fold1.json", "fold2.json"]
+    cross_validate(SHARED_DATA, tmp_path / "session3", folds=2, limits=limits, seed=8, only={1}, kept=kept)  # another recipe: trained
+    assert (tmp_path / "session3" / "fold1" / "ar_ner_anercorp.pt").exists() and json.loads((kept / "fold1.json").read_text())["seed"] == 8
+
 
 @needs_shared_data
 def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
@@ -215,6 +225,7 @@ def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
         (["--cv", "1"], "1 is not in the range x>=2"),
         (["--cv", "2", "--fold", "3"], "there are only 2 folds"),
         (["--fold", "1"], "--fold applies to --cv"),
+        (["--kept", "somewhere"], "--kept applies to --cv"),
     ):
         result = runner.invoke(main, ["train-ner", "--data", str(SHARED_DATA), "--work", str(tmp_path), *args])
         assert result.exit_code == 2 and message in result.output, result.output

@@ -96,6 +96,7 @@ def cross_validate(
     resume: bool = False,
     config_path: Path = CONFIG,
     only: set[int] | None = None,
+    kept: Path | None = None,
 ) -> list[FoldScores]:
     """k-fold cross-validation of the last stage on ANERcorp *train* (train + dev; test is never read).
 
@@ -106,6 +107,12 @@ def cross_validate(
 
     With ``only``, trains those folds alone (one process per fold, in parallel on a GPU machine:
     bench/device_train.sh); the summary then holds them and any other fold already finished in ``work``.
+
+    With ``kept`` (a folder in the repository, e.g. ``annotate/ner/cv/baseline``), each finished fold's
+    scores are also written there as ``fold<K>.json``, and a fold found there for the same recipe (the
+    settings, seed, fold count and limits: ``recipe_digest``) and the same shipped inputs is not trained
+    again. A fold takes about 45 minutes on one CPU thread and a session's machine may be wiped: committed,
+    the folds of a CV add up over sessions.
     """
     if folds < 2:
         raise ValueError(f"--cv {folds}: cross-validation needs at least 2 folds")
@@ -113,18 +120,47 @@ def cross_validate(
     config = _config(config_path, seed)
     sentences = _train_split(config, data_dir, limits)
     results = []
+    recipe = recipe_digest(config, folds, limits)
     for fold, (rest, held) in enumerate(fold_splits(sentences, folds), 1):
         train, dev = data.split_dev(rest, config["data"]["dev_fraction"])
         unit = work / f"fold{fold}"
+        if kept is not None:
+            _take_kept(kept / f"fold{fold}.json", unit, recipe)
         if only and fold not in only:
             if (unit / "finished").exists() and (unit / "scores.json").exists():
                 results.append(FoldScores(fold, len(held), json.loads((unit / "scores.json").read_text(encoding="utf-8"))["held"]["int8"]))
             continue
         with logging_to(unit):
-            scores = _train_unit(config, unit, train, dev, {"held": held}, limits, resume)
+            scores = _train_unit(config, unit, train, dev, {"held": held}, limits, resume or kept is not None)
+        if kept is not None:
+            kept.mkdir(parents=True, exist_ok=True)
+            (kept / f"fold{fold}.json").write_text(json.dumps(dict(scores, recipe=recipe), indent=1) + "\n", encoding="utf-8")
         results.append(FoldScores(fold, len(held), scores["held"]["int8"]))
     write_summary(work, results, config["seed"])
     return results
+
+
+def recipe_digest(config: dict, folds: int, limits: Limits) -> str:
+    """What a fold's scores are a function of, besides the shipped inputs: every setting (seed included),
+    the number of folds and the limits of a smoke run."""
+    from annotate.digest import json_digest
+
+    return json_digest([config, folds, [limits.sentences, limits.unlabeled_lines, limits.max_steps]])[:16]
+
+
+def _take_kept(path: Path, unit: Path, recipe: str) -> None:
+    """A kept fold's scores into its unit folder (as ``_train_unit`` leaves a finished one), when they are
+    of this recipe and of the shipped inputs as they are now."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if record.get("recipe") != recipe or record.get("inputs") != ShippedInputs.from_package().digests():
+        log.info("%s: of another recipe or other shipped files, trained again", path)
+        return
+    unit.mkdir(parents=True, exist_ok=True)
+    (unit / "scores.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    (unit / "finished").write_text("")
 
 
 def fold_splits(sentences: list, folds: int) -> list[tuple[list, list]]:
