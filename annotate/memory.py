@@ -1,4 +1,4 @@
-"""The build's memory habits: no cyclic collection while it makes the records it keeps or walks them to make pages, and freed heap
+"""Two memory habits of the build: no cyclic collection while it makes the records it keeps, and freed heap
 given back to the system before a fork and before MkDocs."""
 
 from __future__ import annotations
@@ -19,19 +19,6 @@ def records_kept() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-@contextmanager
-def frozen_records() -> Iterator[None]:
-    """The records made so far are left out of cyclic garbage collection (``gc.freeze``) while the block
-    makes many short-lived objects: each collection of the oldest generation walked the whole corpus
-    again (a third of the actor pages' time in a one-article rebuild at 10,000 articles), and in a forked
-    child it wrote to every page it walked, copying them. New objects are still collected."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def give_back_memory() -> None:

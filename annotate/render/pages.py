@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotate.digest import files_digest, json_digest
-from annotate.memory import frozen_records
 from annotate.models import Actor, Article
 from annotate import forked, markup_text
 from annotate.render import actor_facts, markup, review_view, urls
@@ -227,11 +226,6 @@ def render_pages(
         getattr(data, shared)  # computed once, before the fork, for both processes
     for article in data.articles:
         data.article_key(article.id)  # both processes key pages and pieces by them (1 s at 10,000 articles)
-    with frozen_records():
-        return _render_pages(data, folder, intro, fork, then, child_memo)
-
-
-def _render_pages(data: SiteData, folder: DocsFolder, intro: str, fork: bool, then: Callable[[DocsFolder], object] | None, child_memo: Memo | None) -> list[str]:
 
     def articles_in_child() -> tuple[list[str], dict, dict]:
         own = data.memo
