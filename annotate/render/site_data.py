@@ -168,15 +168,21 @@ class SiteData:
         """Articles sharing the most actors with this one, with the shared actor ids.
 
         Candidates are gathered from the article's rarest actors first, within ``budget`` postings: an
-        actor named in every article says nothing about relatedness and would make this quadratic.
+        actor named in every article says nothing about relatedness and would make this quadratic. When
+        even the rarest is named in more articles than the budget, the candidates are the ``budget``
+        articles nearest this one in its list (newest first: the nearest in date). Taking that list
+        whole cost a 100,000-article synthetic corpus, whose 135 actors are each in thousands of
+        articles, a tenth of a second an article page.
         """
         mine = self.article_actors[article_id]
         candidates: Counter = Counter()
         seen = 0
         for actor_id in sorted(mine, key=lambda a: (len(self.actor_articles.get(a, [])), a)):
             postings = self.actor_articles.get(actor_id, [])
-            if candidates and seen + len(postings) > budget:
-                break
+            if seen + len(postings) > budget:
+                if candidates:
+                    break
+                postings = _nearest(postings, article_id, budget)
             candidates.update(postings)
             seen += len(postings)
         candidates.pop(article_id, None)
@@ -185,6 +191,13 @@ class SiteData:
         shared = {other: own.intersection(self.article_actors[other]) for other in shortlist}
         ranked = sorted(shortlist, key=lambda other: (-len(shared[other]), other))[:limit]
         return [(other, sorted(shared[other], key=lambda a: (-mine[a], a))) for other in ranked]
+
+
+def _nearest(postings: list[str], article_id: str, size: int) -> list[str]:
+    """The ``size`` entries of ``postings`` around ``article_id`` (which is in it), as a slice."""
+    at = postings.index(article_id)
+    start = max(0, min(at - size // 2, len(postings) - size))
+    return postings[start : start + size]
 
 
 def _by_count_then_id(item: tuple[str, int]) -> tuple[int, str]:
