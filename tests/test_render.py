@@ -124,3 +124,15 @@ def test_related_articles_of_an_article_whose_every_actor_is_everywhere_are_its_
     assert len(ranked) == 5 and set(ranked) <= window, ranked
     assert all(shared == ["per-khalifa-haftar"] for _, shared in data.related_articles("a14", budget=6))
     assert set(o for o, _ in data.related_articles("a0", limit=30, budget=6)) == {f"a{i}" for i in range(1, 6)}  # at the end of the list: the 6 there
+
+
+def test_a_role_links_its_newest_articles_and_counts_the_rest():
+    """An actor given a role in thousands of articles: the roles list grows by a count, not by a link an
+    article (one first page was 16 MB at 100,000 synthetic articles)."""
+    data = corpus(8)
+    actor = data.actors[0]
+    actor.roles = [{"role": "المشير", "article": f"a{i}", "date": f"2024-01-{i + 1:02d}"} for i in range(8)]
+    page = actor_pages.actor_page(data, actor)
+    roles = page[page.index('<ul class="roles">') :].split("</ul>")[0]
+    assert [f"a{i}" for i in (7, 6, 5, 4, 3)] == re.findall(r"articles/(a\d+)/", roles)  # the newest five
+    assert "وغيرها (3 مقالات)" in roles
