@@ -41,9 +41,20 @@ def inputs_digest(options: "BuildOptions") -> str:
     return digest(corpus_part.encode(), code.encode(), model_spec(options.ner_model).version.encode(), theme.encode())
 
 
+# What a build never reads: the tagger's training notes, settings and log, and the cross-validation folds
+# kept in git (``train-ner --kept``). A fold landing in a commit must not make every user's next build a
+# full one (and every page rendered again).
+TRAINING_ONLY = ("ner/MODEL.md", "ner/train.yaml", "ner/model/train.log", "ner/cv/")
+
+
 def code_digest() -> str:
     """The package's code and data files (the model's weights apart: ``model_spec`` versions them)."""
-    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt"))
+    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pt" and not _training_only(p)))
+
+
+def _training_only(path: Path) -> bool:
+    name = path.relative_to(PACKAGE).as_posix()
+    return any(name == part or (part.endswith("/") and name.startswith(part)) for part in TRAINING_ONLY)
 
 
 def last_report(options: "BuildOptions", stamp: str) -> dict | None:

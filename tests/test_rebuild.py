@@ -376,3 +376,20 @@ def test_search_index_patched_across_builds_equals_a_fresh_one(tmp_path, monkeyp
     added = [*edited, dataclasses.replace(articles[0], url="articles/a0000x/")]
     assert build_with_state(added) == fresh(added) and len(calls) == 1  # renumbered: made again
     assert build_with_state(added) == fresh(added) and calls[-1] == []  # nothing changed: the same lists
+
+
+def test_the_code_digest_ignores_what_only_training_reads(tmp_path, monkeypatch):
+    """A cross-validation fold committed (``train-ner --kept``) or MODEL.md edited changes no build input:
+    the next build must still find nothing changed. A source file or a data file the build reads does."""
+    package = tmp_path / "annotate"
+    for name, text in {"tag.py": "x = 1\n", "resolve/lexicon.tsv": "a\tb\n", "ner/MODEL.md": "# model\n", "ner/train.yaml": "seed: 1\n", "ner/cv/baseline/fold1.json": "{}\n"}.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(unchanged_stamp, "PACKAGE", package)
+    before = unchanged_stamp.code_digest()
+    (package / "ner/cv/baseline/fold2.json").write_text("{}\n", encoding="utf-8")
+    (package / "ner/MODEL.md").write_text("# model, fold 2 landed\n", encoding="utf-8")
+    (package / "ner/train.yaml").write_text("seed: 2\n", encoding="utf-8")
+    assert unchanged_stamp.code_digest() == before
+    (package / "resolve/lexicon.tsv").write_text("a\tc\n", encoding="utf-8")
+    assert unchanged_stamp.code_digest() != before
