@@ -39,10 +39,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into the whole ``text``."""
     end = len(text) if end is None else end
     # Interned: a corpus repeats few distinct words millions of times (tens of MB at 5,000 articles).
-    if end < len(_OFFSETS):
-        offsets = _OFFSETS
-        return [Token(offsets[m.start()], offsets[m.end()], sys.intern(m.group())) for m in TOKEN.finditer(text, start, end)]
-    return [Token(m.start(), m.end(), sys.intern(m.group())) for m in TOKEN.finditer(text, start, end)]
+    offsets = _OFFSETS if end < len(_OFFSETS) else range(end + 1)  # a longer text: its own ints, as before
+    return [Token(offsets[m.start()], offsets[m.end()], sys.intern(m.group())) for m in TOKEN.finditer(text, start, end)]
 
 
 def _boundary_after(text: str, tokens: list[Token], i: int) -> bool:

@@ -16,7 +16,7 @@ from annotate.models import Actor, Mention
 from annotate.resolve.latin import latin_name
 from annotate.render import templates as T
 from annotate.render import urls
-from annotate.render.counted import counted
+from annotate.render.counted import and_more, counted
 from annotate.render.escape import h
 from annotate.render.site_data import SiteData
 from annotate.render.snippets import actor_link, arabic_date, article_link, date_label, html_list
@@ -159,7 +159,5 @@ def _co_item(data: SiteData, page: str, other: str, where: list[tuple[str, Menti
         target = urls.href(page, urls.article_file(article_id)) + "#" + mention_anchor(mention)
         title = data.article_by_id[article_id].title or article_id
         links.append(f'<a class="sentence-link" href="{h(target)}" title="{h(title)}">{n}</a>')
-    more = len(where) - SENTENCE_LINKS
-    tail = f" وغيرها ({counted(more, 'sentence')})" if more > 0 else ""
-    return f"{actor_link(data, page, other)} — في {counted(len(where), 'sentence', genitive=True)}: " + " ".join(links) + tail
+    return f"{actor_link(data, page, other)} — في {counted(len(where), 'sentence', genitive=True)}: " + " ".join(links) + and_more(len(where), SENTENCE_LINKS, "sentence")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from annotate.models import Actor, Article, Mention
 from annotate.render import actor_facts, charts, feeds, markup, timeline_entries, urls
-from annotate.render.counted import counted
+from annotate.render.counted import and_more, counted
 from annotate.render.escape import h
 from annotate.render.indexes import undated_note
 from annotate.render.site_data import SiteData
@@ -44,8 +44,7 @@ def actor_page(data: SiteData, actor: Actor) -> str:
         for role, uses in grouped_roles(actor.roles).items():
             uses = [use for use in uses if use.get("article") in data.article_by_id]
             where = "، ".join(f"{article_link(data, page, use['article'])} ({date_label(use.get('date'))})" for use in uses[:ROLE_LINKS])
-            more = len(uses) - ROLE_LINKS
-            where += f" وغيرها ({counted(more, 'article')})" if more > 0 else ""
+            where += and_more(len(uses), ROLE_LINKS, "article")
             items.append(f"<strong>{h(role)}</strong>" + (f" — {where}" if where else ""))
         out += html_list(items, "roles")
     co = actor_facts.co_mentions_html(data, actor, page)

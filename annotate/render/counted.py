@@ -60,3 +60,9 @@ def counted(n: int, noun: str, genitive: bool = False) -> str:
     if 3 <= rest <= 10:
         return f"{n} {word.plural}"
     return f"{n} {word.accusative}"
+
+
+def and_more(total: int, shown: int, noun: str) -> str:
+    """« وغيرها (N …)» after the first ``shown`` of ``total`` items listed, or nothing when all are."""
+    more = total - shown
+    return f" وغيرها ({counted(more, noun)})" if more > 0 else ""
