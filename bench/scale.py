@@ -4,7 +4,8 @@
     python bench/scale.py --articles 10000 --corpus /work/scale/c10k/corpus --cache /work/scale/c10k/cache
 
 For each size: full build (tagging included, unless ``--cache`` gives a tag cache to start from),
-rebuild with nothing changed, after one article changes, after a registry edit that touches one actor;
+rebuild with nothing changed, after one article changes, after one article is added (the commit users
+make most), after a registry edit that touches one actor;
 peak memory (max RSS of the build process and its workers); MkDocs time per page; site size; search
 index size (gzip) per article; search in Chromium (time to the first results, when Chromium is
 installed). Then annotation throughput with --jobs 1 and --jobs 2 on a fresh cache. Every build runs the
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import random
 import re
 import shutil
 import subprocess
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_ready import search_ready  # noqa: E402
-from bench.synthetic import write_corpus  # noqa: E402
+from bench.synthetic import article, write_corpus  # noqa: E402
 
 
 def run_build(corpus: Path, out: Path, cache: Path, *extra: str) -> dict:
@@ -68,6 +70,7 @@ def search_index_gzip(site: Path) -> int:
 TARGETS = [
     ("rebuild, nothing changed", "nothing", 3.0, "s", 10000),
     ("rebuild, one article changed", "one", 10.0, "s", 10000),
+    ("rebuild, one article added", "added", 10.0, "s", 10000),
     ("rebuild, registry edit touching one actor", "registry", 15.0, "s", 10000),
     ("peak memory", "peak_mb", 1024.0, "MB", 10000),
     ("peak memory", "peak_mb", 4096.0, "MB", 100000),
@@ -119,12 +122,15 @@ def scale(articles: int, work: Path, corpus_from: Path | None = None, cache_from
     first.write_text(first.read_text(encoding="utf-8") + "\nوأضاف خليفة حفتر أن الاجتماع سيعقد في روما.\n", encoding="utf-8")
     one = run_build(corpus, out, cache)
     say(f"rebuild, one article:  {one['wall']:7.1f} s  = {100 * one['wall'] / full['wall']:.1f} % of the full build  (stages: {one['stages']}; mkdocs: {one['rendered']})")
+    (corpus / f"article-{articles:05d}.txt").write_text(article(random.Random(articles), articles), encoding="utf-8")  # the commit users make most
+    added = run_build(corpus, out, cache)
+    say(f"rebuild, one added:    {added['wall']:7.1f} s  = {100 * added['wall'] / full['wall']:.1f} % of the full build  (stages: {added['stages']}; mkdocs: {added['rendered']})")
     (corpus / "actors.yml").write_text("actors: []\nignore:\n  - name: مصراتة\n", encoding="utf-8")  # a place the corpus names (الجفرة matched no mention)
     registry = run_build(corpus, out, cache)
     say(f"rebuild, registry:     {registry['wall']:7.1f} s  = {100 * registry['wall'] / full['wall']:.1f} % of the full build  (stages: {registry['stages']}; mkdocs: {registry['rendered']})")
-    peak = max(r["rss_mb"] for r in (full, nothing, one, registry))
+    peak = max(r["rss_mb"] for r in (full, nothing, one, added, registry))
     say(f"peak memory:           {peak:7.0f} MB (max RSS of one build)")
-    return {"nothing": nothing["wall"], "one": one["wall"], "registry": registry["wall"], "peak_mb": peak,
+    return {"nothing": nothing["wall"], "one": one["wall"], "added": added["wall"], "registry": registry["wall"], "peak_mb": peak,
             "kb_per_article": size / articles / 1e3, "ms_per_page": 1000 * mkdocs / pages}
 
 

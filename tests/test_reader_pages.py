@@ -74,12 +74,21 @@ def _sentence_corpus() -> SiteData:
 def test_co_mentions_are_counted_by_shared_sentence_and_link_to_them():
     data = _sentence_corpus()
     shared = actor_facts.shared_sentences(data, "per-haftar")
-    assert [(other, len(where)) for other, where in shared] == [("per-putin", 2), ("per-shoigu", 1)]  # not موسكو
+    assert [(one.other, one.sentences, len(one.first)) for one in shared] == [("per-putin", 2, 2), ("per-shoigu", 1, 1)]  # not موسكو
     html = "\n".join(actor_facts.co_mentions_html(data, data.actor_by_id["per-haftar"], "actors/per-haftar.md"))
     haftar_in_two = data.mentions["a"][2]
     assert haftar_in_two.text == "حفتر"
     assert f'href="../../articles/a/#at-{haftar_in_two.start}"' in html  # the sentence with Shoigu
     assert "في جملتين" in html and "في جملة واحدة" in html
+
+
+def test_co_mentions_keep_only_the_sentences_a_page_links_but_count_them_all(monkeypatch):
+    monkeypatch.setattr(actor_facts, "SENTENCE_LINKS", 1)
+    data = _sentence_corpus()
+    putin = actor_facts.shared_sentences(data, "per-haftar")[0]
+    assert (putin.other, putin.sentences, len(putin.first)) == ("per-putin", 2, 1)
+    html = "\n".join(actor_facts.co_mentions_html(data, data.actor_by_id["per-haftar"], "actors/per-haftar.md"))
+    assert "في جملتين" in html and html.count('class="sentence-link"') == 2  # one for Putin, one for Shoigu
 
 
 def test_co_mentions_past_twenty_are_counted_not_dropped(monkeypatch):

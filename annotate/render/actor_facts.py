@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from annotate.models import Actor, Mention
 from annotate.resolve.latin import latin_name
@@ -31,22 +32,35 @@ def mention_anchor(mention: Mention) -> str:
     return f"at-{mention.start}"
 
 
-def shared_sentences(data: SiteData, actor_id: str) -> list[tuple[str, list[tuple[str, Mention]]]]:
-    """Other actors named in the same sentence as ``actor_id``, each with (article id, this actor's first
-    mention in that sentence) per shared sentence; most shared first, then by name."""
+class Shared(NamedTuple):
+    """Another actor named in the same sentences as an actor: in how many, and the first of them."""
+
+    other: str
+    sentences: int
+    first: list[tuple[str, Mention]]  # (article id, the actor's first mention in that sentence), at most SENTENCE_LINKS
+
+
+def shared_sentences(data: SiteData, actor_id: str) -> list[Shared]:
+    """Other actors named in the same sentence as ``actor_id``; most shared first, then by name. Only the
+    sentences a page links are kept: for a name in thousands of articles, a list of every shared sentence
+    was most of its page's render time."""
     done = data.__dict__.setdefault("_shared_sentences", {})
     if actor_id in done:
         return done[actor_id]
     pairs = data.per_article("co-sentences", sentence_pairs)
-    shared: dict[str, list[tuple[str, Mention]]] = {}
+    counts: dict[str, int] = {}
+    first: dict[str, list[tuple[str, Mention]]] = {}
     mentions = data.mentions
     for article_id in data.actor_articles.get(actor_id, []):
         found = pairs(article_id).get(actor_id)
         if found:
-            own = mentions[article_id]
             for other, number in found:
-                shared.setdefault(other, []).append((article_id, own[number]))
-    done[actor_id] = sorted(shared.items(), key=lambda kv: (-len(kv[1]), data.actor_by_id[kv[0]].name, kv[0]))
+                seen = counts.get(other, 0)
+                counts[other] = seen + 1
+                if seen < SENTENCE_LINKS:
+                    first.setdefault(other, []).append((article_id, mentions[article_id][number]))
+    names = data.actor_by_id
+    done[actor_id] = [Shared(o, counts[o], first[o]) for o in sorted(counts, key=lambda o: (-counts[o], names[o].name, o))]
     return done[actor_id]
 
 
@@ -98,7 +112,7 @@ def summary(data: SiteData, actor: Actor) -> str:
     role = top_role(actor)
     if role:
         line += f"، أكثر ما يوصف به: «{role}»"
-    names = [data.actor_by_id[o].name for o, _ in shared_sentences(data, actor.id)[:3]]
+    names = [data.actor_by_id[shared.other].name for shared in shared_sentences(data, actor.id)[:3]]
     if names:
         line += "، ويرد في الجمل نفسها مع " + _and_list(names)
     return line + "."
@@ -145,7 +159,7 @@ def co_mentions_html(data: SiteData, actor: Actor, page: str) -> list[str]:
     shared = shared_sentences(data, actor.id)
     if not shared:
         return []
-    items = [_co_item(data, page, other, where) for other, where in shared]
+    items = [_co_item(data, page, one) for one in shared]
     out = html_list(items[:CO_SHOWN], "co-mentions")
     rest = items[CO_SHOWN:]
     if rest:
@@ -153,11 +167,11 @@ def co_mentions_html(data: SiteData, actor: Actor, page: str) -> list[str]:
     return out
 
 
-def _co_item(data: SiteData, page: str, other: str, where: list[tuple[str, Mention]]) -> str:
+def _co_item(data: SiteData, page: str, shared: Shared) -> str:
     links = []
-    for n, (article_id, mention) in enumerate(where[:SENTENCE_LINKS], 1):
+    for n, (article_id, mention) in enumerate(shared.first, 1):
         target = urls.href(page, urls.article_file(article_id)) + "#" + mention_anchor(mention)
         title = data.article_by_id[article_id].title or article_id
         links.append(f'<a class="sentence-link" href="{h(target)}" title="{h(title)}">{n}</a>')
-    return f"{actor_link(data, page, other)} — في {counted(len(where), 'sentence', genitive=True)}: " + " ".join(links) + and_more(len(where), SENTENCE_LINKS, "sentence")
-
+    said = f"{actor_link(data, page, shared.other)} — في {counted(shared.sentences, 'sentence', genitive=True)}: "
+    return said + " ".join(links) + and_more(shared.sentences, SENTENCE_LINKS, "sentence")
