@@ -135,6 +135,21 @@ def test_outlets_and_latin_credits():
     assert labels_of(res, "d12") == {"KEMAL ASLAN": "PER", "AFP": "ORG"}
 
 
+def test_a_ministry_named_without_wizara():
+    # d15 «في بيان صادر عن الخارجية الإيرانية» (the tagger gave nothing there); ANT (ant_multisource_2018.txt.gz)
+    # «وقالت الدفاع الروسية في بيانها» and «نهج اتبعته السياسة الخارجية الأمريكية لعقود» (a policy, not the
+    # ministry), and «وقالت وزارة الخارجية الأمريكية في بيان» (tagged whole by the tagger there).
+    a = doc("d15", "وأكد عراقجي، في بيان صادر عن الخارجية الإيرانية، أن الخطوة الأوروبية", [("عراقجي", "PER")])
+    b = doc("ant1", "وقالت الدفاع الروسية في بيانها إنها ستحمي الثوار الذين سيقبلون بذلك", [])
+    c = doc("ant2", "وقال المتحدث باسم الخارجية الأمريكية إن واشنطن تتابع. بعد مخالفة نهج اتبعته السياسة الخارجية الأمريكية لعقود", [])
+    d = doc("ant3", "وقالت وزارة الخارجية الأمريكية في بيان إن واشنطن تتابع", [("وزارة الخارجية الأمريكية", "ORG")])
+    res = resolve([a, b, c, d])
+    assert labels_of(res, "d15") == {"عراقجي": "PER", "الخارجية الإيرانية": "ORG"}
+    assert labels_of(res, "ant1") == {"الدفاع الروسية": "ORG"}
+    assert [m.text for m in res.mentions["ant2"]] == ["الخارجية الأمريكية", "واشنطن"]  # not found again in the policy
+    assert actors_of(res, "ant2")["الخارجية الأمريكية"] == actors_of(res, "ant3")["وزارة الخارجية الأمريكية"]
+
+
 # 5. Generic institution names differ by country.
 
 

@@ -14,7 +14,7 @@ from itertools import compress
 
 from annotate.models import LABELS, Actor, Mention
 from annotate.resolve import gazetteer
-from annotate.resolve.link import country_of, unite_extensions, unite_short_forms, unite_within_articles
+from annotate.resolve.link import country_of, unite_extensions, unite_portfolios, unite_short_forms, unite_within_articles
 from annotate.resolve.names import display, key_of
 from annotate.resolve.registry import Registry, RegistryError
 from annotate.resolve.review import Review, ReviewItem
@@ -68,6 +68,7 @@ def group(docs, flat: list[Candidate], links, registry: Registry, published, sta
     unite_variants(uf, nodes, notes)
     unite_short_forms(uf, nodes, notes)
     unite_extensions(uf, nodes, notes, flat, marks, pairs)
+    unite_portfolios(uf, nodes, notes)
     unite_within_articles(uf, flat, notes, counts, pairs)
     for alias, named in links:
         if (alias.label == named.label or "MISC" in (alias.label, named.label)) and uf.union(node_of(alias), node_of(named)):

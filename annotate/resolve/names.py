@@ -65,6 +65,16 @@ def core(token: str) -> str:
     return f[2:] if f.startswith("ال") and len(f) >= 5 else f
 
 
+PORTFOLIO_WORDS = ("الخارجية", "الداخلية", "الدفاع")  # a ministry named without وزارة: الخارجية الإيرانية
+PORTFOLIO_KEYS = frozenset(core(w) for w in PORTFOLIO_WORDS)
+
+
+def is_portfolio_name(key: tuple[str, ...]) -> bool:
+    """A ministry's key without وزارة (خارجيه، ايرانيه): its portfolio and its country's adjective
+    (``recognize.phrases.ministry_names``)."""
+    return len(key) == 2 and key[0] in PORTFOLIO_KEYS
+
+
 def is_nisba(folded: str) -> bool:
     """A definite relational adjective (الروسي، الليبية): part of a title, never a first name."""
     return folded.startswith("ال") and len(folded) >= 5 and (folded.endswith("ي") or folded.endswith("يه"))

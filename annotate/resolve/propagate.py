@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from annotate.arabic import fold, strip_marks
-from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_word
+from annotate.resolve.recognize.phrases import describes_the_word_before
+from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_portfolio_name, is_word
 from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 from annotate.resolve.variants import variant_word
 
@@ -100,6 +101,8 @@ def find_names(view: ArticleView, index: NameIndex, first_names: frozenset[str] 
                     entry = index.names.get((first, *rest)) if rest is not None else None
                     if entry is None or (entry.guarded and not n and not _after_preposition(view, i)):
                         continue
+                    if is_portfolio_name(entry.words) and describes_the_word_before(view, i):
+                        continue  # السياسة الخارجية الأمريكية: a policy, where الخارجية الأمريكية is the ministry
                     best = (j, n, entry)
                     break
                 if best is not None:

@@ -5,6 +5,6 @@ mentions are one actor.
 """
 
 from annotate.resolve.link.context import contextual_keys, country_of
-from annotate.resolve.link.forms import unite_extensions, unite_short_forms, unite_within_articles
+from annotate.resolve.link.forms import unite_extensions, unite_portfolios, unite_short_forms, unite_within_articles
 
-__all__ = ["contextual_keys", "country_of", "unite_extensions", "unite_short_forms", "unite_within_articles"]
+__all__ = ["contextual_keys", "country_of", "unite_extensions", "unite_portfolios", "unite_short_forms", "unite_within_articles"]

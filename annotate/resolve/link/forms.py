@@ -5,6 +5,7 @@
   name has exactly one such extension in the corpus, so مجلس الأمن stays apart from both مجلس الأمن الدولي
   and مجلس الأمن القومي when the corpus has the two.
 * **Within one article**: a party named with حزب and with حركة, a first name with a one-letter slip.
+* **A ministry without وزارة** (الخارجية الأمريكية / وزارة الخارجية الأمريكية).
 * **Known short forms** (``short_forms.tsv``): names whose short form shares no words with the long one
   (بريطانيا / المملكة المتحدة، السعودية / المملكة العربية السعودية، الجامعة العربية / جامعة الدول العربية).
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.link.context import unmarked
-from annotate.resolve.names import Key, core
+from annotate.resolve.names import Key, core, is_portfolio_name
 from annotate.resolve.rules import Node, Note, UnionFind, is_subsequence
 
 SHORT_FORMS = Path(__file__).resolve().parent / "short_forms.tsv"
@@ -68,6 +69,20 @@ def unite_extensions(uf: UnionFind, nodes: list[Node], notes: list[Note], flat=(
             roots = {uf.find(n) for n in longer}
             if len(roots) == 1 and uf.union(short, longer[0]):
                 notes.append(Note("short-form", (short, longer[0]), f"«{' '.join(short[1])}» plus adjectives is «{' '.join(longer[0][1])}»"))
+
+
+MINISTRY = core(fold("وزارة"))
+
+
+def unite_portfolios(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> None:
+    """«الخارجية الأمريكية» is «وزارة الخارجية الأمريكية»: a ministry named without وزارة (its portfolio and
+    its country's adjective, ``recognize.phrases.ministry_names``) is the ministry named with it."""
+    present = set(nodes)
+    for node in nodes:
+        label, key = node
+        if label == "ORG" and is_portfolio_name(key) and ("ORG", (MINISTRY, *key)) in present:
+            if uf.union(node, ("ORG", (MINISTRY, *key))):
+                notes.append(Note("short-form", (node, ("ORG", (MINISTRY, *key))), f"«{' '.join(key)}» is «{' '.join((MINISTRY, *key))}» without وزارة"))
 
 
 @functools.lru_cache(maxsize=1)

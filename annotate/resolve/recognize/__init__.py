@@ -12,7 +12,7 @@ from annotate.resolve.names import Evidence
 from annotate.resolve.recognize import lexicon
 from annotate.resolve.recognize.filters import keep_names
 from annotate.resolve.recognize.latin import find_latin
-from annotate.resolve.recognize.phrases import KnownNames, find_phrases, media_names
+from annotate.resolve.recognize.phrases import KnownNames, find_phrases, media_names, ministry_names
 from annotate.resolve.spans import ArticleView, Candidate
 
 __all__ = ["KnownNames", "lexicon", "recognize_more", "keep_names"]
@@ -22,7 +22,7 @@ def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames,
     """An article's candidates without non-names, plus its institution and site phrases, each phrase
     replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
     cands = keep_names(cands, view.article.text)
-    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence)
+    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence)
     latin = [c for c in find_latin(view, evidence) if not any(o.start < c.end and c.start < o.end for o in cands)]
     return replace_inside(cands, phrases + latin)
 
