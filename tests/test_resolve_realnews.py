@@ -138,12 +138,15 @@ def test_outlets_and_latin_credits():
 def test_a_ministry_named_without_wizara():
     # d15 «في بيان صادر عن الخارجية الإيرانية» (the tagger gave nothing there); ANT (ant_multisource_2018.txt.gz)
     # «وقالت الدفاع الروسية في بيانها» and «نهج اتبعته السياسة الخارجية الأمريكية لعقود» (a policy, not the
-    # ministry), and «وقالت وزارة الخارجية الأمريكية في بيان» (tagged whole by the tagger there).
+    # ministry), and «وقالت وزارة الخارجية الأمريكية في بيان» (tagged whole by the tagger there); the title
+    # sentence is written for the test.
     a = doc("d15", "وأكد عراقجي، في بيان صادر عن الخارجية الإيرانية، أن الخطوة الأوروبية", [("عراقجي", "PER")])
     b = doc("ant1", "وقالت الدفاع الروسية في بيانها إنها ستحمي الثوار الذين سيقبلون بذلك", [])
     c = doc("ant2", "وقال المتحدث باسم الخارجية الأمريكية إن واشنطن تتابع. بعد مخالفة نهج اتبعته السياسة الخارجية الأمريكية لعقود", [])
     d = doc("ant3", "وقالت وزارة الخارجية الأمريكية في بيان إن واشنطن تتابع", [("وزارة الخارجية الأمريكية", "ORG")])
-    res = resolve([a, b, c, d])
+    e = doc("title", "وقالت وزيرة الخارجية الأمريكية هيلاري كلينتون إن واشنطن تتابع", [("هيلاري كلينتون", "PER")])  # a title
+    res = resolve([a, b, c, d, e])
+    assert "الخارجية الأمريكية" not in labels_of(res, "title")
     assert labels_of(res, "d15") == {"عراقجي": "PER", "الخارجية الإيرانية": "ORG"}
     assert labels_of(res, "ant1") == {"الدفاع الروسية": "ORG"}
     assert [m.text for m in res.mentions["ant2"]] == ["الخارجية الأمريكية", "واشنطن"]  # not found again in the policy

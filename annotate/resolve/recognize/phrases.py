@@ -131,12 +131,13 @@ def _portfolio(folded: str) -> bool:
 
 
 def describes_the_word_before(view: ArticleView, k: int) -> bool:
-    """Is the portfolio at token ``k`` an adjective of the definite word or head noun before it (السياسة
-    الخارجية، وزارة الخارجية) rather than the ministry's name? (``names.is_portfolio_name``: a known name
-    found elsewhere is the ministry only where this says no.)"""
+    """Is the portfolio at token ``k`` an adjective of the definite word, head noun or title before it
+    (السياسة الخارجية، وزارة الخارجية، وزيرة الخارجية الأمريكية: a person's title) rather than the ministry's
+    name? (``names.is_portfolio_name``: a known name found elsewhere is the ministry only where this says no.)"""
     if k == 0 or view.sentence[k - 1] != view.sentence[k] or not is_word(view.tokens[k - 1].text):
         return False
-    return fold(view.tokens[k - 1].text).startswith(DEFINITE) or head_of(view.tokens[k - 1].text) is not None
+    before = view.tokens[k - 1].text
+    return fold(before).startswith(DEFINITE) or head_of(before) is not None or title_stem(before) is not None
 
 
 def ministry_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
