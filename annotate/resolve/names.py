@@ -75,6 +75,20 @@ def is_portfolio_name(key: tuple[str, ...]) -> bool:
     return len(key) == 2 and key[0] in PORTFOLIO_KEYS
 
 
+def definite_form(f: str) -> str | None:
+    """ال + the word, for a folded definite word with or without its clitic (الخارجيه، والخارجيه، بالخارجيه،
+    للخارجيه); None for a word without the article. The prefixes are ``split_clitic``'s."""
+    if f.startswith("ال"):
+        return f
+    for p in AL_PREFIXES:
+        if f.startswith(p + "ال"):
+            return f[len(p) :]
+    for p in LIL_PREFIXES:
+        if f.startswith(p + "لل"):
+            return "ال" + f[len(p) + 2 :]
+    return None
+
+
 def is_nisba(folded: str) -> bool:
     """A definite relational adjective (الروسي، الليبية): part of a title, never a first name."""
     return folded.startswith("ال") and len(folded) >= 5 and (folded.endswith("ي") or folded.endswith("يه"))

@@ -80,9 +80,11 @@ def unite_portfolios(uf: UnionFind, nodes: list[Node], notes: list[Note]) -> Non
     present = set(nodes)
     for node in nodes:
         label, key = node
-        if label == "ORG" and is_portfolio_name(key) and ("ORG", (MINISTRY, *key)) in present:
-            if uf.union(node, ("ORG", (MINISTRY, *key))):
-                notes.append(Note("short-form", (node, ("ORG", (MINISTRY, *key))), f"«{' '.join(key)}» is «{' '.join((MINISTRY, *key))}» without وزارة"))
+        if label != "ORG" or not is_portfolio_name(key):
+            continue
+        ministry = ("ORG", (MINISTRY, *key))
+        if ministry in present and uf.union(node, ministry):
+            notes.append(Note("short-form", (node, ministry), f"«{' '.join(key)}» is «{' '.join(ministry[1])}» without وزارة"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
-from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, is_word, title_stem
+from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 
@@ -115,19 +115,6 @@ def media_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
 
 
 PORTFOLIOS = frozenset(fold(w) for w in PORTFOLIO_WORDS)
-DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
-CLITIC_BEFORE_AL = ("وبال", "وال", "فال", "بال", "كال", "و", "ف", "ب", "ك")
-
-
-def _portfolio(folded: str) -> bool:
-    """الخارجية، للخارجية، والدفاع: a ministry's portfolio, definite, with or without a clitic."""
-    if folded.startswith("لل"):
-        folded = "ال" + folded[2:]
-    for clitic in CLITIC_BEFORE_AL:
-        if folded.startswith(clitic + "ال"):
-            folded = folded[len(clitic) :]
-            break
-    return folded in PORTFOLIOS
 
 
 def describes_the_word_before(view: ArticleView, k: int) -> bool:
@@ -137,7 +124,7 @@ def describes_the_word_before(view: ArticleView, k: int) -> bool:
     if k == 0 or view.sentence[k - 1] != view.sentence[k] or not is_word(view.tokens[k - 1].text):
         return False
     before = view.tokens[k - 1].text
-    return fold(before).startswith(DEFINITE) or head_of(before) is not None or title_stem(before) is not None
+    return definite_form(fold(before)) is not None or head_of(before) is not None or title_stem(before) is not None
 
 
 def ministry_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
@@ -148,7 +135,7 @@ def ministry_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
     toks = view.tokens
     out = []
     for k in range(len(toks) - 1):
-        if view.sentence[k] != view.sentence[k + 1] or not _portfolio(fold(toks[k].text)):
+        if view.sentence[k] != view.sentence[k + 1] or definite_form(fold(toks[k].text)) not in PORTFOLIOS:
             continue
         country = fold(toks[k + 1].text)
         if not (country.endswith("يه") and is_nationality(country)) or not view.in_body(toks[k].start, toks[k + 1].end):
