@@ -341,7 +341,7 @@ def _build(options: BuildOptions) -> BuildReport:
     site_url = configured_site_url()  # a bad address stops the build before any work
     work = options.cache / "site"
     docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
-    gc.collect()  # the corpus' records are no longer referenced: MkDocs gets their memory
+    gc.collect()  # MkDocs gets the memory of whatever else the stages left in cycles (the records go without it)
     give_back_memory()
     timer = _Timer(report)
     plan = build_site(work, docs, options.out, redirects, epoch=epoch, pages=pages)
@@ -393,6 +393,7 @@ def _render(articles: list[Article], annotations: list[Annotation], resolution: 
     intro = (HAND_WRITTEN / "index.md").read_text(encoding="utf-8")
     render_pages(data, docs, intro, fork=True, then=lambda folder: write_search_index(folder, data.memo, data), child_memo=Memo(work / "memo-articles.pkl", code))
     data.memo.save()
+    data.release()  # no cycle left through the corpus' records: they go when the caller returns
     pages = docs.finish()
     timer.lap("render")
     return docs.path, pages

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
+import weakref
 
 import pytest
 
@@ -83,6 +85,22 @@ def test_forked_rendering_writes_the_same_files(tmp_path, monkeypatch):
         files = {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
         results[fork] = (written, files)
     assert results[True] == results[False] and len(results[True][1]) > 10
+
+
+def test_a_rendered_corpus_is_freed_without_the_cyclic_collector(tmp_path):
+    """Once released, nothing the render computed refers back to the corpus, so its records go by
+    reference counting alone (a cycle through ``per_article`` kept 1.2 million of them at 10,000 articles
+    for a full collection, 0.7 s of every rebuild)."""
+    data = corpus(5)
+    render_pages(data, tmp_path / "docs")
+    article, annotation = weakref.ref(data.articles[0]), weakref.ref(data.annotations["a0"])
+    data.release()
+    gc.disable()
+    try:
+        del data
+        assert article() is None and annotation() is None
+    finally:
+        gc.enable()
 
 
 def test_a_forked_child_returns_its_result_or_its_error():

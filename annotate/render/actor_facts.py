@@ -87,12 +87,15 @@ def spellings(data: SiteData, actor_id: str) -> list[tuple[str, int]]:
 
 
 def seen(data: SiteData, actor_id: str) -> tuple[str | None, str | None, str | None, str | None, int]:
-    """(first date, its article, last date, its article, articles without a date)."""
-    dated = sorted((data.article_by_id[a].date, a) for a in data.actor_articles.get(actor_id, []) if data.article_by_id[a].date)
-    undated = len(data.actor_articles.get(actor_id, [])) - len(dated)
-    if not dated:
-        return None, None, None, None, undated
-    return dated[0][0], dated[0][1], dated[-1][0], dated[-1][1], undated
+    """(first date, its article, last date, its article, articles without a date). Once per actor: the
+    summary and the facts both ask, and a frequent name is in most of the corpus."""
+    done = data.__dict__.setdefault("_seen", {})
+    if actor_id not in done:
+        articles, by_id = data.actor_articles.get(actor_id, []), data.article_by_id
+        dated = [(date, a) for a in articles if (date := by_id[a].date)]
+        (first, first_article), (last, last_article) = (min(dated), max(dated)) if dated else ((None, None), (None, None))
+        done[actor_id] = first, first_article, last, last_article, len(articles) - len(dated)
+    return done[actor_id]
 
 
 def top_role(actor: Actor) -> str | None:

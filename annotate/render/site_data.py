@@ -6,7 +6,7 @@ import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from annotate.digest import json_digest
@@ -92,6 +92,15 @@ class SiteData:
         if (id(memo), kind) not in wrapped:
             wrapped[id(memo), kind] = memo.wrap(kind, lambda article_id: step(self, article_id), self.article_key)
         return wrapped[id(memo), kind]
+
+    def release(self) -> None:
+        """Drop every lookup computed from the corpus. Some hold functions that refer back to this object
+        (``per_article``), a cycle that kept the whole corpus alive until a full collection (1.2 million
+        records at 10,000 articles: 0.7 s of a one-article rebuild); released, the records are freed as
+        soon as the build lets go of them."""
+        given = {f.name for f in fields(self)}
+        for name in [name for name in self.__dict__ if name not in given]:
+            del self.__dict__[name]
 
     def indexed(self, *labels: str) -> list[Actor]:
         """Mentioned actors of the given types, by number of articles (then mentions, then name)."""
