@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from annotate.cache import AnnotationCache, CorpusListing, IngestCache, article_key, tagger_version
 from annotate.errors import AnnotateError, InputError
 from annotate.ingest import corpus_entries, read_article
-from annotate.memory import give_back_memory, records_kept
+from annotate.memory import give_back_memory, rare_full_collections, records_kept
 from annotate.editor_dates import DATES_FILE, apply_editor_dates
 from annotate.models import Annotation, Article, Sentence
 from annotate.ner.tagger import model_spec
@@ -340,7 +340,8 @@ def _build(options: BuildOptions) -> BuildReport:
     report = BuildReport()
     site_url = configured_site_url()  # a bad address stops the build before any work
     work = options.cache / "site"
-    docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
+    with rare_full_collections():
+        docs, pages, redirects, epoch = _resolve_and_render(options, report, site_url, work)
     gc.collect()  # MkDocs gets the memory of whatever else the stages left in cycles (the records go without it)
     give_back_memory()
     timer = _Timer(report)

@@ -10,6 +10,7 @@ import weakref
 import pytest
 
 from annotate import forked
+from annotate.memory import rare_full_collections
 from annotate.models import Actor, Annotation, Article, Mention, Sentence
 from annotate.render import SiteData, actor_pages, pages, render_pages
 from annotate.render.urls import href
@@ -101,6 +102,15 @@ def test_a_rendered_corpus_is_freed_without_the_cyclic_collector(tmp_path):
         assert article() is None and annotation() is None
     finally:
         gc.enable()
+
+
+def test_full_collections_are_rare_during_the_stages_and_as_before_after_them():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with rare_full_collections():
+            assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] >= 1000
+            raise RuntimeError("a stage failed")
+    assert gc.get_threshold() == before
 
 
 def test_a_forked_child_returns_its_result_or_its_error():
