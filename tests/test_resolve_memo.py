@@ -178,3 +178,18 @@ def test_postings_answer_which_articles_hold_a_key_after_adds_and_discards():
     assert index.holders(["حفتر", "روما"]) == {"b"}
     index.discard(["حفتر"], "b")
     assert "حفتر" not in index.keys()  # a key nobody holds is forgotten
+
+
+def test_a_name_that_comes_and_goes_is_found_and_unfound_in_an_article_left_as_it_was(tmp_path):
+    """A new article brings a name (سبها) an unchanged article holds untagged: propagation runs again there
+    and finds it; the article's words stay in the memo's word index (its text did not change), so when the
+    new article goes, the name's going reaches it too. Each build equals a full resolve (``rebuilt``)."""
+    plain = doc("x-plain", "وقال مسؤول في طرابلس إن الوضع في سبها هادئ.", [("طرابلس", "LOC")])
+    new = doc("e-new", "ووصل وفد حكومي إلى سبها أمس.", [("سبها", "LOC")])
+    base = [plain, *corpus(PLAIN)[2:]]
+    before, _ = rebuilt(tmp_path, base, Registry())
+    added, memo = rebuilt(tmp_path, [*base, new], Registry())
+    assert "x-plain" in memo.same and "x-plain" not in memo.found_loaded  # taken through propagation again
+    gone, _ = rebuilt(tmp_path, base, Registry())
+    texts = {name: [m.text for m in r.mentions["x-plain"]] for name, r in (("before", before), ("added", added), ("gone", gone))}
+    assert "سبها" not in texts["before"] and "سبها" in texts["added"] and "سبها" not in texts["gone"], texts

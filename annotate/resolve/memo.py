@@ -276,11 +276,16 @@ class ResolveMemo:
     def keep_found(self, found: dict[str, Found], views: dict[str, ArticleView], known: Known) -> None:
         """Record the propagations made this build, and the facts they used; update the indexes (the last
         build's, less the articles mapped again or gone, plus what those articles use now)."""
+        # An article as the last build saw it has the same words (a function of its text and sentences):
+        # only its propagation ran again (a new name one of its words starts), so its words stay, in the
+        # word index too; thousands of such articles follow one new name.
+        words_kept = {aid for aid in self.same if self.new.articles[aid].words}
         for aid, result in found.items():
             if aid not in self.found_loaded:
                 self.new.articles[aid].found = pickle.dumps(result)
                 self.new.articles[aid].propagated = propagated_keys(result.candidates)
-                self.new.articles[aid].words = pickle.dumps(lookup_words(views[aid]))
+                if aid not in words_kept:
+                    self.new.articles[aid].words = pickle.dumps(lookup_words(views[aid]))
         self.new.index_names, self.new.first_names = known.index.names, known.first_names
         first_users, found_users, word_users = self.old.first_users, self.old.found_users, self.old.word_users
         for aid, stored in self.old.articles.items():
@@ -290,14 +295,16 @@ class ResolveMemo:
                 first_users.discard(pickle.loads(self.read(stored.first)).answers, aid)
             if redo_found:
                 found_users.discard(pickle.loads(self.read(stored.found)).answers, aid)
+            if redo_found and aid not in words_kept:
                 word_users.discard(pickle.loads(self.read(stored.words)), aid)
         for aid, stored in self.new.articles.items():
             if aid not in self.first_loaded:
                 first_users.add(pickle.loads(self.read(stored.first)).answers, aid)
                 self.changed = True
             if aid not in self.found_loaded:
-                found_users.add(pickle.loads(self.read(stored.found)).answers, aid)
-                word_users.add(pickle.loads(self.read(stored.words)), aid)
+                found_users.add(found[aid].answers, aid)  # the result itself, not its pickle read back
+                if aid not in words_kept:
+                    word_users.add(pickle.loads(self.read(stored.words)), aid)
                 self.changed = True
         self.new.first_users, self.new.found_users, self.new.word_users = first_users, found_users, word_users
         self.changed = self.changed or self.index_changed
