@@ -76,6 +76,29 @@ def test_a_numbered_page_depends_only_on_its_own_articles(monkeypatch, changed):
         assert (old != new) == (number in (1, page_of_changed)), number
 
 
+def test_a_numbered_page_is_made_again_only_when_a_line_of_it_changes(monkeypatch):
+    """A numbered page's key is what its lines show (date, title, the first mention's place, the count),
+    so an edit elsewhere in an article of it (here: text after the name) leaves it as it is, while moving
+    the mention its line links to makes it again; the page's text agrees with its key both ways."""
+    monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
+    monkeypatch.setattr(actor_pages, "ROWS_PER_PAGE", 2)
+
+    def edited(prefix: str, suffix: str) -> SiteData:
+        data = corpus(5)
+        article, found = data.articles[0], data.mentions["a0"]  # the oldest: on page 3
+        article.text = prefix + article.text + suffix
+        found[0] = Mention(found[0].start + len(prefix), found[0].end + len(prefix), NAME, "PER", actor=found[0].actor)
+        data.annotations["a0"] = Annotation("a0", [Sentence(0, len(article.text), ())], found, [])
+        return data
+
+    def page(data: SiteData) -> tuple[str, str]:
+        return pages.actor_inputs(data, data.actors[0], 3), actor_pages.actor_more_page(data, data.actors[0], 3)
+
+    before, after_text, moved = page(corpus(5)), page(edited("", " وقال إن المحادثات مستمرة.")), page(edited("وفي تطور آخر، ", ""))
+    assert after_text == before
+    assert moved[0] != before[0] and moved[1] != before[1]
+
+
 def test_forked_rendering_writes_the_same_files(tmp_path, monkeypatch):
     monkeypatch.setattr(actor_pages, "CONTEXTS_PER_PAGE", 2)
     monkeypatch.setattr(actor_pages, "ROWS_PER_PAGE", 2)
