@@ -127,9 +127,9 @@ def article_inputs(data: SiteData, article: Article, previous: Article | None, f
 
 
 def actor_inputs(data: SiteData, actor: Actor, number: int = 1) -> str:
-    """Everything an actor page is made of: the actor's own fields and the articles it shows or counts
-    (``article_core`` covers the contexts, dates, co-mentioned actors and their addresses). The first page
-    sums up every article; a numbered page shows its own articles only."""
+    """Everything an actor page is made of: the actor's own fields and the articles it shows or counts.
+    The first page sums up every article (their whole keys: the contexts, dates, co-mentioned actors and
+    their addresses); a numbered page shows a line for each of its own articles (``_rows``) and the pager."""
     chunks = context_chunks(data, actor)
     if number > 1:
         return json_digest([RENDER_CODE, _actor_fields_key(data, actor), number, len(chunks), sum(map(len, chunks)), _rows(data, actor, chunks[number - 1])])
