@@ -202,6 +202,34 @@ def eval_ner_command(data_dir: Path, model_path, pretrain_path, float32: bool, m
     click.echo(table({name: evaluate(tagger, sentences) for name, sentences in data.items()}))
 
 
+@main.command("cv-ensemble")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True, help="Folder with anercorp/.")
+@click.option("--cv", "folds", type=click.IntRange(min=2), required=True, help="The number of folds the CV runs were made with.")
+@click.option("--work", "works", multiple=True, required=True, type=click.Path(path_type=Path, file_okay=False), help="A `train-ner --cv` work folder of one seed (repeat: the first is the base).")
+@click.option("--fold", "only", type=click.IntRange(min=1), multiple=True, help="Score only this fold (repeatable).")
+@click.option("--kept", type=click.Path(file_okay=False, path_type=Path), default=None, help="Keep each fold's scores in this folder (commit it) and reuse them.")
+def cv_ensemble_command(data_dir: Path, folds: int, works, only, kept) -> None:
+    """Score the ensemble of each fold's taggers of several CV runs on that fold's held-out block."""
+    from annotate.ner.cv_compare import score_ensembles
+    from annotate.ner.final_stage import summary_table
+
+    _require_data(data_dir)
+    results = _run(lambda: score_ensembles(data_dir, list(works), folds, kept=kept, only=set(only)))
+    if not results:
+        raise click.ClickException("no fold has a finished tagger in every --work folder; train them with `train-ner --cv` first")
+    click.echo(summary_table(results))
+
+
+@main.command("cv-compare")
+@click.argument("baseline", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("other", type=click.Path(path_type=Path, exists=True, file_okay=False))
+def cv_compare_command(baseline: Path, other: Path) -> None:
+    """Compare two recipes' kept CV folds fold by fold (e.g. annotate/ner/cv/baseline and another)."""
+    from annotate.ner.cv_compare import paired_table, read_kept
+
+    click.echo(_run(lambda: paired_table(read_kept(baseline), read_kept(other), (baseline.name, other.name))))
+
+
 @main.command("eval-actors")
 @click.option("--corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True, help="Corpus folder whose file stems are the gold's keys.")
 @click.option("--gold", type=click.Path(path_type=Path), required=True, help="Gold actors (gold.yml); its score.py scores the build.")

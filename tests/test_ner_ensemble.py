@@ -155,6 +155,7 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
 
     from annotate.arabic import normalize_token
     from annotate.errors import ModelError
+    from annotate.ner.cv_compare import score_ensembles
     from annotate.ner.data import read_conll
     from annotate.ner.final_stage import cross_validate, install_member, train_final_stage
     from annotate.ner.tagger import installed_members
@@ -211,6 +212,45 @@ def test_final_stage_and_cross_validation_run_end_to_end_on_a_tiny_slice(tmp_pat
     cross_validate(SHARED_DATA, tmp_path / "session3", folds=2, limits=limits, seed=8, only={1}, kept=kept)  # another recipe: trained
     assert (tmp_path / "session3" / "fold1" / "ar_ner_anercorp.pt").exists() and json.loads((kept / "fold1.json").read_text())["seed"] == 8
 
+    # cv-ensemble: each fold's taggers of several CV runs, scored as one on the fold's held-out block.
+    twice = score_ensembles(SHARED_DATA, [work, work], folds=2, limits=limits, kept=tmp_path / "kept-twice")
+    assert [r.scores for r in twice] == [r.scores for r in results]  # a tagger twice tags as the tagger
+    pair = score_ensembles(SHARED_DATA, [work, tmp_path / "session3"], folds=2, limits=limits, kept=tmp_path / "kept-pair")
+    assert [r.fold for r in pair] == [1]  # seed 8 has fold 1 alone
+    record = json.loads((tmp_path / "kept-pair" / "fold1.json").read_text())
+    assert record["seeds"] == [1234, 8] and record["held"]["int8"] == pair[0].scores
+    (work / "fold1" / "ar_ner_anercorp.pt").unlink()  # a later session: the kept scores, not the taggers
+    assert score_ensembles(SHARED_DATA, [work, work], folds=2, limits=limits, kept=tmp_path / "kept-twice", only={1}) == twice[:1]
+    assert score_ensembles(SHARED_DATA, [work, work], folds=2, limits=limits, only={1}) == []  # unkept and gone: left out
+
+
+def test_recipes_are_compared_fold_by_fold_on_the_folds_both_hold(tmp_path):
+    """cv-compare: the difference on each fold both kept folders hold, their mean and sample sd, and the
+    folds won; a folder without folds, or two without a fold in common, get one line that says so."""
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    def keep(folder, scores):
+        folder.mkdir()
+        for fold, f1 in scores.items():
+            record = {"held": {"int8": {"f1": f1, "p": f1, "r": f1, "PER": f1, "ORG": f1 - 0.1, "LOC": f1, "MISC": f1}}}
+            (folder / f"fold{fold}.json").write_text(json.dumps(record))
+
+    keep(tmp_path / "base", {1: 0.70, 2: 0.80, 3: 0.60})
+    keep(tmp_path / "ens", {1: 0.72, 2: 0.81, 3: 0.59, 4: 0.90})
+    keep(tmp_path / "apart", {5: 0.5})
+    (tmp_path / "empty").mkdir()
+    runner = CliRunner()
+    result = runner.invoke(main, ["cv-compare", str(tmp_path / "base"), str(tmp_path / "ens")])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    assert rows[2].startswith("| 1 | 0.700 | 0.720 | +0.020 |") and rows[4].startswith("| 3 | 0.600 | 0.590 | -0.010 |")
+    assert rows[5].startswith("| mean Δ ± sd (3 folds; F1 up in 2) | 0.700 | 0.707 | +0.007 ± 0.015 |")  # fold 4: not in both
+    for other, message in (("empty", "no kept folds"), ("apart", "no fold in common")):
+        result = runner.invoke(main, ["cv-compare", str(tmp_path / "base"), str(tmp_path / other)])
+        assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output, result.output
+
 
 @needs_shared_data
 def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
@@ -230,6 +270,10 @@ def test_train_ner_options_that_do_not_go_together_say_so_in_one_line(tmp_path):
         result = runner.invoke(main, ["train-ner", "--data", str(SHARED_DATA), "--work", str(tmp_path), *args])
         assert result.exit_code == 2 and message in result.output, result.output
     assert not any(tmp_path.iterdir())  # nothing was trained
+    result = runner.invoke(main, ["cv-ensemble", "--data", str(SHARED_DATA), "--cv", "5", "--work", str(tmp_path)])
+    assert result.exit_code == 1 and "at least two seeds" in result.output, result.output
+    result = runner.invoke(main, ["cv-ensemble", "--data", str(SHARED_DATA), "--cv", "5", "--work", str(tmp_path), "--work", str(tmp_path)])
+    assert result.exit_code == 1 and "no fold has a finished tagger" in result.output, result.output
 
 
 @needs_shared_data

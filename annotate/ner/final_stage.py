@@ -56,8 +56,8 @@ def train_final_stage(
 ) -> Path:
     """One last-stage tagger on the shipped split (train / the last 10 % as dev), scored on dev."""
     limits = limits or Limits()
-    config = _config(config_path, seed)
-    sentences = _train_split(config, data_dir, limits)
+    config = seeded_config(config_path, seed)
+    sentences = train_sentences(config, data_dir, limits)
     train, dev = data.split_dev(sentences, config["data"]["dev_fraction"])
     with logging_to(work):
         _train_unit(config, work, train, dev, {"dev": dev}, limits, resume)
@@ -117,8 +117,8 @@ def cross_validate(
     if folds < 2:
         raise ValueError(f"--cv {folds}: cross-validation needs at least 2 folds")
     limits = limits or Limits()
-    config = _config(config_path, seed)
-    sentences = _train_split(config, data_dir, limits)
+    config = seeded_config(config_path, seed)
+    sentences = train_sentences(config, data_dir, limits)
     results = []
     recipe = recipe_digest(config, folds, limits)
     for fold, (rest, held) in enumerate(fold_splits(sentences, folds), 1):
@@ -148,15 +148,22 @@ def recipe_digest(config: dict, folds: int, limits: Limits) -> str:
     return json_digest([config, folds, [limits.sentences, limits.unlabeled_lines, limits.max_steps]])[:16]
 
 
-def _take_kept(path: Path, unit: Path, recipe: str) -> None:
-    """A kept fold's scores into its unit folder (as ``_train_unit`` leaves a finished one), when they are
-    of this recipe and of the shipped inputs as they are now."""
+def kept_record(path: Path, recipe: str) -> dict | None:
+    """A kept fold's record, when it is of this recipe and of the shipped inputs as they are now."""
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return
+        return None
     if record.get("recipe") != recipe or record.get("inputs") != ShippedInputs.from_package().digests():
-        log.info("%s: of another recipe or other shipped files, trained again", path)
+        log.info("%s: of another recipe or other shipped files, made again", path)
+        return None
+    return record
+
+
+def _take_kept(path: Path, unit: Path, recipe: str) -> None:
+    """A kept fold's scores into its unit folder (as ``_train_unit`` leaves a finished one)."""
+    record = kept_record(path, recipe)
+    if record is None:
         return
     unit.mkdir(parents=True, exist_ok=True)
     (unit / "scores.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
@@ -196,12 +203,12 @@ def _mean_sd(values: list[float]) -> str:
     return f"{statistics.fmean(values):.3f} ± {sd:.3f}"
 
 
-def _config(config_path: Path, seed: int | None) -> dict:
+def seeded_config(config_path: Path, seed: int | None) -> dict:
     config = load_config(config_path)
     return config if seed is None else dict(config, seed=seed)
 
 
-def _train_split(config: dict, data_dir: Path, limits: Limits) -> list:
+def train_sentences(config: dict, data_dir: Path, limits: Limits) -> list:
     sentences = data.read_conll(data_dir / config["data"]["anercorp_train"])
     return sentences[: limits.sentences] if limits.sentences else sentences
 
