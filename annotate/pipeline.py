@@ -189,17 +189,19 @@ def annotate_corpus(
     elif warm is not None:
         warm.close()
     if tagged is not None:
-        if warm is not None:  # the worker is still loading the model and tagging
-            _warm_up_later_stages()
-            if meanwhile is not None and found:
-                meanwhile([(a, found[a.id]) for a in articles if a.id in found])
         try:
+            if warm is not None:  # the worker is loading the model and tagging meanwhile
+                _warm_up_later_stages()
+                if meanwhile is not None and found:
+                    meanwhile([(a, found[a.id]) for a in articles if a.id in found])
             for batch in tagged:  # cached batch by batch: an interrupted run keeps what it tagged
                 for annotation in batch:
                     cache.put(keys[annotation.article_id], annotation)
                     found[annotation.article_id] = annotation
         finally:
             cache.save()
+            if warm is not None:
+                warm.close()  # when ``meanwhile`` failed before the results were read (else closed already)
         from annotate.ner.tagger import get_tagger, release_tagger
 
         if get_tagger.cache_info().currsize:  # tagged here, not in a worker: free the model (a full

@@ -100,6 +100,15 @@ def test_a_changed_corpus_starts_a_warm_tagger_that_tags_like_this_process(tmp_p
     annotate_corpus(articles, BuildOptions(corpus=work, cache=tmp_path / "warm"), unused, WarmTagger("shipped"))
     assert unused.tagged == 0 and not multiprocessing.active_children()  # an unneeded worker is ended at once
 
+    def failing(cached):  # the work done while the worker tags fails: the worker, already sent its articles, ends
+        raise RuntimeError("meanwhile failed")
+
+    (work / "new-article.txt").write_text("وصل خليفة حفتر إلى روما يوم الإثنين.\n", encoding="utf-8")
+    changed = ingest_corpus(work, False, BuildReport())
+    with pytest.raises(RuntimeError, match="meanwhile failed"):
+        annotate_corpus(changed, BuildOptions(corpus=work, cache=tmp_path / "warm"), BuildReport(), WarmTagger("shipped"), meanwhile=failing)
+    assert not multiprocessing.active_children()
+
 
 @pytest.mark.slow
 def test_jobs_and_dask_give_the_same_annotations(tmp_path, corpus):
