@@ -140,9 +140,25 @@ def _iso_date(path: Path, value) -> str | None:
 def lines_of(text: str) -> list[Line]:
     out, pos = [], 0
     for raw in text.split("\n"):
-        out.append(Line(pos, pos + len(raw), raw.strip()))
+        out.extend(_split_header(Line(pos, pos + len(raw), raw.strip()), raw))
         pos += len(raw) + 1
     return out
+
+
+# What a crawler writes before the page's own text on its header line: the date, a clock time, the address.
+_HEADER_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?![\d-])(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|AM|PM|am|pm)(?!\w))?)?(?:\s+https?://\S+)?\s*")
+
+
+def _split_header(line: Line, raw: str) -> list[Line]:
+    """A crawl header line that goes on with the page's first words (`` date 2025-10-13 وقعت "سوناطراك"
+    …``, `` date 2025-09-09 شفق نيوز- أديس أبابا``) is two lines: the header (furniture) and the text after
+    it, which is prose. Read as one line, the whole of it was the headline or the first paragraph, so the
+    article's title began «date 2025-10-13» and the names after it were left out as furniture."""
+    prefix = _HEADER_PREFIX.match(raw)
+    if prefix is None or not raw[prefix.end() :].strip():
+        return [line]
+    cut = line.start + prefix.end()
+    return [Line(line.start, cut, raw[: prefix.end()].strip()), Line(cut, line.end, raw[prefix.end() :].strip())]
 
 
 def is_furniture(line: str) -> bool:
@@ -151,7 +167,16 @@ def is_furniture(line: str) -> bool:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    return 3 <= len(words) <= 20 and not line.endswith((".", ":", "،")) and line.count('"') % 2 == 0
+    return 3 <= len(words) <= 20 and not line.endswith((".", ":", "،")) and line.count('"') % 2 == 0 and not _is_dateline(line)
+
+
+_DATELINE = re.compile(r"^[^\s\d\-–—][^\-–—]*?\s*[\-–—]\s*[^\-–—\s][^\-–—]*$")
+
+
+def _is_dateline(line: str) -> bool:
+    """A few words either side of one dash, standing alone before the first paragraph: the outlet and the
+    place (``شفق نيوز- أديس أبابا``, ``القاهرة - أ ش أ``), prose that opens the article, not its headline."""
+    return len(line.split()) <= 5 and ":" not in line and ".." not in line and _DATELINE.match(line) is not None
 
 
 def detect_source(text: str) -> str | None:

@@ -39,6 +39,30 @@ def test_text_is_the_file_and_furniture_is_outside_the_body():
         assert len(body) > 0.8 * len(article.text) - 600
 
 
+def test_a_crawl_header_line_that_goes_on_with_the_page_is_header_then_prose(tmp_path: Path):
+    """Lines as scraped pages give them (../shared/realnews d06 and d20, Shafaq News and Al-Sharq 2025): the
+    crawler's date is furniture, the words after it are the article's. A dateline alone before the first
+    paragraph (outlet - place) is prose, not the headline."""
+    from annotate.ingest import read_article
+
+    lead = 'وقعت "سوناطراك" الجزائرية اليوم وشركة مداد للطاقة السعودية عقد تقاسم إنتاج بقيمة 5.38 مليار دولار لاستكشاف واستغلال المحروقات.'
+    first = tmp_path / "d06.txt"
+    first.write_text(f" date 2025-10-13 {lead}\n\nوقال الرئيس المدير العام للشركة إن العقد يمتد ثلاثين عاما.\n", encoding="utf-8")
+    article = read_article(first, tmp_path)
+    assert article.date == "2025-10-13" and not article.title.startswith("date")
+    assert article.text[article.body[0][0] : article.body[0][1]] == lead
+    assert article.furniture[0] == (0, len(" date 2025-10-13 "))
+    second = tmp_path / "d20.txt"
+    second.write_text(" date 2025-09-09 09:44 م شفق نيوز- أديس أبابا\n\nافتتحت إثيوبيا، يوم الثلاثاء، بشكل رسمي سد النهضة.\n", encoding="utf-8")
+    article = read_article(second, tmp_path)
+    body = [article.text[s:e] for s, e in article.body]
+    assert body == ["شفق نيوز- أديس أبابا", "افتتحت إثيوبيا، يوم الثلاثاء، بشكل رسمي سد النهضة."]
+    assert article.title.startswith("شفق نيوز- أديس أبابا افتتحت إثيوبيا") and article.date == "2025-09-09"
+    third = tmp_path / "headline.txt"  # a header line alone, then a headline with a dash: as before
+    third.write_text(" date 2025-08-22 https://example.org/a\nأردوغان: اجتماع تركي - عراقي\n\nقال الرئيس التركي إن الاجتماع سيعقد.\n", encoding="utf-8")
+    assert read_article(third, tmp_path).title == "أردوغان: اجتماع تركي - عراقي"
+
+
 def test_front_matter_wins(tmp_path: Path):
     (tmp_path / "a.md").write_text(
         "---\ntitle: عنوان من الترويسة\ndate: 2024-01-02\nsource: الجزيرة\nurl: https://example.org/a\n---\n"

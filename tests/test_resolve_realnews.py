@@ -266,3 +266,22 @@ def test_a_spelled_acronym_keeps_its_first_letter():
     assert labels_of(res, "d30")["إن بي سي"] == "ORG" and "بي سي" not in labels_of(res, "d30")
     b = doc("x2", "وقال إن حفتر وصل", [("إن حفتر", "PER")])  # the particle before a name is still cut
     assert labels_of(resolve([b]), "x2") == {"حفتر": "PER"}
+
+
+def test_the_outlet_credited_on_a_line_of_its_own():
+    # d08 ends «المصدر: السومرية العراقية», d26 «المصدر: موقع 24» (the tagger gave neither); a generic
+    # credit (ANT-style «المصدر: وكالات») and a credit inside a sentence are not outlets.
+    a = doc("d08", "أعلن الرئيس الجزائري عبد المجيد تبون عن توقيع مرسوم.\nالمصدر: السومرية العراقية", [("عبد المجيد تبون", "PER")])
+    b = doc("d26", "أشاد الرئيس الفلسطيني محمود عباس بالخطة المصرية.\nالمصدر: موقع 24", [("محمود عباس", "PER")])
+    c = doc("gen", "قال الوزير إن المحادثات ستستمر.\nالمصدر: وكالات\nوقال إن المصدر: وزارة الخارجية لم يعلق", [])
+    res = resolve([a, b, c])
+    assert labels_of(res, "d08") == {"عبد المجيد تبون": "PER", "السومرية": "ORG"}
+    assert labels_of(res, "d26") == {"محمود عباس": "PER", "موقع 24": "ORG"}
+    assert labels_of(res, "gen") == {}
+
+
+def test_a_city_is_a_place_whatever_the_tagger_called_it():
+    # d20's dateline «شفق نيوز- أديس أبابا»: the tagger gave «أديس أبابا» as ORG; the gazetteer's city is LOC.
+    a = doc("d20", "شفق نيوز- أديس أبابا\nافتتحت إثيوبيا، يوم الثلاثاء، بشكل رسمي سد النهضة", [("أديس أبابا", "ORG"), ("إثيوبيا", "LOC")])
+    res = resolve([a])
+    assert labels_of(res, "d20") == {"شفق نيوز": "ORG", "أديس أبابا": "LOC", "إثيوبيا": "LOC", "سد النهضة": "LOC"}

@@ -12,6 +12,8 @@ output is the same either way.
 
 from __future__ import annotations
 
+import functools
+
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -171,10 +173,13 @@ class Votes:
 
     counts: dict[tuple, Counter] = field(default_factory=lambda: defaultdict(Counter))
     forced: dict[tuple, str] = field(default_factory=dict)
+    cities: frozenset = frozenset()  # the gazetteer's cities: places, whatever the model called them
 
     def label_for(self, plain: tuple, default: str) -> str:
         if plain in self.forced:
             return self.forced[plain]
+        if plain in self.cities:
+            return "LOC"
         v = self.counts.get(plain)
         return min(v.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))[0] if v else default
 
@@ -195,7 +200,16 @@ def label_votes(kinds: dict[str, dict[Kind, int]], registry: Registry) -> Votes:
         for (folded_key, label, _), n in counts.items():
             votes.counts[folded_key][label] += n
     votes.forced = {key_of(name_words(n), "PER"): a.label for a in registry.actors for n in [a.name, *a.aliases]}
+    votes.cities = city_keys()
     return votes
+
+
+@functools.cache
+def city_keys() -> frozenset:
+    """The gazetteer's cities (CLDR's time-zone cities: أديس أبابا، القاهرة، كييف), by plain key. A city
+    the model tags as an organization in a dateline («شفق نيوز- أديس أبابا») or as a person is still
+    the place; a country may stand for its government (CLDR codes, not cities, are left to the votes)."""
+    return frozenset(key_of(name_words(p.name), "PER") for p in gazetteer.places() if "/" in p.code and p.label == "LOC")
 
 
 @dataclass

@@ -1,0 +1,56 @@
+"""The outlet an article credits on a line of its own: «المصدر: السومرية العراقية», «المصدر: موقع 24».
+
+Scraped pages end (or begin) with the outlet they took the story from; the tagger, trained on running
+prose, rarely tags a name standing alone after a label. The name is the line after «المصدر:», up to four
+words, without a trailing nationality adjective (السومرية العراقية: the channel is السومرية) and not a
+generic credit (وكالات، متابعات، مواقع التواصل: words real news uses often and almost never in a name).
+A number belongs to the name (موقع 24، عربي 21).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from annotate.arabic import fold
+from annotate.resolve.gazetteer import is_nationality
+from annotate.resolve.names import Evidence, is_word
+from annotate.resolve.recognize.lexicon import is_common
+from annotate.resolve.spans import ArticleView, Candidate, make_candidate
+
+LABELS = frozenset(fold(w) for w in ("المصدر",))
+GENERIC = frozenset(fold(w) for w in "وكالات متابعات مواقع مصادر خاص وسائل صحف منصات الإنترنت".split())
+MAX_WORDS = 4
+
+
+def source_credits(view: ArticleView, evidence: Evidence) -> list[Candidate]:
+    """An ORG candidate for each outlet credited as «المصدر: NAME» alone on its line, in the body."""
+    text, toks = view.article.text, view.tokens
+    out = []
+    for k in range(len(toks) - 2):
+        if fold(toks[k].text) not in LABELS or toks[k + 1].text not in (":", "：") or text[text.rfind("\n", 0, toks[k].start) + 1 : toks[k].start].strip():
+            continue
+        line_end = text.find("\n", toks[k].end)
+        line_end = len(text) if line_end < 0 else line_end
+        j = k + 2
+        while j < len(toks) and toks[j].end <= line_end:
+            j += 1
+        names = toks[k + 2 : j]
+        while names and not is_word(names[-1].text) and not names[-1].text.isdigit():
+            names = names[:-1]  # a closing full stop
+        if not 1 <= len(names) <= MAX_WORDS or not all(is_word(t.text) or t.text.isdigit() for t in names):
+            continue  # a sentence, or punctuation inside: not a bare credit
+        if len(names) >= 2 and is_nationality(fold(names[-1].text)):
+            names = names[:-1]
+        number = names[-1] if names[-1].text.isdigit() else None
+        words = [t for t in names if is_word(t.text)]
+        if not words or number is None and all(fold(t.text) in GENERIC or is_common(fold(t.text)) for t in words):
+            continue
+        if not view.in_body(names[0].start, names[-1].end):
+            continue
+        cand = make_candidate(view, k + 2, k + 2 + len(names) - (number is not None), "ORG", "phrase", evidence)
+        if cand is not None and number is not None:
+            grown = {"end": number.end, "outer": (cand.outer[0], number.end), "key": ()}
+            cand = dataclasses.replace(cand, words=(*cand.words, number.text), folded=(*cand.folded, number.text), **grown)
+        if cand is not None:
+            out.append(cand)
+    return out
