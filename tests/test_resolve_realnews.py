@@ -285,3 +285,25 @@ def test_a_city_is_a_place_whatever_the_tagger_called_it():
     a = doc("d20", "شفق نيوز- أديس أبابا\nافتتحت إثيوبيا، يوم الثلاثاء، بشكل رسمي سد النهضة", [("أديس أبابا", "ORG"), ("إثيوبيا", "LOC")])
     res = resolve([a])
     assert labels_of(res, "d20") == {"شفق نيوز": "ORG", "أديس أبابا": "LOC", "إثيوبيا": "LOC", "سد النهضة": "LOC"}
+
+
+def test_a_colour_ends_a_place_and_a_concerned_participle_ends_a_committee():
+    # d20 «ويقع السد على النيل الأزرق» (the tagger gave «النيل»); d25 «اجتماعاً للجنة الوزارية العربية الرباعية
+    # المعنية بمتابعة تطورات الأزمة» (the tagger's span ends with المعنية, which describes the committee's job).
+    a = doc("d20", "ويقع السد على النيل الأزرق في إقليم بنيشنقول-قماز، على بعد 30 كم من الحدود السودانية", [("النيل", "LOC")])
+    b = doc("d25", "يسبق افتتاح الدورة اجتماعاً للجنة الوزارية العربية الرباعية المعنية بمتابعة تطورات الأزمة", [("للجنة الوزارية العربية الرباعية المعنية", "ORG")])
+    c = doc("kept", "وقالت القوات المسلحة السودانية إن المحكمة الخاصة بلبنان أجلت الجلسة", [("القوات المسلحة السودانية", "ORG"), ("المحكمة الخاصة", "ORG")])
+    res = resolve([a, b, c])
+    assert labels_of(res, "d20") == {"النيل الأزرق": "LOC", "إقليم بنيشنقول-قماز": "LOC"}
+    assert labels_of(res, "d25") == {"للجنة الوزارية العربية الرباعية": "ORG"}
+    assert labels_of(res, "kept") == {"القوات المسلحة السودانية": "ORG", "المحكمة الخاصة": "ORG", "لبنان": "LOC"}
+
+
+def test_a_head_noun_after_a_copula_is_a_predicate_not_a_name():
+    # d17's headline «قمة مجلس التعاون الخليجي ستكون جامعة للكلمة موحدة للصف» (a unifying summit); the same
+    # head with ال after the copula still starts a name (ANT-style «كانت جامعة الدول العربية قد دعت»).
+    a = doc("d17", "قال ولي العهد السعودي إن قمة مجلس التعاون الخليجي ستكون جامعة للكلمة موحدة للصف", [("مجلس التعاون الخليجي", "ORG")])
+    b = doc("ant", "وكانت جامعة الدول العربية قد دعت إلى اجتماع طارئ", [])
+    res = resolve([a, b])
+    assert labels_of(res, "d17") == {"مجلس التعاون الخليجي": "ORG"}
+    assert labels_of(res, "ant") == {"جامعة الدول العربية": "ORG"}

@@ -13,6 +13,7 @@ output is the same either way.
 from __future__ import annotations
 
 import functools
+import re
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -86,7 +87,7 @@ class FirstPass:
 def first_pass(article: Article, annotation: Annotation, view: ArticleView, vocab: Evidence) -> FirstPass:
     """Map: the model's mentions of one article, trimmed, plus those its alias cues add, and the cue links."""
     recording = Recording(vocab)
-    mine = [c for m in join_split_names(article, annotation.mentions) if (c := from_mention(view, m, recording))]
+    mine = [c for m in with_colour(article, join_split_names(article, annotation.mentions)) if (c := from_mention(view, m, recording))]
     found = alias_cues(view, mine, recording)
     return FirstPass(merge_found(mine, [alias for alias, _ in found]), found, recording.answers)
 
@@ -115,6 +116,23 @@ def lookup_words(view: ArticleView) -> frozenset[str]:
         out.update(variant_word(stem) for _, stem in _stems(t.text))
         out.add(variant_word(core(t.text)))
     return frozenset(out)
+
+
+COLOURS = frozenset("الأحمر الحمراء الأبيض البيضاء الأسود السوداء الأزرق الزرقاء الأخضر الخضراء الأصفر الصفراء".split())
+
+
+def with_colour(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A place or organization span the model ended before its colour (النيل | الأزرق، البحر | الأحمر، الهلال |
+    الأحمر): the colour is part of the name."""
+    out = []
+    for m in mentions:
+        word = re.match(r" (\S+)", article.text[m.end : m.end + 12])
+        if m.label in ("LOC", "ORG") and word and word.group(1).rstrip("،,.:؛") in COLOURS:
+            end = m.end + 1 + len(word.group(1).rstrip("،,.:؛"))
+            if not any(o is not m and o.start < end and m.end < o.end for o in mentions):
+                m = Mention(m.start, end, article.text[m.start : end], m.label, source=m.source)
+        out.append(m)
+    return out
 
 
 def join_split_names(article: Article, mentions: list[Mention]) -> list[Mention]:

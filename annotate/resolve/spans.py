@@ -49,6 +49,9 @@ VERBS = frozenset(
 )
 # Dual titles name two people at once (الرئيسان التركي … ونظيره): never one person's role.
 DUAL_HEADS = frozenset(fold(w) for w in "الرئيسان رئيسان الوزيران وزيرا الزعيمان الملكان الأميران".split())
+# Participles that take a complement with ب (اللجنة الوزارية المعنية بمتابعة…, الهيئة المكلفة بـ…): they
+# describe what an organization does and end a tagged span, never a name. Not الخاصة (المحكمة الخاصة بلبنان).
+CONCERNED = frozenset(fold(w) for w in "المعنية المعني المعنيين المكلفة المكلف المختصة المختص المنوط المنوطة المتعلقة المتعلق".split())
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -235,6 +238,8 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     while i < j and (_never_an_edge(view.tokens[i].text) or (i < j - 1 and fold(view.tokens[i].text) in PARTICLES and not _spelled(view, i, j))):
         i += 1
     while j > i and _never_an_edge(view.tokens[j - 1].text):
+        j -= 1
+    while mention.label == "ORG" and j - i > 2 and fold(view.tokens[j - 1].text) in CONCERNED:
         j -= 1
     if i >= j:
         return None

@@ -156,6 +156,8 @@ def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, regis
     i = 0
     while i < len(toks):
         head = head_of(toks[i].text) if is_word(toks[i].text) else None
+        if head and _predicate(view, i):
+            head = None
         end = _phrase_end(view, i, head, known) if head else i + 1
         if head and registry is not None and end > i + 1:
             words = [fold(t.text) for t in toks[i:end]]
@@ -171,6 +173,17 @@ def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, regis
         else:
             i += 1
     return out
+
+
+# «ستكون جامعة للكلمة موحدة للصف»: after كان and its sisters, an indefinite head noun is what the subject is
+# or will be (a unifying summit), not an institution's name.
+COPULAS = frozenset(fold(w) for w in "كان كانت يكون تكون سيكون ستكون أصبح أصبحت يصبح تصبح بات باتت ليس ليست صار صارت".split())
+
+
+def _predicate(view: ArticleView, i: int) -> bool:
+    """Is the head noun at token ``i`` indefinite and right after a copula of its sentence?"""
+    word = fold(view.tokens[i].text)
+    return i > 0 and view.sentence[i - 1] == view.sentence[i] and fold(view.tokens[i - 1].text) in COPULAS and word == head_of(view.tokens[i].text)
 
 
 class _HeadStem(Evidence):
