@@ -307,3 +307,35 @@ def test_a_head_noun_after_a_copula_is_a_predicate_not_a_name():
     res = resolve([a, b])
     assert labels_of(res, "d17") == {"مجلس التعاون الخليجي": "ORG"}
     assert labels_of(res, "ant") == {"جامعة الدول العربية": "ORG"}
+
+
+def test_a_company_named_with_what_it_is_for_is_the_company():
+    # d06 «وقعت "سوناطراك" الجزائرية اليوم وشركة مداد للطاقة السعودية عقد تقاسم إنتاج» and, further on,
+    # «والمدير العام لشركة "مداد" للطاقة شمال إفريقيا» (the tagger gave «مداد للطاقة السعودية» and «مداد»).
+    a = doc("d06", 'وقعت "سوناطراك" الجزائرية اليوم وشركة مداد للطاقة السعودية عقد تقاسم إنتاج. والمدير العام لشركة "مداد" للطاقة', [("سوناطراك", "ORG"), ("مداد للطاقة السعودية", "ORG"), ("مداد", "ORG")])
+    res = resolve([a])
+    actors = actors_of(res, "d06")
+    long = next(text for text in actors if text.endswith("مداد للطاقة السعودية"))
+    assert actors[long] == actors["مداد"] != actors["سوناطراك"]
+
+
+def test_a_name_in_quotes_after_its_head_noun():
+    # d05 «الأمين العام لحزب “الأصالة والمعاصرة”, عبد اللطيف وهبي» and d16 «وأفادت قناة "الإخبارية" السعودية،
+    # عبر حسابها» (the tagger gave neither name); a common word in quotes is no name.
+    a = doc("d05", "وقد استقبل عزيز أخنوش الأمين العام لحزب “الأصالة والمعاصرة”, عبد اللطيف وهبي", [("عزيز أخنوش", "PER"), ("عبد اللطيف وهبي", "PER")])
+    b = doc("d16", 'وأفادت قناة "الإخبارية" السعودية، عبر حسابها على منصة "إكس"، بأن اللقاء اتسم بالطابع الأخوي', [])
+    c = doc("common", 'وأطلقت الحركة حملة "مقاطعة" واسعة', [])
+    res = resolve([a, b, c])
+    assert labels_of(res, "d05")["الأصالة والمعاصرة"] == "ORG" and "والمعاصرة" not in labels_of(res, "d05")
+    assert labels_of(res, "d16")["الإخبارية"] == "ORG"
+    assert labels_of(res, "common") == {}
+
+
+def test_an_affiliation_participle_ends_a_party_and_a_dual_adjective_is_no_name():
+    # d08 «عبد العالي حساني رئيس حركة مجتمع السلم المحسوبة على التيار الإخواني» (the tagger's span ends with
+    # المحسوبة); d09 «بعد أن صدرت إرادتان ملكيتان بإرجاء اجتماع مجلس الأمة» (the tagger gave «ملكيتان» as PER).
+    a = doc("d08", "وأعلن عبد العالي حساني رئيس حركة مجتمع السلم المحسوبة على التيار الإخواني ترشحه", [("عبد العالي حساني", "PER"), ("حركة مجتمع السلم المحسوبة", "ORG")])
+    b = doc("d09", "بعد أن صدرت إرادتان ملكيتان بإرجاء اجتماع مجلس الأمة", [("ملكيتان", "PER"), ("مجلس الأمة", "ORG")])
+    res = resolve([a, b])
+    assert labels_of(res, "d08") == {"عبد العالي حساني": "PER", "حركة مجتمع السلم": "ORG"}
+    assert labels_of(res, "d09") == {"مجلس الأمة": "ORG"}

@@ -165,12 +165,16 @@ def display(words: tuple[str, ...]) -> str:
 
 
 def org_core(folded: tuple[str, ...]) -> tuple[str, ...]:
-    """شركة فاغنر الأمنية → فاغنر: drop a generic head and trailing adjectives when a proper name follows.
+    """شركة فاغنر الأمنية → فاغنر: drop a generic head and trailing adjectives when a proper name follows, and
+    what the name is «for» (شركة مداد للطاقة السعودية → مداد: the same company as «مداد» alone).
 
     Works on folded words that still carry ال, because ال is what tells تنظيم الدولة (kept) from شركة فاغنر.
     """
     if len(folded) >= 2 and folded[0] in ORG_HEADS and not folded[1].startswith("ال"):
         rest = list(folded[1:])
+        purpose = next((k for k in range(1, len(rest)) if rest[k].startswith("لل")), None)
+        if purpose is not None:
+            rest = rest[:purpose]
         while len(rest) > 1 and is_nisba(rest[-1]):
             rest.pop()
         return tuple(rest)

@@ -49,9 +49,14 @@ VERBS = frozenset(
 )
 # Dual titles name two people at once (الرئيسان التركي … ونظيره): never one person's role.
 DUAL_HEADS = frozenset(fold(w) for w in "الرئيسان رئيسان الوزيران وزيرا الزعيمان الملكان الأميران".split())
-# Participles that take a complement with ب (اللجنة الوزارية المعنية بمتابعة…, الهيئة المكلفة بـ…): they
-# describe what an organization does and end a tagged span, never a name. Not الخاصة (المحكمة الخاصة بلبنان).
-CONCERNED = frozenset(fold(w) for w in "المعنية المعني المعنيين المكلفة المكلف المختصة المختص المنوط المنوطة المتعلقة المتعلق".split())
+# Participles that say what an organization does or whom it sides with, before their complement (اللجنة
+# الوزارية المعنية بمتابعة…, الهيئة المكلفة بـ…, حركة مجتمع السلم المحسوبة على التيار…, القوات التابعة لـ…):
+# they end a tagged span, never a name. Not الخاصة (المحكمة الخاصة بلبنان).
+CONCERNED = frozenset(
+    fold(w)
+    for w in """المعنية المعني المعنيين المكلفة المكلف المختصة المختص المنوط المنوطة المتعلقة المتعلق المحسوبة المحسوب
+    المقربة المقرب التابعة التابع الموالية الموالي المدعومة المدعوم""".split()
+)
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 

@@ -31,6 +31,8 @@ ORDINALS = frozenset(
 TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
 RANK_CUE = fold("برتبة")
 TANWEEN = "\u064b"
+# A nisba adjective in the dual (إرادتان ملكيتان، دولتين عربيتين): two of something, never a name.
+DUAL_NISBA = tuple(fold(e) for e in ("يتان", "يتين"))
 MONTHS = frozenset(fold(m) for m in (*DATE_MONTHS, *HIJRI_MONTHS))  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
 LATIN_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.&-]*|\d+[A-Za-z]*)$")
 MAX_LATIN_WORDS = 5
@@ -63,10 +65,10 @@ def is_name(c: Candidate, raw: str) -> bool:
     word = c.folded[0]
     if c.label == "MISC" and c.source != "registry":
         return False
-    if word in ORDINALS or word in MONTHS or TANWEEN in raw or is_common(word):
+    if word in ORDINALS or word in MONTHS or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
         return False
-    if c.source not in ("model", "gazetteer") and is_weak(word):
-        return False  # propagation alone is no evidence for a word that news mostly uses as a word
+    if c.source not in ("model", "gazetteer", "quoted") and is_weak(word):
+        return False  # propagation alone is no evidence for a word that news mostly uses as a word (quotes after «قناة» are)
     return True
 
 

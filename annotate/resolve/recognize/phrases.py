@@ -23,7 +23,7 @@ from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
-from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
+from annotate.resolve.spans import CONCERNED, ArticleView, Candidate, is_verb, make_candidate
 
 ORG_HEADS = frozenset(
     fold(w)
@@ -261,6 +261,8 @@ def _modifies(word: str) -> bool:
     is (كلية العلوم القانونية و السياسية), unless it has the participle's مـ shape and news almost never has it in a name
     (الموالية); another participle only if news mostly has it in names (not المعترف، المملوكة); any other
     word unless news almost never has it in a name (المقرر)."""
+    if word in CONCERNED:  # المعنية بـ، المحسوبة على: what the institution does or sides with
+        return False
     nisba, participle = word.endswith(("ي", "يه")), word.startswith("الم")
     if nisba:
         return not (participle and is_common(word))
