@@ -339,3 +339,15 @@ def test_an_affiliation_participle_ends_a_party_and_a_dual_adjective_is_no_name(
     res = resolve([a, b])
     assert labels_of(res, "d08") == {"عبد العالي حساني": "PER", "حركة مجتمع السلم": "ORG"}
     assert labels_of(res, "d09") == {"مجلس الأمة": "ORG"}
+
+
+def test_an_outlet_named_by_a_dash_in_the_dateline_or_masthead():
+    # d09 «الوكيل الإخباري- يفتتح جلالة الملك عبدالله الثاني الدورة العادية»; d10's masthead lines «موقع كل يوم
+    # -زاد الاردن الاخباري» and «زاد الاردن الاخباري -». Not «الموقع الإخباري» alone, nor the word inside prose.
+    a = doc("d09", "الوكيل الإخباري- يفتتح جلالة الملك عبدالله الثاني الدورة العادية الثانية لمجلس الأمة", [("عبدالله الثاني", "PER"), ("مجلس الأمة", "ORG")])
+    b = doc("d10", "موقع كل يوم -زاد الاردن الاخباري\nزاد الاردن الاخباري -\nيلقي جلالة الملك خطاب العرش", [])
+    c = doc("generic", "الموقع الإخباري - نشر التقرير الإخباري اليومي عن الأسواق", [])
+    res = resolve([a, b, c])
+    assert labels_of(res, "d09")["الوكيل الإخباري"] == "ORG"
+    assert labels_of(res, "d10") == {"زاد الاردن الاخباري": "ORG"}
+    assert labels_of(res, "generic") == {}

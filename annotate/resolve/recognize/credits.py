@@ -1,15 +1,21 @@
-"""The outlet an article credits on a line of its own: «المصدر: السومرية العراقية», «المصدر: موقع 24».
+"""The outlet an article credits on a line of its own («المصدر: السومرية العراقية», «المصدر: موقع 24») or
+names in its dateline or masthead by a dash («الوكيل الإخباري- يفتتح…», «زاد الاردن الاخباري -»).
 
 Scraped pages end (or begin) with the outlet they took the story from; the tagger, trained on running
 prose, rarely tags a name standing alone after a label. The name is the line after «المصدر:», up to four
 words, without a trailing nationality adjective (السومرية العراقية: the channel is السومرية) and not a
 generic credit (وكالات، متابعات، مواقع التواصل: words real news uses often and almost never in a name).
 A number belongs to the name (موقع 24، عربي 21).
+
+A dateline or masthead outlet is a name of two to four words ending with «الإخباري» (news: the outlet's
+own word for itself) at the start of a line before a dash, or after a dash at its end; «الموقع الإخباري»
+alone is a generic «news site».
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
@@ -20,6 +26,9 @@ from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 LABELS = frozenset(fold(w) for w in ("المصدر",))
 GENERIC = frozenset(fold(w) for w in "وكالات متابعات مواقع مصادر خاص وسائل صحف منصات الإنترنت".split())
 MAX_WORDS = 4
+_NEWS_NAME = r"[^\s\-–—]+(?:\s+[^\s\-–—]+){0,2}\s+ال[إا]خباري[ةه]?"
+MASTHEAD = re.compile(rf"^\s*(?P<a>{_NEWS_NAME})\s*[-–—]|[-–—]\s*(?P<b>{_NEWS_NAME})\s*$", re.M)
+GENERIC_NEWS = frozenset(fold(w) for w in "الموقع موقع الشبكة شبكة المركز مركز الموجز النشرة التقرير البيان المصدر".split())
 
 
 def source_credits(view: ArticleView, evidence: Evidence) -> list[Candidate]:
@@ -52,5 +61,21 @@ def source_credits(view: ArticleView, evidence: Evidence) -> list[Candidate]:
             grown = {"end": number.end, "outer": (cand.outer[0], number.end), "key": ()}
             cand = dataclasses.replace(cand, words=(*cand.words, number.text), folded=(*cand.folded, number.text), **grown)
         if cand is not None:
+            out.append(cand)
+    return out
+
+
+def masthead_outlets(view: ArticleView, evidence: Evidence) -> list[Candidate]:
+    """An ORG candidate for each «X الإخباري» named by a dash at a line's edge, in the body."""
+    text = view.article.text
+    out = []
+    for match in MASTHEAD.finditer(text):
+        group = "a" if match.group("a") else "b"
+        start, end = match.span(group)
+        words = match.group(group).split()
+        if len(words) == 2 and fold(words[0]) in GENERIC_NEWS or not view.in_body(start, end):
+            continue
+        i, j = view.token_range(start, end)
+        if i < j and (cand := make_candidate(view, i, j, "ORG", "phrase", evidence)) is not None:
             out.append(cand)
     return out
