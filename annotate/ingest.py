@@ -140,7 +140,8 @@ def _iso_date(path: Path, value) -> str | None:
 def lines_of(text: str) -> list[Line]:
     out, pos = [], 0
     for raw in text.split("\n"):
-        out.extend(_split_header(Line(pos, pos + len(raw), raw.strip()), raw))
+        for part in _split_header(Line(pos, pos + len(raw), raw.strip()), raw):
+            out.extend(_split_credit(part, text))
         pos += len(raw) + 1
     return out
 
@@ -159,6 +160,26 @@ def _split_header(line: Line, raw: str) -> list[Line]:
         return [line]
     cut = line.start + prefix.end()
     return [Line(line.start, cut, raw[: prefix.end()].strip()), Line(cut, line.end, raw[prefix.end() :].strip())]
+
+
+# A photo's credit at the end of its caption, as DW and others print it (``صورة من: KEMAL ASLAN/AFP/Getty
+# Images``, ``الصورة: رويترز``), often glued to the caption's last word by the scrape (``أنحاء تركياصورة من:``).
+# The credit is a name in Latin letters (agencies, photographers) or an agency's Arabic name, so that a quoted
+# «…عن الصورة: إنها مفبركة» stays prose.
+_CREDIT_NAME = r"(?:[A-Za-z0-9][A-Za-z0-9 .,/&'’()-]{0,80}|(?:رويترز|أ ف ب|أ\.ف\.ب|الأناضول|أرشيف|أرشيفية|جيتي|فرانس برس|وكالات|أسوشيتد برس|الأوروبية)[^\n:]{0,40})"
+_CREDIT = re.compile(rf"(?:ال)?صورة\s*(?:من\s*)?:\s*{_CREDIT_NAME}\s*$")
+
+
+def _split_credit(line: Line, text: str) -> list[Line]:
+    """A caption that ends with its photo credit is two lines: the caption and the credit, whose names
+    (photographers, agencies) are the article's too. Read as one, the credit's «صورة» was the end of the
+    caption's last word (تركياصورة: a place the tagger found and no reader could link)."""
+    raw = text[line.start : line.end]
+    credit = _CREDIT.search(raw)
+    if credit is None or not raw[: credit.start()].strip():
+        return [line]
+    cut = line.start + credit.start()
+    return [Line(line.start, cut, raw[: credit.start()].strip()), Line(cut, line.end, raw[credit.start() :].strip())]
 
 
 def is_furniture(line: str) -> bool:

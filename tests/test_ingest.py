@@ -63,6 +63,25 @@ def test_a_crawl_header_line_that_goes_on_with_the_page_is_header_then_prose(tmp
     assert read_article(third, tmp_path).title == "أردوغان: اجتماع تركي - عراقي"
 
 
+def test_a_photo_credit_glued_to_its_caption_is_furniture(tmp_path: Path):
+    """../shared/realnews d12 (DW, 2025): «…في جميع أنحاء تركياصورة من: KEMAL ASLAN/AFP/Getty Images», the
+    credit glued to the caption's last word by the scrape. The caption ends with تركيا; the credit is a
+    paragraph of its own (its names are the article's). A quoted «الصورة: …» in prose stays as it is."""
+    from annotate.ingest import read_article
+
+    path = tmp_path / "d12.txt"
+    path.write_text(
+        "حزب إمام أوغلو يعقد مؤتمرا استثنائيا\n\n"
+        "عقب اعتقال إمام أوغلوا شارك مئات الآلاف من في مظاهرات مناهضة للحكومة في جميع أنحاء تركياصورة من: KEMAL ASLAN/AFP/Getty Images\n\n"
+        "وقال المتحدث عن الصورة: إنها مفبركة\n",
+        encoding="utf-8",
+    )
+    article = read_article(path, tmp_path)
+    body = [article.text[s:e] for s, e in article.body]
+    assert body[0].endswith("في جميع أنحاء تركيا")
+    assert body[1:] == ["صورة من: KEMAL ASLAN/AFP/Getty Images", "وقال المتحدث عن الصورة: إنها مفبركة"]
+
+
 def test_front_matter_wins(tmp_path: Path):
     (tmp_path / "a.md").write_text(
         "---\ntitle: عنوان من الترويسة\ndate: 2024-01-02\nsource: الجزيرة\nurl: https://example.org/a\n---\n"

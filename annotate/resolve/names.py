@@ -89,6 +89,29 @@ def definite_form(f: str) -> str | None:
     return None
 
 
+def lil_stems(rest: str) -> tuple[str, ...]:
+    """The definite words that لل + ``rest`` can be: ل + ال + rest (للقاهرة → القاهرة), and, since ل + اللجنة
+    is written with two lams, not three, ل + الل + rest (للجنة → اللجنة، للواء → اللواء)."""
+    plain = "ال" + rest
+    return (plain,) if rest.startswith("ل") or len(rest) < 2 else (plain, "الل" + rest)
+
+
+def lil_reading(rest: str, evidence: Evidence) -> str:
+    """Which of ``lil_stems(rest)`` the word is: the one the evidence attests better (the corpus' words and
+    names), or, where it cannot tell (an article alone), the one real news uses (ANT's common words)."""
+    readings = lil_stems(rest)
+    if len(readings) == 1:
+        return readings[0]
+    plain, fused = readings
+    if evidence.prefer_stem(plain, fused):
+        return fused
+    if evidence.prefer_stem(fused, plain):
+        return plain
+    from annotate.resolve.recognize.lexicon import name_rate  # the shipped ANT word list; late: it sits above names
+
+    return fused if name_rate(fused) is not None and name_rate(plain) is None else plain
+
+
 def is_nisba(folded: str) -> bool:
     """A definite relational adjective (الروسي، الليبية): part of a title, never a first name."""
     return folded.startswith("ال") and len(folded) >= 5 and (folded.endswith("ي") or folded.endswith("يه"))
@@ -106,8 +129,9 @@ def title_stem(token: str) -> tuple[int, str] | None:
     for p in ("وب", "ول", "و", "ف", "ب", "ل"):
         if f.startswith(p) and f[len(p):] in HEADS:
             return len(p), f[len(p):]
-    if f.startswith("لل") and "ال" + f[2:] in HEADS:
-        return 1, "ال" + f[2:]
+    if f.startswith("لل"):
+        head = next((w for w in lil_stems(f[2:]) if w in HEADS), None)  # للرئيس، للواء
+        return (1, head) if head else None
     return None
 
 
@@ -134,7 +158,7 @@ def split_clitic(token: str, evidence: Evidence) -> tuple[int, str]:
             break
     for p in LIL_PREFIXES:
         if f.startswith(p + "لل") and len(f) - len(p) >= 4:
-            stem = "ال" + f[len(p) + 2 :]
+            stem = lil_reading(f[len(p) + 2 :], evidence)
             if evidence.prefer_stem(f, stem) or not evidence.prefer_stem(stem, f):
                 return len(p), stem  # the span keeps لل: the article's ل is fused with the preposition
             break

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotate.arabic import fold, strip_marks
 from annotate.resolve.recognize.phrases import describes_the_word_before
-from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_portfolio_name, is_word
+from annotate.resolve.names import Evidence, AL_PREFIXES, LIL_PREFIXES, NAME_PREFIXES, core, is_portfolio_name, is_word, lil_stems
 from annotate.resolve.spans import ArticleView, Candidate, is_verb, make_candidate
 from annotate.resolve.variants import variant_word
 
@@ -72,7 +72,7 @@ def _stems(token: str) -> tuple[tuple[int, str], ...]:
             out.append((len(p), core(f[len(p):])))
     for p in LIL_PREFIXES:
         if f.startswith(p + "لل") and len(f) - len(p) >= 4:
-            out.append((len(p), core("ال" + f[len(p) + 2 :])))
+            out.extend((len(p), core(w)) for w in lil_stems(f[len(p) + 2 :]))
     for p in NAME_PREFIXES:
         if f.startswith(p) and len(f) - len(p) >= 2:
             out.append((len(p), core(f[len(p):])))

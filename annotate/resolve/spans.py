@@ -142,7 +142,7 @@ def make_candidate(view: ArticleView, i: int, j: int, label: str, source: str, e
     start = skip_letters(view.article.text, first.start, n) if n else first.start
     head = view.article.text[start : first.end]
     if stem.startswith("ال") and not fold(head).startswith("ال"):  # للقاهرة: show the name as القاهرة
-        head = "ا" + head[1:]
+        head = ("ال" if stem == "ال" + fold(head)[1:] else "ا") + head[1:]  # للجنة: as اللجنة
     words = [head] + [t.text for t in toks[i + 1 : j] if is_word(t.text)]
     folded = (stem,) + fold_words(toks[i + 1 : j])
     end = toks[j - 1].end

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from annotate.arabic import fold
-from annotate.resolve.names import AL_PREFIXES, NAME_PREFIXES, Evidence
+from annotate.resolve.names import AL_PREFIXES, NAME_PREFIXES, Evidence, lil_stems
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 
 
@@ -24,7 +24,7 @@ def stems(word: str) -> tuple[str, ...]:
         if word.startswith(p + "ال") and len(word) - len(p) >= 4:
             out.append(word[len(p) :])
     if word.startswith("لل") and len(word) >= 5:
-        out.append("ال" + word[2:])
+        out.extend(lil_stems(word[2:]))
     for p in NAME_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 3:
             out.append(word[len(p) :])

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.arabic import fold
+from annotate.resolve.names import lil_stems
 
 HERE = Path(__file__).resolve().parent
 LEXICON = HERE / "news_lexicon.tsv"
@@ -66,7 +67,7 @@ def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def _stems(word: str) -> list[str]:
     """A first word's readings without a clitic (وبوتين → بوتين, للقاهرة → القاهرة, والقاهرة → القاهرة)."""
-    out = ["ال" + word[2:]] if word.startswith("لل") and len(word) >= 5 else []
+    out = list(lil_stems(word[2:])) if word.startswith("لل") and len(word) >= 5 else []
     return out + [word[len(p) :] for p in CLITICS if word.startswith(p) and len(word) - len(p) >= 3]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from annotate.arabic import fold
 from annotate.resolve.gazetteer import is_nationality
-from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, title_stem
+from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, lil_stems, title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import CONCERNED, ArticleView, Candidate, is_verb, make_candidate
 
@@ -73,8 +73,8 @@ class KnownNames:
                 return n
             first = key[0]
             if first.startswith("ل") and len(first) >= 4:
-                bare = ("ال" + first[2:] if first.startswith("لل") else first[1:], *key[1:])
-                if bare in self.keys:
+                heads = lil_stems(first[2:]) if first.startswith("لل") else (first[1:],)
+                if any((h, *key[1:]) in self.keys for h in heads):
                     return n
         return 0
 
@@ -200,7 +200,8 @@ class _HeadStem(Evidence):
 def head_stem(word: str) -> str:
     """A folded head word without its clitic, keeping ال (بالمجلس → المجلس، للجنة → اللجنه)."""
     if word.startswith("لل"):
-        return "ال" + word[2:]
+        readings = lil_stems(word[2:])
+        return next((w for w in readings if head_of(w)), readings[0])
     for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
         if word.startswith(p) and head_of(word[len(p) :]):
             return word[len(p) :]
