@@ -74,7 +74,7 @@ class Mention:
     text: str
     label: str
     actor: str | None = None
-    source: str = "model"  # model | propagated | gazetteer | registry | phrase | quoted (how it was found)
+    source: str = "model"  # model | propagated | gazetteer | registry | phrase | quoted | dateline (how it was found)
 
 
 def entity_record(mention: "Mention", with_actor: bool = False) -> dict:

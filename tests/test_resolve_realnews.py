@@ -361,3 +361,18 @@ def test_an_outlet_named_by_a_dash_in_the_dateline_or_masthead():
     assert labels_of(res, "d09")["الوكيل الإخباري"] == "ORG"
     assert labels_of(res, "d10") == {"زاد الاردن الاخباري": "ORG"}
     assert labels_of(res, "generic") == {}
+
+
+def test_the_outlet_of_a_dateline_is_an_org():
+    # d18 «الرياض - مباشر: قال وزير الطاقة الأمير عبدالعزيز بن سلمان» and d21 «بوابة أوكرانيا – كييف–25 سبتمبر
+    # 2022- قال الجيش وشهود عيان» (the tagger gave الرياض, أوكرانيا and كييف; مباشر is a common word elsewhere).
+    # A reporter in the dateline, a generic credit, or two places are no outlet.
+    a = doc("d18", "الرياض - مباشر: قال وزير الطاقة الأمير عبدالعزيز بن سلمان، إن اتفاق أوبك بالأمس سيكافئ من يستثمر", [("الرياض", "LOC"), ("عبدالعزيز بن سلمان", "PER")])
+    b = doc("d21", "بوابة أوكرانيا – كييف–25 سبتمبر 2022- قال الجيش وشهود عيان لوكالة فرانس برس ان هجوما انتحاريا", [("أوكرانيا", "LOC"), ("كييف", "LOC"), ("وكالة فرانس برس", "ORG")])
+    c = doc("reporter", "غزة - أحمد سالم: قال شهود عيان إن القصف استمر طوال الليل", [("غزة", "LOC"), ("أحمد سالم", "PER")])
+    d = doc("generic", "القاهرة - خاص: قال مصدر مطلع إن الاجتماع تأجل\nسوريا - إسرائيل: مفاوضات غير مباشرة في باكو", [("القاهرة", "LOC"), ("سوريا", "LOC"), ("إسرائيل", "LOC"), ("باكو", "LOC")])
+    res = resolve([a, b, c, d])
+    assert labels_of(res, "d18")["مباشر"] == "ORG"
+    assert labels_of(res, "d21")["بوابة أوكرانيا"] == "ORG" and labels_of(res, "d21")["كييف"] == "LOC"
+    assert labels_of(res, "reporter") == {"غزة": "LOC", "أحمد سالم": "PER"}
+    assert set(labels_of(res, "generic").values()) == {"LOC"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from annotate.resolve.names import Evidence
 from annotate.resolve.recognize import lexicon
-from annotate.resolve.recognize.credits import masthead_outlets, source_credits
+from annotate.resolve.recognize.credits import dateline_outlets, masthead_outlets, source_credits
 from annotate.resolve.recognize.quoted import quoted_names
 from annotate.resolve.recognize.filters import keep_names
 from annotate.resolve.recognize.latin import find_latin
@@ -24,7 +24,7 @@ def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames,
     """An article's candidates without non-names, plus its institution and site phrases, each phrase
     replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
     cands = keep_names(cands, view.article.text)
-    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence) + source_credits(view, evidence) + masthead_outlets(view, evidence) + quoted_names(view, evidence)
+    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence) + source_credits(view, evidence) + masthead_outlets(view, evidence) + dateline_outlets(view, cands, evidence) + quoted_names(view, evidence)
     latin = [c for c in find_latin(view, evidence) if not any(o.start < c.end and c.start < o.end for o in cands)]
     return replace_inside(cands, phrases + latin)
 

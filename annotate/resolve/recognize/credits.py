@@ -10,14 +10,23 @@ A number belongs to the name (موقع 24، عربي 21).
 A dateline or masthead outlet is a name of two to four words ending with «الإخباري» (news: the outlet's
 own word for itself) at the start of a line before a dash, or after a dash at its end; «الموقع الإخباري»
 alone is a generic «news site».
+
+A dateline opens a paragraph with the place and the outlet, and perhaps the day, set apart by dashes and
+closed by a colon or a dash («الرياض - مباشر: قال…», «بوابة أوكرانيا – كييف–25 سبتمبر 2022- قال…»): when
+one part is a place (the gazetteer, or the tagger's place span) and another is neither a place, a date,
+a person the tagger found (the reporter: «غزة - أحمد سالم:») nor a generic credit (خاص، وكالات), that part
+is the outlet, whatever the word means elsewhere (مباشر: live).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from annotate.arabic import fold
+from annotate.dates.lexicon import MONTHS
+from annotate.resolve import gazetteer
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import Evidence, is_word
 from annotate.resolve.recognize.lexicon import is_common
@@ -79,3 +88,45 @@ def masthead_outlets(view: ArticleView, evidence: Evidence) -> list[Candidate]:
         if i < j and (cand := make_candidate(view, i, j, "ORG", "phrase", evidence)) is not None:
             out.append(cand)
     return out
+
+
+_PART = r"[^\s\-–—:،.\d][^\-–—:\n،.]{0,40}?"
+DATELINE = re.compile(rf"^[ \t]*(?P<a>{_PART})\s*[-–—]\s*(?P<b>[^\-–—:\n،.]{{1,40}}?)\s*(?:[-–—]\s*(?P<c>[^\-–—:\n،.]{{1,30}}?)\s*)?[-–—:]\s*(?=\S+\s+\S+\s+\S)", re.M)
+MONTH_WORDS = frozenset(fold(m) for m in MONTHS)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(fold(p.name) for p in gazetteer.places() if p.label == "LOC")
+
+
+def dateline_outlets(view: ArticleView, cands: list[Candidate], evidence: Evidence) -> list[Candidate]:
+    """An ORG candidate for the outlet of each paragraph's dateline (see the module's docstring)."""
+    text = view.article.text
+    out = []
+    for match in DATELINE.finditer(text):
+        parts = [match.span(g) for g in "abc" if match.group(g)]
+        if not view.in_body(parts[0][0], parts[-1][1]):
+            continue
+        kinds = [_kind(text[s:e], s, e, cands) for s, e in parts]
+        outlets = [span for span, kind in zip(parts, kinds) if kind == "name"]
+        if kinds.count("place") != 1 or len(outlets) != 1 or kinds.count("date") > 1 or "person" in kinds or "generic" in kinds:
+            continue
+        i, j = view.token_range(*outlets[0])
+        if i < j and (cand := make_candidate(view, i, j, "ORG", "dateline", evidence)) is not None:
+            out.append(cand)
+    return out
+
+
+def _kind(part: str, start: int, end: int, cands: list[Candidate]) -> str:
+    words = [fold(w) for w in part.split()]
+    if any(w.isdigit() or w in MONTH_WORDS for w in words):
+        return "date"
+    inside = [c for c in cands if start <= c.start and c.end <= end]
+    if any(c.label == "PER" for c in inside):
+        return "person"
+    if " ".join(words) in _place_names() or any(c.label == "LOC" and (c.start, c.end) == (start, end) for c in inside):
+        return "place"
+    if not 1 <= len(words) <= MAX_WORDS or any(not is_word(w) for w in part.split()):
+        return "other"
+    return "generic" if all(w in GENERIC for w in words) else "name"

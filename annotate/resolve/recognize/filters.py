@@ -9,7 +9,7 @@
 * A title of two words or a rank (حافظ الأختام، أمين سر، برتبة عقيد) is a role, not a name.
 * Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
   no handles or links, more than one letter — so an embedded English tweet is not an entity.
-The editor's registry wins: a registry name is always kept.
+The editor's registry wins: a registry name is always kept, and so is a dateline's outlet (``credits``).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ def latin_name(text: str) -> bool:
 
 def is_name(c: Candidate, raw: str) -> bool:
     """Is candidate ``c`` (``raw``: its text as written) possibly a name?"""
-    if c.source == "registry":
-        return True
+    if c.source in ("registry", "dateline"):
+        return True  # the editor's word; the outlet's place in a dateline (الرياض - مباشر:) is the evidence
     if is_latin(raw):
         return latin_name(raw)
     if c.folded in TITLE_PHRASES or (len(c.folded) == 2 and c.folded[0] == RANK_CUE and title_stem(c.folded[1])):
