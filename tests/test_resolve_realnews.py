@@ -376,3 +376,16 @@ def test_the_outlet_of_a_dateline_is_an_org():
     assert labels_of(res, "d21")["بوابة أوكرانيا"] == "ORG" and labels_of(res, "d21")["كييف"] == "LOC"
     assert labels_of(res, "reporter") == {"غزة": "LOC", "أحمد سالم": "PER"}
     assert set(labels_of(res, "generic").values()) == {"LOC"}
+
+
+def test_a_name_the_tagger_missed_in_apposition_after_a_title():
+    # d19 «والأمين التنفيذي للجنة الاقتصادية لأفريقيا التابعة للأمم المتحدة، كلافر جاتيتي.» (the tagger gave the
+    # two organizations, not the person). Not a spelled acronym (ANT 2018: «الملحق الإعلامي للبعثة، لبي بي سي»)
+    # nor a list of nouns after a title and a comma.
+    a = doc("d19", "والأمين التنفيذي للجنة الاقتصادية لأفريقيا التابعة للأمم المتحدة، كلافر جاتيتي.\nولم يحضر أي مسؤول", [("للأمم المتحدة", "ORG")])
+    b = doc("ant", "وقال الملحق الإعلامي للبعثة الكاميرونية، لبي بي سي، إن الوفد وصل. ووصف الوزير المقال، كذب وبهتان وافتراء.", [])
+    res = resolve([a, b])
+    assert labels_of(res, "d19")["كلافر جاتيتي"] == "PER"
+    person = next(a for a in res.actors if a.name == "كلافر جاتيتي")
+    assert person.roles[0]["role"].startswith("الأمين التنفيذي")
+    assert labels_of(res, "ant") == {}

@@ -8,6 +8,9 @@ apposition (a comma, a full stop or the sentence's end after it), preceded by at
 a segment that holds a title with no verb between the title and the comma, is the titled person; its first
 words are added and it becomes a PER with that role. A span is changed only when a name word is added (a
 lone place after a comma is as often a dateline or an object as a name).
+
+Where the tagger gave nothing there at all («والأمين التنفيذي للجنة الاقتصادية لأفريقيا التابعة للأمم
+المتحدة، كلافر جاتيتي.»), two or three such rare words that close the apposition are the titled person.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ from annotate.arabic import fold
 from annotate.resolve.names import Evidence, is_word, title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.recognize.pieces import _drop_inside
-from annotate.resolve.spans import PARTICLES, STOP_PUNCT, ArticleView, Candidate, is_verb, make_candidate, role_text
+from annotate.resolve.spans import LETTER_NAMES, PARTICLES, STOP_PUNCT, ArticleView, Candidate, is_verb, make_candidate, role_text
 
 COMMAS = frozenset("،,")
 MAX_ADDED = 2  # first-name words added in front of the span
 MAX_ROLE = 10  # tokens between the title and the comma
+MAX_UNTAGGED = 3  # words of a name the tagger did not give
+CLOSERS = frozenset("،,.؛:")
 
 
 def names_after_titles(view: ArticleView, cands: list[Candidate], evidence: Evidence) -> list[Candidate]:
@@ -32,7 +37,35 @@ def names_after_titles(view: ArticleView, cands: list[Candidate], evidence: Evid
         person = None if c.source == "registry" or c.label not in ("PER", "LOC") else _apposed(view, c, taken, evidence)
         out.append(person or c)
         changed = changed or person is not None
+    untagged = _untagged(view, taken, evidence)
+    if untagged:
+        return sorted(out + untagged, key=lambda c: (c.start, c.end))
     return _drop_inside(out) if changed else out
+
+
+def _untagged(view: ArticleView, taken: set[int], evidence: Evidence) -> list[Candidate]:
+    """A PER for each comma after a title followed by 2–3 untagged name-like words that close the apposition."""
+    toks, sentence = view.tokens, view.sentence
+    out = []
+    for comma, tok in enumerate(toks):
+        if tok.text not in COMMAS or comma + 1 >= len(toks):
+            continue
+        j = comma + 1
+        while j - comma - 1 < MAX_UNTAGGED and j < len(toks) and sentence[j] == sentence[comma] and j not in taken and _name_like(toks[j].text):
+            j += 1
+        if j - comma - 1 < 2 or (j < len(toks) and sentence[j] == sentence[comma] and toks[j].text not in CLOSERS):
+            continue
+        words = [fold(t.text) for t in toks[comma + 1 : j]]
+        if any(w in LETTER_NAMES for w in words) or sum(w.startswith("و") for w in words[1:]) >= 2:
+            continue  # a spelled acronym (لبي بي سي), a list of nouns (كذب وبهتان وافتراء)
+        head = _title_before(view, comma)
+        if head is None or not view.in_body(toks[comma + 1].start, toks[j - 1].end):
+            continue
+        person = make_candidate(view, comma + 1, j, "PER", "phrase", evidence)
+        if person is not None:
+            person.role = role_text(view, head, comma)
+            out.append(person)
+    return out
 
 
 def _apposed(view: ArticleView, c: Candidate, taken: set[int], evidence: Evidence) -> Candidate | None:
