@@ -389,3 +389,13 @@ def test_a_name_the_tagger_missed_in_apposition_after_a_title():
     person = next(a for a in res.actors if a.name == "كلافر جاتيتي")
     assert person.roles[0]["role"].startswith("الأمين التنفيذي")
     assert labels_of(res, "ant") == {}
+
+
+def test_an_institution_goes_on_through_a_common_word_before_a_known_name():
+    # d17 «وأكد ولي العهد السعودي أن قمة مجلس التعاون لدول الخليج العربية ستكون قمة» (the tagger gave مجلس
+    # التعاون and, apart, الخليج العربية as a place): دول is a common word, but the name after it is known.
+    a = doc("d17", "وأكد ولي العهد السعودي أن قمة مجلس التعاون لدول الخليج العربية ستكون قمة جامعة للكلمة", [("مجلس التعاون", "ORG"), ("الخليج العربية", "LOC")])
+    b = doc("other", "وأكد الوزير أن قمة مجلس التعاون لدول المنطقة ستعقد في موعدها", [("مجلس التعاون", "ORG")])
+    res = resolve([a, b])
+    assert labels_of(res, "d17") == {"مجلس التعاون لدول الخليج العربية": "ORG"}
+    assert labels_of(res, "other") == {"مجلس التعاون": "ORG"}

@@ -233,8 +233,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             continue
         if w.startswith("لل") and len(w) >= 5 and kinds:
             kinds.append("genitive")  # never right after the head: «الحكومة للسلم», «اللجنة للجلسة العامة»
-        elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and not is_common(w[1:]):
-            kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct
+        elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and (not is_common(w[1:]) or known.match(words[n + 1 :])):
+            kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct (a common one before a known name)
         elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)):
             kinds.append("nationality" if is_nationality(w) else "definite")
             if kinds[-1] == "nationality":
