@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from annotate.arabic import fold
+
 NOT_PLACES = frozenset({"001", "EZ", "ZZ", "QO"})  # the world, the euro zone, unknown region, outlying Oceania
 ORGANIZATIONS = {"EU": "ORG", "UN": "ORG"}
 # Single-word names that are also common words: tagged only after a preposition or with a clitic (في مالي).
@@ -97,3 +99,9 @@ def is_nationality(folded: str) -> bool:
         if w.endswith(ending):
             return w[: -len(ending)] in nationality_stems()
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every place's name, folded (الرياض، كييف)."""
+    return frozenset(fold(p.name) for p in places() if p.label == "LOC")

@@ -55,8 +55,11 @@ DUAL_HEADS = frozenset(fold(w) for w in "الرئيسان رئيسان الوز�
 CONCERNED = frozenset(
     fold(w)
     for w in """المعنية المعني المعنيين المكلفة المكلف المختصة المختص المنوط المنوطة المتعلقة المتعلق المحسوبة المحسوب
-    المقربة المقرب التابعة التابع الموالية الموالي المدعومة المدعوم""".split()
+    المقربة المقرب التابعة التابع الموالية الموالي المدعومة المدعوم المنتمي المنتمية المنتمين""".split()
 )
+# A relative pronoun opens a clause about the name (حزب العدالة والتنمية الذي يجمع…، قوات الباسيج التي
+# استخدمت…), and «other» sets the name among others (مجموعة العشرين الأخرى): the name ends before either.
+ENDS_A_NAME = frozenset(fold(w) for w in "الذي التي الذين اللذين اللذان اللتين اللتان اللاتي اللواتي الأخرى الآخرين الأخريات".split())
 STOP_PUNCT = frozenset("،,.:؛;؟?!\"«»“”()[]")
 MAX_ROLE_TOKENS = 10
 
@@ -244,7 +247,8 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
         i += 1
     while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
-    while mention.label == "ORG" and j - i > 2 and fold(view.tokens[j - 1].text) in CONCERNED:
+    j = next((k for k in range(i + 1, j) if fold(view.tokens[k].text) in ENDS_A_NAME or mention.label == "ORG" and k > i + 1 and fold(view.tokens[k].text) in CONCERNED), j)
+    while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
     if i >= j:
         return None

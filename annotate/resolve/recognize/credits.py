@@ -21,7 +21,6 @@ is the outlet, whatever the word means elsewhere (مباشر: live).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
 from annotate.arabic import fold
@@ -95,11 +94,6 @@ DATELINE = re.compile(rf"^[ \t]*(?P<a>{_PART})\s*[-–—]\s*(?P<b>[^\-–—:\n
 MONTH_WORDS = frozenset(fold(m) for m in MONTHS)
 
 
-@functools.lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    return frozenset(fold(p.name) for p in gazetteer.places() if p.label == "LOC")
-
-
 def dateline_outlets(view: ArticleView, cands: list[Candidate], evidence: Evidence) -> list[Candidate]:
     """An ORG candidate for the outlet of each paragraph's dateline (see the module's docstring)."""
     text = view.article.text
@@ -125,7 +119,7 @@ def _kind(part: str, start: int, end: int, cands: list[Candidate]) -> str:
     inside = [c for c in cands if start <= c.start and c.end <= end]
     if any(c.label == "PER" for c in inside):
         return "person"
-    if " ".join(words) in _place_names() or any(c.label == "LOC" and (c.start, c.end) == (start, end) for c in inside):
+    if " ".join(words) in gazetteer.place_names() or any(c.label == "LOC" and (c.start, c.end) == (start, end) for c in inside):
         return "place"
     if not 1 <= len(words) <= MAX_WORDS or any(not is_word(w) for w in part.split()):
         return "other"

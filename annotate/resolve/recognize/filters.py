@@ -6,6 +6,9 @@
   inside an entity (``lexicon.is_common``: نوفمبر، الموالية), an ordinal, a month (أوت، رمضان: the date
   rules' month names), an adverb written with
   tanween (وتاريخيًا) or a one-word MISC (a currency, a religion, an element: دولار، الله، اليورانيوم) is not.
+* Nor is a word with the shape of an adverb made from a common relational adjective (هاتفيا: هاتفي + ا),
+  unless the lexicon or the gazetteer knows it (روسيا، إيطاليا). (A past plural verb, سئموا، has the shape
+  of too many foreign names to be told by it: فرانسوا، جانوا.)
 * A title of two words or a rank (حافظ الأختام، أمين سر، برتبة عقيد) is a role, not a name.
 * Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
   no handles or links, more than one letter — so an embedded English tweet is not an entity.
@@ -19,7 +22,8 @@ import re
 from annotate.arabic import fold
 from annotate.dates.lexicon import HIJRI_MONTHS, MONTHS as DATE_MONTHS
 from annotate.resolve.names import title_stem
-from annotate.resolve.recognize.lexicon import is_common, is_weak
+from annotate.resolve.gazetteer import place_names
+from annotate.resolve.recognize.lexicon import is_common, is_weak, name_rate, one_word_names
 from annotate.resolve.spans import Candidate
 
 ORDINALS = frozenset(
@@ -67,9 +71,16 @@ def is_name(c: Candidate, raw: str) -> bool:
         return False
     if word in ORDINALS or word in MONTHS or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
         return False
+    if _is_adverb(word) and word not in one_word_names() and word not in place_names():
+        return False
     if c.source not in ("model", "gazetteer", "quoted") and is_weak(word):
         return False  # propagation alone is no evidence for a word that news mostly uses as a word (quotes after «قناة» are)
     return True
+
+
+def _is_adverb(word: str) -> bool:
+    """Folded ``word`` shaped like an adverb (or accusative adjective) of a common nisba: هاتفيا، سياسيا."""
+    return len(word) >= 5 and word.endswith("يا") and name_rate(word[:-1]) is not None
 
 
 def keep_names(cands: list[Candidate], text: str) -> list[Candidate]:

@@ -60,6 +60,12 @@ def name_rate(word: str) -> float | None:
     return _rates()[0].get(fold(word))
 
 
+@functools.lru_cache(maxsize=1)
+def one_word_names() -> frozenset[str]:
+    """The lexicon's names of one word (folded): روسيا، أوتاوا، كاليفورنيا."""
+    return frozenset(n.words[0] for n in names() if len(n.words) == 1)
+
+
 def is_common(word: str) -> bool:
     """Is the (folded or raw) word one real news uses often and almost never in a name (ضاحكا، نوفمبر)?"""
     rate = name_rate(word)

@@ -19,11 +19,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from annotate.arabic import fold
+from annotate.arabic import fold, strip_marks
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, lil_stems, title_stem
 from annotate.resolve.recognize.lexicon import is_common, is_weak
-from annotate.resolve.spans import CONCERNED, ArticleView, Candidate, is_verb, make_candidate
+from annotate.resolve.spans import CONCERNED, ENDS_A_NAME, ArticleView, Candidate, is_verb, make_candidate
 
 ORG_HEADS = frozenset(
     fold(w)
@@ -235,7 +235,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             kinds.append("genitive")  # never right after the head: «الحكومة للسلم», «اللجنة للجلسة العامة»
         elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and (not is_common(w[1:]) or known.match(words[n + 1 :])):
             kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct (a common one before a known name)
-        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)):
+        elif w.startswith("ال") and len(w) >= 4 and w not in TIME_WORDS and _modifies(w) and (kinds or not is_common(w)) and strip_marks(toks[k].text)[:1] not in "أإآ":
+            # (أل is no article: ألقى، ألغى are verbs that fold to the article's letters)
             kinds.append("nationality" if is_nationality(w) else "definite")
             if kinds[-1] == "nationality":
                 k, n = k + 1, n + 1
@@ -262,7 +263,7 @@ def _modifies(word: str) -> bool:
     is (كلية العلوم القانونية و السياسية), unless it has the participle's مـ shape and news almost never has it in a name
     (الموالية); another participle only if news mostly has it in names (not المعترف، المملوكة); any other
     word unless news almost never has it in a name (المقرر)."""
-    if word in CONCERNED:  # المعنية بـ، المحسوبة على: what the institution does or sides with
+    if word in CONCERNED or word in ENDS_A_NAME:  # المعنية بـ، المحسوبة على؛ الذي، الأخرى (``spans.ENDS_A_NAME``)
         return False
     nisba, participle = word.endswith(("ي", "يه")), word.startswith("الم")
     if nisba:
