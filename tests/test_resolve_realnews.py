@@ -432,3 +432,13 @@ def test_a_verb_that_begins_with_hamza_lam_is_no_article():
     # organization: ألقى folds to القي, the article's letters and a nisba's ending.
     res = resolve([doc("ant", "وقال أحد السكان إن زعيم الحزب ألقى كلمة في البلدة", [])])
     assert labels_of(res, "ant") == {}
+
+
+def test_an_ordinal_or_a_li_genitive_is_no_proper_name_after_a_naming_head():
+    # ANT: «وحث الناخبين على إعادة انتخابه لولاية ثالثة» (a third term) and «وسط حطام جسر للسيارات انهار في
+    # الصباح» (a road bridge): neither is a place's name. «مطار هواري بومدين» still is.
+    a = doc("ant", "وحث الناخبين على إعادة انتخابه لولاية ثالثة، معتبرا أن المعارضة منفصلة. وسط حطام جسر للسيارات انهار في الصباح", [])
+    b = doc("d07", "وصل الرئيس إلى مطار هواري بومدين الدولي", [])
+    res = resolve([a, b])
+    assert labels_of(res, "ant") == {}
+    assert labels_of(res, "d07") == {"مطار هواري بومدين الدولي": "LOC"}

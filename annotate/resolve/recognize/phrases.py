@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from annotate.arabic import fold, strip_marks
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, lil_stems, title_stem
+from annotate.resolve.recognize.filters import ORDINALS
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import CONCERNED, ENDS_A_NAME, ArticleView, Candidate, is_verb, make_candidate
 
@@ -241,7 +242,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
             if kinds[-1] == "nationality":
                 k, n = k + 1, n + 1
                 break  # the country's adjective ends a name (الديوان الملكي الأردني; «القناة الروسية | الرسمية»)
-        elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3:
+        elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3 and not _never_proper(w):
             kinds.append("proper")
             names += 1
         elif head in CONSTRUCT_HEADS and not kinds and n + 1 < len(words) and words[n + 1].startswith("ال"):
@@ -255,6 +256,12 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     if not kinds or all(kind == "nationality" for kind in kinds):
         return i + 1
     return k
+
+
+def _never_proper(word: str) -> bool:
+    """A folded word that cannot be a proper name after a naming head: an ordinal (لولاية ثالثة: a third
+    term) or ل + the article (جسر للسيارات: a bridge for cars)."""
+    return word in ORDINALS or word.startswith("لل")
 
 
 def _modifies(word: str) -> bool:
