@@ -442,3 +442,14 @@ def test_an_ordinal_or_a_li_genitive_is_no_proper_name_after_a_naming_head():
     res = resolve([a, b])
     assert labels_of(res, "ant") == {}
     assert labels_of(res, "d07") == {"مطار هواري بومدين الدولي": "LOC"}
+
+
+def test_an_acronym_spelled_with_dots_is_one_organization():
+    # ANT: «وذكر تلفزيون (سي.إن.إن ترك) نقلا عن مصادر» (the tagger gave «سي» alone), «الذي تبثه شبكة
+    # (إن.بي.سي) الأميركية»; the same acronym spelled with spaces is the same actor. A lone «إن.» is a particle.
+    a = doc("ant", "وذكر تلفزيون (سي.إن.إن ترك) نقلا عن مصادر. لبرنامج (ميت ذا برس) الذي تبثه شبكة (إن.بي.سي) الأميركية", [("سي", "ORG")])
+    b = doc("spaces", "وقالت شبكة إن بي سي إن الرئيس. قال إن. الرئيس", [("إن بي سي", "ORG")])
+    res = resolve([a, b])
+    assert labels_of(res, "ant") == {"سي.إن.إن": "ORG", "إن.بي.سي": "ORG"}
+    assert actors_of(res, "ant")["إن.بي.سي"] == actors_of(res, "spaces")["إن بي سي"]
+    assert list(labels_of(res, "spaces")) == ["إن بي سي"]

@@ -2,7 +2,7 @@
 
 The resolve stage has two jobs: *recognize* the mentions of an article (the model's spans trimmed by
 ``resolve.spans``, then this package: ``filters`` for precision, ``phrases`` for institution and site names
-read from their shape, ``credits`` for the outlet credited on a line of its own, ``quoted`` for a name in quotes after its head noun, ``latin`` for acronyms and credits in capitals, ``lexicon`` for names mined from real news, which ``resolve.propagate`` then finds
+read from their shape, ``credits`` for the outlet credited on a line of its own, ``quoted`` for a name in quotes after its head noun, ``spelled`` for acronyms spelled with dots, ``latin`` for acronyms and credits in capitals, ``lexicon`` for names mined from real news, which ``resolve.propagate`` then finds
 everywhere) and *link* mentions into actors (``resolve.rules``, ``resolve.variants``, ``resolve.link``).
 """
 
@@ -12,6 +12,7 @@ from annotate.resolve.names import Evidence
 from annotate.resolve.recognize import lexicon
 from annotate.resolve.recognize.credits import dateline_outlets, masthead_outlets, source_credits
 from annotate.resolve.recognize.quoted import quoted_names
+from annotate.resolve.recognize.spelled import dotted_acronyms
 from annotate.resolve.recognize.filters import keep_names
 from annotate.resolve.recognize.latin import find_latin
 from annotate.resolve.recognize.phrases import KnownNames, find_phrases, media_names, ministry_names
@@ -24,7 +25,7 @@ def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames,
     """An article's candidates without non-names, plus its institution and site phrases, each phrase
     replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
     cands = keep_names(cands, view.article.text)
-    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence) + source_credits(view, evidence) + masthead_outlets(view, evidence) + dateline_outlets(view, cands, evidence) + quoted_names(view, evidence)
+    phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence) + source_credits(view, evidence) + masthead_outlets(view, evidence) + dateline_outlets(view, cands, evidence) + quoted_names(view, evidence) + dotted_acronyms(view, evidence)
     latin = [c for c in find_latin(view, evidence) if not any(o.start < c.end and c.start < o.end for o in cands)]
     return replace_inside(cands, phrases + latin)
 
