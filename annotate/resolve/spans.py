@@ -15,6 +15,7 @@ from annotate.models import Annotation, Article, Mention, Token
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import (
     folded,
+    COMPLEMENTS,
     HEADS,
     Evidence,
     STACKING,
@@ -252,17 +253,26 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
         j -= 1
     if i >= j:
         return None
+    label = mention.label
+    if label == "ORG" and goes_on_with_a_title(view, i):
+        # «رئيس | الحكومة الحبيب الصيد»: the tagger's organization is the rest of a title, then perhaps its holder
+        k = i
+        while k < j and is_title_word(fold(view.tokens[k].text)):
+            k += 1
+        if sum(is_word(t.text) for t in view.tokens[k:j]) < 2:
+            return None  # «رئيس الحكومة المعين»: no one named
+        label, i = "PER", i - 1
     k = title_end = _title_end(view, i, j)
-    if mention.label == "PER":
+    if label == "PER":
         while k < j - 1 and (fold(view.tokens[k].text) in NOT_NAMES or is_nisba(fold(view.tokens[k].text))):
             k += 1  # «الانقلابي حفتر», «نجل حفتر»: words before the name that are neither name nor title
     relation = any(fold(t.text) in NOT_NAMES for t in view.tokens[title_end:k])
     if k >= j:
         return None
-    candidate = make_candidate(view, k, j, mention.label, mention.source or "model", evidence, outer=outer)
+    candidate = make_candidate(view, k, j, label, mention.source or "model", evidence, outer=outer)
     if candidate is None:
         return None
-    if mention.label == "PER":
+    if label == "PER":
         clitic = candidate.start != view.tokens[k].start  # «المبعوث الخاص لبوتين»: the title is someone else's
         if relation:  # «نجل حفتر»: the son is someone else; the words say nothing of this person's role
             candidate.role = role_text(view, i, title_end) if title_end > i else None
@@ -273,6 +283,13 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
             candidate.role = None  # «الرئيسان التركي رجب طيب أردوغان، ونظيره الروسي»: a title of two people
     return candidate
 
+
+
+def goes_on_with_a_title(view: ArticleView, i: int) -> bool:
+    """Does the span at token ``i`` start with a title's definite complement right after the title's head
+    (رئيس | الحكومة)? Not a construct (عضو | مجلس اللوردات، رئيس | مجلس النواب: the council is named)."""
+    word = fold(view.tokens[i].text)
+    return i > 0 and view.sentence[i - 1] == view.sentence[i] and title_stem(view.tokens[i - 1].text) is not None and word in COMPLEMENTS and word.startswith("ال")
 
 class Vocabulary(Evidence):
     """Evidence that a folded word is a name or a word on its own, for clitic decisions (``names.split_clitic``)."""

@@ -24,7 +24,7 @@ from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, lil_stems, title_stem
 from annotate.resolve.recognize.filters import ORDINALS
 from annotate.resolve.recognize.lexicon import is_common, is_weak
-from annotate.resolve.spans import CONCERNED, ENDS_A_NAME, ArticleView, Candidate, is_verb, make_candidate
+from annotate.resolve.spans import CONCERNED, ENDS_A_NAME, ArticleView, Candidate, goes_on_with_a_title, is_verb, make_candidate
 
 ORG_HEADS = frozenset(
     fold(w)
@@ -37,7 +37,9 @@ SITE_HEADS = frozenset(fold(w) for w in "مطار ميناء نهر قطاع س�
 # سد (also the verb: «سدّ فراغات») or قطاع, whose names are known places or definite words.
 NAMING_HEADS = frozenset(fold(w) for w in "وكالة إذاعة قناة صحيفة شركة مصرف بنك مؤسسة مجموعة مطار ميناء نهر إقليم ولاية محافظة قاعدة جسر قصر".split())
 # Parties and movements often take a construct noun before their definite word (حركة مجتمع السلم).
-CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع".split())
+CONSTRUCT_HEADS = frozenset(fold(w) for w in "حركة حزب جبهة تحالف تجمع مجلس".split())  # مجلس نواب الشعب
+# Heads whose phrase names a place only with a known name in it: قطاع غزة, not «قطاع الكروم» (the wine sector).
+NEEDS_A_NAME = frozenset(fold(w) for w in "قطاع".split())
 # Time words and ordinals: «المركز الرابع» is fourth place, «الحكومة الجديدة» no name.
 TIME_WORDS = frozenset(
     fold(w)
@@ -97,21 +99,28 @@ def head_of(token: str) -> str | None:
     return None
 
 
-MEDIA_SUFFIXES = frozenset(fold(w) for w in ("نيوز",))
+MEDIA_SUFFIXES = (("نيوز",), ("اف", "ام"))  # folded: شفق نيوز؛ الجوهرة أف أم، موزاييك إف إم (FM)
+QUOTES = frozenset('"«»“”')
 
 
 def media_names(view: ArticleView, evidence: Evidence) -> list[Candidate]:
-    """«X نيوز» (شفق نيوز، الشعب نيوز، إقرأ نيوز): a news outlet, the word before the suffix included."""
+    """«X نيوز», «X أف أم» (شفق نيوز، الشعب نيوز، الجوهرة "اف ام"): a news outlet, the word before the suffix
+    included (and a quote between them)."""
     toks = view.tokens
     out = []
     for k in range(1, len(toks)):
-        if fold(toks[k].text) in MEDIA_SUFFIXES and view.sentence[k - 1] == view.sentence[k] and is_word(toks[k - 1].text):
-            before = fold(toks[k - 1].text)
-            if before in PREPOSITIONS or is_verb(toks[k - 1].text) or not view.in_body(toks[k - 1].start, toks[k].end):
-                continue
-            c = make_candidate(view, k - 1, k + 1, "ORG", "phrase", evidence)
-            if c is not None:
-                out.append(c)
+        suffix = next((s for s in MEDIA_SUFFIXES if tuple(fold(t.text) for t in toks[k : k + len(s)]) == s), None)
+        if suffix is None:
+            continue
+        b = k - 2 if toks[k - 1].text in QUOTES and k >= 2 else k - 1
+        if view.sentence[b] != view.sentence[k] or not is_word(toks[b].text):
+            continue
+        before = fold(toks[b].text)
+        if before in PREPOSITIONS or is_verb(toks[b].text) or not view.in_body(toks[b].start, toks[k + len(suffix) - 1].end):
+            continue
+        c = make_candidate(view, b, k + len(suffix), "ORG", "phrase", evidence)
+        if c is not None:
+            out.append(c)
     return out
 
 
@@ -157,8 +166,8 @@ def find_phrases(view: ArticleView, known: KnownNames, evidence: Evidence, regis
     i = 0
     while i < len(toks):
         head = head_of(toks[i].text) if is_word(toks[i].text) else None
-        if head and _predicate(view, i):
-            head = None
+        if head and (_predicate(view, i) or goes_on_with_a_title(view, i)):
+            head = None  # «ستكون جامعة للكلمة»; «رئيس الحكومة الحبيب الصيد»: a title, not the government
         end = _phrase_end(view, i, head, known) if head else i + 1
         if head and registry is not None and end > i + 1:
             words = [fold(t.text) for t in toks[i:end]]
@@ -245,7 +254,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
         elif head in NAMING_HEADS and not definite and all(kind == "proper" for kind in kinds) and names < MAX_NAME_WORDS and not is_common(w) and len(w) >= 3 and not _never_proper(w):
             kinds.append("proper")
             names += 1
-        elif head in CONSTRUCT_HEADS and not kinds and n + 1 < len(words) and words[n + 1].startswith("ال"):
+        elif head in CONSTRUCT_HEADS and not kinds and not definite and not w.endswith(("ي", "يه")) and n + 1 < len(words) and words[n + 1].startswith("ال"):
+            # (a definite head has no construct after it: «المجلس عرض الحائط»; nor is a nisba one: «مجلس وزاري»)
             kinds.append("construct")
         else:
             break
@@ -253,7 +263,7 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
     while kinds and kinds[-1] == "construct":
         kinds.pop()
         k -= 1
-    if not kinds or all(kind == "nationality" for kind in kinds):
+    if not kinds or all(kind == "nationality" for kind in kinds) or head in NEEDS_A_NAME and "name" not in kinds:
         return i + 1
     return k
 
