@@ -484,3 +484,9 @@ def test_radio_names_councils_and_sectors():
     assert len(fm) == 2 and len({actors[t] for t in fm}) == 1 and all(labels[t] == "ORG" for t in fm)
     assert labels["مجلس نواب الشعب"] == "ORG" and labels["قطاع غزة"] == "LOC"
     assert not any("الكروم" in t or "الحائط" in t for t in labels), labels
+
+
+def test_a_leading_common_word_is_cut_off_a_person():
+    # Jawhara FM: «في ظل غياب بن سدرين عن الجلسة» (the tagger gave «غياب بن سدرين»: the absence of).
+    res = resolve([doc("jawhara", "وانعقدت الجلسة في ظل غياب بن سدرين عن الجلسة", [("غياب بن سدرين", "PER")])])
+    assert labels_of(res, "jawhara") == {"بن سدرين": "PER"}

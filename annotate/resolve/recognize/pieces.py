@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from annotate.arabic import fold
 from annotate.resolve.names import Evidence, is_word, title_stem
-from annotate.resolve.recognize.lexicon import is_weak
+from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
 from annotate.resolve.variants import variant_word
 
@@ -90,9 +90,9 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
 
 
 def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
-    """Cut a trailing indefinite accusative off person spans (``strong_words``: buckets of the words of the
-    lexicon's and the registry's person names, which are never cut). Verbs at a span's edge are
-    ``spans.VERBS``' job (ويرأس عباس)."""
+    """Cut a trailing indefinite accusative off person spans, and a leading word real news almost never has in
+    a name (غياب بن سدرين: the absence of) (``strong_words``: buckets of the words of the lexicon's and the
+    registry's person names, which are never cut). Verbs at a span's edge are ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
     for c in cands:
         if c.label != "PER" or c.source == "registry" or len(c.folded) < 2:
@@ -101,6 +101,9 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
         i, j = view.token_range(c.start, c.end)
         words = [k for k in range(i, j) if is_word(view.tokens[k].text)]
         lo, hi = words[0], words[-1] + 1
+        first = fold(view.tokens[lo].text)
+        if len(words) > 2 and is_common(first) and variant_word(first) not in strong_words:
+            lo = words[1]
         last = fold(view.tokens[hi - 1].text)
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
