@@ -490,3 +490,26 @@ def test_a_leading_common_word_is_cut_off_a_person():
     # Jawhara FM: «في ظل غياب بن سدرين عن الجلسة» (the tagger gave «غياب بن سدرين»: the absence of).
     res = resolve([doc("jawhara", "وانعقدت الجلسة في ظل غياب بن سدرين عن الجلسة", [("غياب بن سدرين", "PER")])])
     assert labels_of(res, "jawhara") == {"بن سدرين": "PER"}
+
+
+# 7. Found the same way in 60 more ANT articles (ant_multisource_2018, lines 40,000–60,000: sport and
+#    technology).
+
+
+def test_the_conjunction_on_a_name_never_seen_bare():
+    # ANT: «وجوردي ألبا وإنييستا وباولينيو وبوسكيتس» and «ونزيه النصر» (the corpus never writes بوسكيتس or
+    # نزيه alone). A name that begins with و keeps it (وليد، وائل، ويليام), and so does وكالة.
+    text = "ولعب باولينيو وبوسكيتس في الوسط. وعين مجلس الإدارة ونزيه النصر عضوا. وقال وليد الهلالي إن الفريق جاهز، وغنى وائل كفوري. وقالت وكالة الأنباء"
+    tags = [("وبوسكيتس", "PER"), ("ونزيه النصر", "PER"), ("وليد الهلالي", "PER"), ("وائل كفوري", "PER"), ("وكالة الأنباء", "ORG")]
+    labels = labels_of(resolve([doc("ant", text, tags)]), "ant")
+    assert {"بوسكيتس", "نزيه النصر", "وليد الهلالي", "وائل كفوري", "وكالة الأنباء"} <= set(labels), labels
+
+
+def test_a_name_s_latin_spelling_and_an_as_clause_are_not_part_of_it():
+    # ANT: «رئيس الوزراء الهندي ناريندرا مودي Narendra Modi», «وعمل مساعد المدرب كمساعد للمدرب» shaped
+    # «فيليب كمساعد»; «الكابتن محمود الخطيب» (a captain). The Latin spelling is not a second actor.
+    text = "وقال رئيس الوزراء الهندي ناريندرا مودي Narendra Modi إن بلاده. وعمل فيليب كمساعد للمدرب. وحضر الكابتن محمود الخطيب المباراة"
+    tags = [("ناريندرا مودي Narendra Modi", "PER"), ("فيليب كمساعد", "PER"), ("الكابتن محمود الخطيب", "PER")]
+    res = resolve([doc("ant", text, tags)])
+    assert labels_of(res, "ant") == {"ناريندرا مودي": "PER", "فيليب": "PER", "محمود الخطيب": "PER"}
+    assert next(a for a in res.actors if a.name == "محمود الخطيب").roles[0]["role"] == "الكابتن"

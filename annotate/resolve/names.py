@@ -32,7 +32,7 @@ HEADS = frozenset(
     الصحفي الصحفية الصحافي الصحافية الكاتب الكاتبة الخبير خبير الخبيرة مدير المدير مديرة قائد القائد زعيم الزعيم رجل
     المستشار مستشار المستشارة الممثل ممثل عضو العضو النائب الحاكم القاضي المدعي المراسل المراسلة الناشط الناشطة
     البروفيسور الأستاذ المفوض المنسق الرئيسة الجنرالات مساعد المساعد السيناتور السناتور سيناتور سناتور
-    السكرتير سكرتير""".split()
+    السكرتير سكرتير الكابتن كابتن""".split()
 )
 COMPLEMENTS = frozenset(
     fold(w)
@@ -168,9 +168,21 @@ def split_clitic(token: str, evidence: Evidence) -> tuple[int, str]:
     for p in NAME_PREFIXES:
         if f.startswith(p) and len(f) - len(p) >= 2:
             stem = f[len(p):]
-            if evidence.prefer_stem(f, stem):
+            if evidence.prefer_stem(f, stem) or p == "و" and _conjunction_shape(token, stem):
                 return len(p), stem
     return 0, f
+
+
+# Letters after which a word-initial و is the conjunction, never a name's first letter: Arabic names that
+# begin with و (وليد، وائل، وسام، وجدي، وهيب) and foreign ones written with it (ويليام، والتر، وودرو، ورن)
+# go on with other letters. So «وباولينيو», «وأردا توران», «ومحمد» lose the و even when the corpus never
+# shows the bare name. Not ك (وكالة، وكيل are words).
+_AFTER_CONJUNCTION = frozenset("أإآبتمن")
+
+
+def _conjunction_shape(token: str, stem: str) -> bool:
+    letters = strip_marks(token)
+    return len(stem) >= 3 and (letters[1:2] in _AFTER_CONJUNCTION or stem.startswith("عبد"))
 
 
 def skip_letters(text: str, start: int, n: int) -> int:

@@ -233,6 +233,10 @@ def _never_an_edge(token: str) -> bool:
     return is_verb(token) or not is_word(token)
 
 
+def _latin(token: str) -> bool:
+    return any("a" <= ch.lower() <= "z" for ch in token)
+
+
 def _spelled(view: ArticleView, i: int, j: int) -> bool:
     """Tokens [i, j) spell an acronym letter by letter (إن بي سي)."""
     return all(fold(t.text) in LETTER_NAMES for t in view.tokens[i:j])
@@ -249,6 +253,8 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
     j = next((k for k in range(i + 1, j) if fold(view.tokens[k].text) in ENDS_A_NAME or mention.label == "ORG" and k > i + 1 and fold(view.tokens[k].text) in CONCERNED), j)
+    while j - 1 > i and _latin(view.tokens[j - 1].text) and not _latin(view.tokens[i].text):
+        j -= 1  # «ناريندرا مودي Narendra Modi»: the name, then its spelling in Latin letters
     while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
     if i >= j:

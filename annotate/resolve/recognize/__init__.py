@@ -26,7 +26,7 @@ def recognize_more(view: ArticleView, cands: list[Candidate], known: KnownNames,
     replacing the spans inside it (القاهرة in مطار القاهرة الدولي) whatever their label."""
     cands = keep_names(cands, view.article.text)
     phrases = find_phrases(view, known, evidence, registry) + media_names(view, evidence) + ministry_names(view, evidence) + source_credits(view, evidence) + masthead_outlets(view, evidence) + dateline_outlets(view, cands, evidence) + quoted_names(view, evidence) + dotted_acronyms(view, evidence)
-    latin = [c for c in find_latin(view, evidence) if not any(o.start < c.end and c.start < o.end for o in cands)]
+    latin = [c for c in find_latin(view, evidence) if not any(o.outer[0] < c.end and c.start < o.outer[1] for o in cands)]  # (outer: the tagger's span, Latin spelling after the name included)
     return replace_inside(cands, phrases + latin)
 
 

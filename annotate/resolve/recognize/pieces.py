@@ -105,6 +105,9 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
         if len(words) > 2 and is_common(first) and variant_word(first) not in strong_words:
             lo = words[1]
         last = fold(view.tokens[hi - 1].text)
+        if hi - lo > 1 and _as_a(last):
+            hi = words[-2] + 1  # «ماريانو كمحاسب»: as an accountant
+            last = fold(view.tokens[hi - 1].text)
         if hi - lo > 1 and _accusative(last, strong_words):
             hi = words[-2] + 1
             last = fold(view.tokens[hi - 1].text)
@@ -122,6 +125,12 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
 
 # Passive news verbs that follow the name they are about; never a person's last name word.
 PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختيرت انتخب انتخبت كلف كلفت اعتقل اعتقلت أعيد أعيدت".split())
+
+
+def _as_a(word: str) -> bool:
+    """كمحاسب، كمساعد، كمدرب: ك (as) before a participle news uses as a word or a title (not كمارا، كمالا)."""
+    stem = word[1:]
+    return word.startswith("كم") and len(stem) >= 4 and (is_weak(stem) or title_stem(stem) is not None or title_stem("ال" + stem) is not None)
 
 
 def _accusative(word: str, name_words) -> bool:
