@@ -513,3 +513,13 @@ def test_a_name_s_latin_spelling_and_an_as_clause_are_not_part_of_it():
     res = resolve([doc("ant", text, tags)])
     assert labels_of(res, "ant") == {"ناريندرا مودي": "PER", "فيليب": "PER", "محمود الخطيب": "PER"}
     assert next(a for a in res.actors if a.name == "محمود الخطيب").roles[0]["role"] == "الكابتن"
+
+
+def test_a_feminine_adjective_ends_no_person_and_god_is_no_actor():
+    # ANT: «في مدينة الملك عبد الله الاقتصادية» (the tagger gave «عبد الله الاقتصادية»), «وسيتبعها بإذن الله
+    # مجموعة من المبادرات» (propagation made «الله» a person from a compound cut short, «عب الله»).
+    text = "وتقام البطولة في مدينة الملك عبد الله الاقتصادية. وأعلن عب الله الفيصل أن الرياضة وسيتبعها بإذن الله مجموعة من المبادرات"
+    res = resolve([doc("ant", text, [("عبد الله الاقتصادية", "PER"), ("عب الله الفيصل", "PER")])])
+    labels = labels_of(res, "ant")
+    assert "عبد الله" in labels and not any(t.endswith("الاقتصادية") for t in labels), labels
+    assert "الله" not in labels

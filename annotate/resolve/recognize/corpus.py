@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.arabic import fold
+from annotate.resolve.names import COMPOUND_FIRSTS
 from annotate.resolve.recognize import lexicon, recognize_more
 from annotate.resolve.recognize.apposition import names_after_titles
 from annotate.resolve.recognize.clitics import repair_clitics, shared_stems
@@ -72,8 +73,9 @@ def _institutions(cs: Cands) -> Counter:
 
 
 def _spans(cs: Cands) -> Counter:
-    """Folded names of the spans, and the surnames of full person names."""
-    return Counter([c.folded for c in cs] + [c.folded[-1:] for c in cs if c.label == "PER" and len(c.folded) > 1])
+    """Folded names of the spans, and the surnames of full person names (not the second half of a compound
+    first name alone: عبد الله has no surname الله)."""
+    return Counter([c.folded for c in cs] + [c.folded[-1:] for c in cs if c.label == "PER" and len(c.folded) > 1 and not (len(c.folded) == 2 and c.folded[0] in COMPOUND_FIRSTS)])
 
 
 def _full_names(cs: Cands) -> Counter:

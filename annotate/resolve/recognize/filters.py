@@ -35,6 +35,7 @@ ORDINALS = frozenset(
 TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
 RANK_CUE = fold("برتبة")
 TANWEEN = "\u064b"
+GOD = fold("الله")  # alone, never an actor (بإذن الله), whatever a compound (عبد الله، عب الله) left behind
 # A nisba adjective in the dual (إرادتان ملكيتان، دولتين عربيتين): two of something, never a name.
 DUAL_NISBA = tuple(fold(e) for e in ("يتان", "يتين"))
 MONTHS = frozenset(fold(m) for m in (*DATE_MONTHS, *HIJRI_MONTHS))  # fathatan: an adverb or an accusative indefinite noun (تاريخيًا، ضاحكاً)
@@ -69,7 +70,7 @@ def is_name(c: Candidate, raw: str) -> bool:
     word = c.folded[0]
     if c.label == "MISC" and c.source != "registry":
         return False
-    if word in ORDINALS or word in MONTHS or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
+    if word in ORDINALS or word in MONTHS or word == GOD or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
         return False
     if _is_adverb(word) and word not in one_word_names() and word not in place_names():
         return False

@@ -90,9 +90,11 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
 
 
 def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
-    """Cut a trailing indefinite accusative off person spans, and a leading word real news almost never has in
-    a name (غياب بن سدرين: the absence of) (``strong_words``: buckets of the words of the lexicon's and the
-    registry's person names, which are never cut). Verbs at a span's edge are ``spans.VERBS``' job (ويرأس عباس)."""
+    """Cut off person spans a last word no name ends with: «as a» (ماريانو كمحاسب), an indefinite accusative
+    (عين أمينا), a passive news verb (ابو الغيط عين), a definite feminine nisba (مدينة الملك عبد الله
+    الاقتصادية: the city's adjective); and a leading word real news almost never has in a name (غياب بن
+    سدرين: the absence of) (``strong_words``: buckets of the words of the lexicon's and the registry's person
+    names, which are never cut). Verbs at a span's edge are ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
     for c in cands:
         if c.label != "PER" or c.source == "registry" or len(c.folded) < 2:
@@ -104,15 +106,9 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
         first = fold(view.tokens[lo].text)
         if len(words) > 2 and is_common(first) and variant_word(first) not in strong_words:
             lo = words[1]
-        last = fold(view.tokens[hi - 1].text)
-        if hi - lo > 1 and _as_a(last):
-            hi = words[-2] + 1  # «ماريانو كمحاسب»: as an accountant
-            last = fold(view.tokens[hi - 1].text)
-        if hi - lo > 1 and _accusative(last, strong_words):
-            hi = words[-2] + 1
-            last = fold(view.tokens[hi - 1].text)
-        if hi - lo > 1 and last in PASSIVE_VERBS:
-            hi = [k for k in words if k < hi - 1][-1] + 1  # «ابو الغيط عين أمينا»: appointed (as secretary)
+        for never_last in (_as_a, lambda w: _accusative(w, strong_words), PASSIVE_VERBS.__contains__, _feminine_nisba):
+            if hi - lo > 1 and never_last(fold(view.tokens[hi - 1].text)):
+                hi = [k for k in words if k < hi - 1][-1] + 1
         if (lo, hi) == (words[0], words[-1] + 1):
             out.append(c)
             continue
@@ -125,6 +121,11 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
 
 # Passive news verbs that follow the name they are about; never a person's last name word.
 PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختيرت انتخب انتخبت كلف كلفت اعتقل اعتقلت أعيد أعيدت".split())
+
+
+def _feminine_nisba(word: str) -> bool:
+    """الاقتصادية، الدولية: a woman's family name is her family's (عبير موسي), never a feminine adjective."""
+    return word.startswith("ال") and word.endswith("يه") and len(word) >= 6
 
 
 def _as_a(word: str) -> bool:
