@@ -523,3 +523,13 @@ def test_a_feminine_adjective_ends_no_person_and_god_is_no_actor():
     labels = labels_of(res, "ant")
     assert "عبد الله" in labels and not any(t.endswith("الاقتصادية") for t in labels), labels
     assert "الله" not in labels
+
+
+def test_a_masculine_adjective_alone_is_no_place_and_an_agent_is_someone_else():
+    # ANT sport (ant_multisource_2018, lines 250,000–270,000): «وفاز الفريق السعودي على الأفريقي» (the tagger
+    # gave both adjectives as places), «وقال وكيل رونالدو إن اللاعب» (the agent is not Ronaldo, and agent is
+    # no role of his). السعودية stays a place.
+    a = doc("ant", "وفاز الفريق السعودي على الأفريقي في الجولة. وقال وكيل رونالدو إن اللاعب سيبقى. ووصل الوفد إلى السعودية", [("السعودي", "LOC"), ("الأفريقي", "LOC"), ("وكيل رونالدو", "PER"), ("السعودية", "LOC")])
+    res = resolve([a])
+    assert labels_of(res, "ant") == {"رونالدو": "PER", "السعودية": "LOC"}
+    assert next(x for x in res.actors if x.name == "رونالدو").roles == []

@@ -31,7 +31,7 @@ from annotate.resolve.names import (
 from annotate.resolve.variants import variant_word
 from annotate.tokenize import sentences_in
 
-NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار".split())
+NOT_NAMES = frozenset(fold(w) for w in "نجل نجله شقيق شقيقه ابن ابنه زوجة زوجته عائلة أسرة قوات ميليشيات مليشيات أنصار وكيل صهر".split())  # (وكيل رونالدو: his agent; صهر أردوغان: his son-in-law)
 # Particles the model sometimes takes into a name («قال إن حفتر», «إلى أن حفتر»): never its first word.
 PARTICLES = frozenset(fold(w) for w in "أن إن بأن لأن وأن وإن فإن فأن كأن لكن ولكن".split())
 # Arabic names of Latin letters that are no Arabic word, for spelled acronyms («إن بي سي»: NBC, «سي إن إن»):

@@ -9,6 +9,8 @@
 * Nor is a word with the shape of an adverb made from a common relational adjective (هاتفيا: هاتفي + ا),
   unless the lexicon or the gazetteer knows it (روسيا، إيطاليا). (A past plural verb, سئموا، has the shape
   of too many foreign names to be told by it: فرانسوا، جانوا.)
+* Nor is a masculine relational adjective alone a place (السعودي، الأفريقي), unless the lexicon or the
+  gazetteer knows it.
 * A title of two words or a rank (حافظ الأختام، أمين سر، برتبة عقيد) is a role, not a name.
 * Latin text gets Latin rules: every word capitalized (DW, AFP, KEMAL ASLAN, Lebanon 24), at most five words,
   no handles or links, more than one letter — so an embedded English tweet is not an entity.
@@ -21,7 +23,7 @@ import re
 
 from annotate.arabic import fold
 from annotate.dates.lexicon import HIJRI_MONTHS, MONTHS as DATE_MONTHS
-from annotate.resolve.names import title_stem
+from annotate.resolve.names import is_nisba, title_stem
 from annotate.resolve.gazetteer import place_names
 from annotate.resolve.recognize.lexicon import is_common, is_weak, name_rate, one_word_names
 from annotate.resolve.spans import Candidate
@@ -74,6 +76,8 @@ def is_name(c: Candidate, raw: str) -> bool:
         return False
     if _is_adverb(word) and word not in one_word_names() and word not in place_names():
         return False
+    if c.label == "LOC" and is_nisba(word) and not word.endswith("يه") and word not in one_word_names() and word not in place_names():
+        return False  # «السعودي»، «الأفريقي»: a masculine adjective alone is no place (السعودية is)
     if c.source not in ("model", "gazetteer", "quoted") and is_weak(word):
         return False  # propagation alone is no evidence for a word that news mostly uses as a word (quotes after «قناة» are)
     return True
