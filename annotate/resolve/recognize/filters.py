@@ -37,6 +37,7 @@ ORDINALS = frozenset(
 TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
 RANK_CUE = fold("برتبة")
 TANWEEN = "\u064b"
+DEMONSTRATIVES = frozenset(fold(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان هذين هاتين".split())  # «إذا جاء أولئك الحمقى»
 GOD = fold("الله")  # alone, never an actor (بإذن الله), whatever a compound (عبد الله، عب الله) left behind
 # A nisba adjective in the dual (إرادتان ملكيتان، دولتين عربيتين): two of something, never a name.
 DUAL_NISBA = tuple(fold(e) for e in ("يتان", "يتين"))
@@ -72,10 +73,12 @@ def is_name(c: Candidate, raw: str) -> bool:
     word = c.folded[0]
     if c.label == "MISC" and c.source != "registry":
         return False
-    if word in ORDINALS or word in MONTHS or word == GOD or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
+    if word in ORDINALS or word in MONTHS or word == GOD or word in DEMONSTRATIVES or TANWEEN in raw or is_common(word) or word.endswith(DUAL_NISBA):
         return False
-    if _is_adverb(word) and word not in one_word_names() and word not in place_names():
+    if is_adverb(word) and word not in one_word_names() and word not in place_names():
         return False
+    if word.endswith("ا") and title_stem(word[:-1]) is not None:
+        return False  # «المولدي الجندوبي نائبا ثانيا»: a title in the accusative, «as deputy»
     if c.label == "LOC" and is_nisba(word) and not word.endswith("يه") and word not in one_word_names() and word not in place_names():
         return False  # «السعودي»، «الأفريقي»: a masculine adjective alone is no place (السعودية is)
     if c.source not in ("model", "gazetteer", "quoted") and is_weak(word):
@@ -83,7 +86,7 @@ def is_name(c: Candidate, raw: str) -> bool:
     return True
 
 
-def _is_adverb(word: str) -> bool:
+def is_adverb(word: str) -> bool:
     """Folded ``word`` shaped like an adverb (or accusative adjective) of a common nisba: هاتفيا، سياسيا."""
     return len(word) >= 5 and word.endswith("يا") and name_rate(word[:-1]) is not None
 

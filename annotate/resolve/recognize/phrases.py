@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from annotate.arabic import fold, strip_marks
 from annotate.resolve.gazetteer import is_nationality
 from annotate.resolve.names import PORTFOLIO_WORDS, Evidence, definite_form, is_word, lil_stems, title_stem
-from annotate.resolve.recognize.filters import ORDINALS
+from annotate.resolve.recognize.filters import ORDINALS, is_adverb
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import CONCERNED, ENDS_A_NAME, ArticleView, Candidate, goes_on_with_a_title, is_verb, make_candidate
 
@@ -237,11 +237,13 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
         if "name" in kinds and not (w.startswith("ال") and w.endswith(("ي", "يه"))):
             break  # after a name only its adjectives (مطار القاهرة الدولي; not «قطاع غزة التفاصيل»)
         matched = known.match(words[n:])
+        if matched and head in SITE_HEADS and w.startswith("ل") and tuple(words[n : n + matched]) not in known.keys:
+            break  # «الميناء | للأمم المتحدة»: a site is named by construct, not by ل
         if matched:
             kinds.append("name")
             k, n = k + matched, n + matched
             continue
-        if w.startswith("لل") and len(w) >= 5 and kinds:
+        if w.startswith("لل") and len(w) >= 5 and kinds and head not in SITE_HEADS:  # (a site is named by construct: «الميناء | للأمم المتحدة»)
             kinds.append("genitive")  # never right after the head: «الحكومة للسلم», «اللجنة للجلسة العامة»
         elif w.startswith("ل") and len(w) >= 4 and kinds and n + 1 < len(words) and words[n + 1].startswith("ال") and (not is_common(w[1:]) or known.match(words[n + 1 :])):
             kinds.append("genitive")  # مجلس التعاون لدول الخليج العربية: ل before a construct (a common one before a known name)
@@ -270,8 +272,8 @@ def _phrase_end(view: ArticleView, i: int, head: str, known: KnownNames) -> int:
 
 def _never_proper(word: str) -> bool:
     """A folded word that cannot be a proper name after a naming head: an ordinal (لولاية ثالثة: a third
-    term) or ل + the article (جسر للسيارات: a bridge for cars)."""
-    return word in ORDINALS or word.startswith("لل")
+    term), ل + the article (جسر للسيارات: a bridge for cars) or an accusative adjective (ميناء رئيسيا)."""
+    return word in ORDINALS or word.startswith("لل") or is_adverb(word)
 
 
 def _modifies(word: str) -> bool:
