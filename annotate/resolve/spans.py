@@ -233,6 +233,13 @@ def _never_an_edge(token: str) -> bool:
     return is_verb(token) or not is_word(token)
 
 
+def _ends_the_name(word: str, label: str, at: int) -> bool:
+    """Does the folded word ``at`` tokens into a tagged span end the name before it? A relative pronoun or
+    «other» (``ENDS_A_NAME``), an organization's affiliation participle after its second word (``CONCERNED``),
+    a person's ل + article word (بشير نصر | للجوهرة أف أم: what follows is the outlet he spoke to)."""
+    return word in ENDS_A_NAME or label == "ORG" and at > 1 and word in CONCERNED or label == "PER" and word.startswith("لل") and len(word) >= 5
+
+
 def _latin(token: str) -> bool:
     return any("a" <= ch.lower() <= "z" for ch in token)
 
@@ -252,7 +259,7 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
         i += 1
     while j > i and _never_an_edge(view.tokens[j - 1].text):
         j -= 1
-    j = next((k for k in range(i + 1, j) if fold(view.tokens[k].text) in ENDS_A_NAME or mention.label == "ORG" and k > i + 1 and fold(view.tokens[k].text) in CONCERNED), j)
+    j = next((k for k in range(i + 1, j) if _ends_the_name(fold(view.tokens[k].text), mention.label, k - i)), j)
     while j - 1 > i and _latin(view.tokens[j - 1].text) and not _latin(view.tokens[i].text):
         j -= 1  # «ناريندرا مودي Narendra Modi»: the name, then its spelling in Latin letters
     while j > i and _never_an_edge(view.tokens[j - 1].text):

@@ -126,8 +126,9 @@ PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختي�
 
 
 def _feminine_nisba(word: str) -> bool:
-    """الاقتصادية، الدولية: a woman's family name is her family's (عبير موسي), never a feminine adjective."""
-    return word.startswith("ال") and word.endswith("يه") and len(word) >= 6
+    """الاقتصادية، الدولية، الجزائريات: a woman's family name is her family's (عبير موسي), never a feminine
+    adjective, singular or plural."""
+    return word.startswith("ال") and word.endswith(("يه", "يات")) and len(word) >= 6
 
 
 def _as_a(word: str) -> bool:
