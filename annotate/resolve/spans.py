@@ -297,12 +297,12 @@ def from_mention(view: ArticleView, mention: Mention, evidence) -> Candidate | N
     return candidate
 
 
-
 def goes_on_with_a_title(view: ArticleView, i: int) -> bool:
     """Does the span at token ``i`` start with a title's definite complement right after the title's head
     (رئيس | الحكومة)? Not a construct (عضو | مجلس اللوردات، رئيس | مجلس النواب: the council is named)."""
     word = fold(view.tokens[i].text)
     return i > 0 and view.sentence[i - 1] == view.sentence[i] and title_stem(view.tokens[i - 1].text) is not None and word in COMPLEMENTS and word.startswith("ال")
+
 
 class Vocabulary(Evidence):
     """Evidence that a folded word is a name or a word on its own, for clitic decisions (``names.split_clitic``)."""
