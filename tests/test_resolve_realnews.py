@@ -569,3 +569,17 @@ def test_a_place_named_by_its_site_head_loses_its_clitic_elsewhere():
     labels = labels_of(res, "j2")
     assert {"جندوبة": "LOC", "بشير نصر": "PER", "عبد المالك سلال": "PER"}.items() <= labels.items(), labels
     assert actors_of(res, "j2")["جندوبة"] == actors_of(res, "j1")["ولاية جندوبة"]
+
+
+# 9. Found the same way in 60 more ANT articles (ant_multisource_2018, lines 80,000–100,000; bench/ant_sample.py).
+
+
+def test_the_object_place_a_nationality_a_relation_or_an_eyewitness_is_not_a_person():
+    # ANT: «واتهم مادورو كولومبيا بالوقوف وراء الهجوم» (the tagger gave «مادورو كولومبيا», 19 times: the actor
+    # was named so), «وقالت شاهدة عيان إن», «وقال مسؤول فنزويلي», «وأضاف شقيقه», «وطالبت السوريات» (a place),
+    # «وقالت البارونة وارسي» (a title). «شينزو آبي» keeps آبي.
+    text = "واتهم مادورو كولومبيا بالوقوف وراء الهجوم. وقالت شاهدة عيان إن الانفجار كان هائلا. وقال مسؤول فنزويلي إن. وأضاف شقيقه أن. وطالبت السوريات بالعودة. وقالت البارونة وارسي إن. والتقى آبي بالرئيس"
+    tags = [("مادورو كولومبيا", "PER"), ("شاهدة عيان", "PER"), ("فنزويلي", "PER"), ("شقيقه", "PER"), ("السوريات", "LOC"), ("البارونة وارسي", "PER"), ("آبي", "PER")]
+    res = resolve([doc("ant", text, tags)])
+    assert labels_of(res, "ant") == {"مادورو": "PER", "كولومبيا": "LOC", "وارسي": "PER", "آبي": "PER"}, labels_of(res, "ant")
+    assert next(a for a in res.actors if a.name == "وارسي").roles[0]["role"] == "البارونة"

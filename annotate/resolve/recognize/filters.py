@@ -24,9 +24,9 @@ import re
 from annotate.arabic import fold
 from annotate.dates.lexicon import HIJRI_MONTHS, MONTHS as DATE_MONTHS
 from annotate.resolve.names import is_nisba, title_stem
-from annotate.resolve.gazetteer import place_names
+from annotate.resolve.gazetteer import is_nationality, place_names
 from annotate.resolve.recognize.lexicon import is_common, is_weak, name_rate, one_word_names
-from annotate.resolve.spans import Candidate
+from annotate.resolve.spans import NOT_NAMES, Candidate
 
 ORDINALS = frozenset(
     fold(w)
@@ -34,7 +34,7 @@ ORDINALS = frozenset(
     التاسع عاشر العاشر أولى الأولى ثانية الثانية ثالثة الثالثة""".split()
 )
 # Titles that are two words, or a rank after برتبة: a role, never a name (حافظ الأختام، أمين سر، برتبة عقيد).
-TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء"))
+TITLE_PHRASES = frozenset(tuple(fold(w) for w in t.split()) for t in ("حافظ الأختام", "أمين سر", "أمين عام", "الأمين العام", "ولي العهد", "رئيس الوزراء", "شاهد عيان", "شاهدة عيان", "شهود عيان"))
 RANK_CUE = fold("برتبة")
 TANWEEN = "\u064b"
 DEMONSTRATIVES = frozenset(fold(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان هذين هاتين".split())  # «إذا جاء أولئك الحمقى»
@@ -79,11 +79,26 @@ def is_name(c: Candidate, raw: str) -> bool:
         return False
     if word.endswith("ا") and title_stem(word[:-1]) is not None:
         return False  # «المولدي الجندوبي نائبا ثانيا»: a title in the accusative, «as deputy»
-    if c.label == "LOC" and is_nisba(word) and not word.endswith("يه") and word not in one_word_names() and word not in place_names():
-        return False  # «السعودي»، «الأفريقي»: a masculine adjective alone is no place (السعودية is)
+    if c.label == "LOC" and _adjective(word) and word not in one_word_names() and word not in place_names():
+        return False  # «السعودي»، «الأفريقي»، «السوريات»: an adjective alone is no place (السعودية is)
+    if c.label == "PER" and (_nationality(word) or word in NOT_NAMES):
+        return False  # «فنزويلي»، «الكيني»؛ «شقيقه»: a nationality or a relation alone is no person
     if c.source not in ("model", "gazetteer", "quoted") and is_weak(word):
         return False  # propagation alone is no evidence for a word that news mostly uses as a word (quotes after «قناة» are)
     return True
+
+
+def _nationality(word: str) -> bool:
+    """A nationality adjective of a stem of four letters or more (فنزويلي، الإندونيسي; not آبي, whose stem
+    آب the gazetteer's short city names also give)."""
+    bare = word[2:] if word.startswith("ال") else word
+    return len(bare) >= 5 and is_nationality(word)
+
+
+def _adjective(word: str) -> bool:
+    """A definite relational adjective other than the feminine singular (which names countries: السعودية):
+    السعودي، السوريات، الفلسطينيين، الليبيون."""
+    return word.startswith("ال") and len(word) >= 5 and (word.endswith(("يات", "يين", "يون")) or is_nisba(word) and not word.endswith("يه"))
 
 
 def is_adverb(word: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from annotate.arabic import fold
 from annotate.resolve.names import Evidence, is_word, title_stem
+from annotate.resolve.gazetteer import place_names
 from annotate.resolve.recognize.filters import is_adverb
 from annotate.resolve.recognize.lexicon import is_common, is_weak
 from annotate.resolve.spans import ArticleView, Candidate, make_candidate
@@ -93,7 +94,8 @@ def _drop_inside(cands: list[Candidate]) -> list[Candidate]:
 def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str], evidence: Evidence) -> list[Candidate]:
     """Cut off person spans a last word no name ends with: «as a» (ماريانو كمحاسب), an indefinite accusative
     (عين أمينا), a passive news verb (ابو الغيط عين), a definite feminine nisba (مدينة الملك عبد الله
-    الاقتصادية: the city's adjective), an adverb (جان إيف لودريان هاتفيا), a weekday (بونو الثلاثاء); and a leading word real news almost never has in a name (غياب بن
+    الاقتصادية: the city's adjective), an adverb (جان إيف لودريان هاتفيا), a weekday (بونو الثلاثاء), a
+    place of the gazetteer (اتهم مادورو كولومبيا: the object of the verb); and a leading word real news almost never has in a name (غياب بن
     سدرين: the absence of) (``strong_words``: buckets of the words of the lexicon's and the registry's person
     names, which are never cut). Verbs at a span's edge are ``spans.VERBS``' job (ويرأس عباس)."""
     out = []
@@ -107,7 +109,7 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
         first = fold(view.tokens[lo].text)
         if len(words) > 2 and is_common(first) and variant_word(first) not in strong_words:
             lo = words[1]
-        for never_last in (_as_a, lambda w: _accusative(w, strong_words), PASSIVE_VERBS.__contains__, _feminine_nisba, is_adverb, WEEKDAYS.__contains__):
+        for never_last in (_as_a, lambda w: _accusative(w, strong_words), PASSIVE_VERBS.__contains__, _feminine_nisba, is_adverb, WEEKDAYS.__contains__, place_names().__contains__):
             if hi - lo > 1 and never_last(fold(view.tokens[hi - 1].text)):
                 hi = [k for k in words if k < hi - 1][-1] + 1
         if (lo, hi) == (words[0], words[-1] + 1):
