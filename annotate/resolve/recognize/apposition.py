@@ -38,9 +38,9 @@ def names_after_titles(view: ArticleView, cands: list[Candidate], evidence: Evid
         out.append(person or c)
         changed = changed or person is not None
     untagged = _untagged(view, taken, evidence)
-    if untagged:
-        return sorted(out + untagged, key=lambda c: (c.start, c.end))
-    return _drop_inside(out) if changed else out
+    if changed:
+        return _drop_inside(out + untagged)
+    return sorted(out + untagged, key=lambda c: (c.start, c.end)) if untagged else out
 
 
 def _untagged(view: ArticleView, taken: set[int], evidence: Evidence) -> list[Candidate]:

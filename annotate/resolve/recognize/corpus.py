@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.arabic import fold
-from annotate.resolve.names import COMPOUND_FIRSTS
+from annotate.resolve.names import COMPOUND_FIRSTS, core
 from annotate.resolve.recognize import lexicon, recognize_more
 from annotate.resolve.recognize.apposition import names_after_titles
 from annotate.resolve.recognize.clitics import repair_clitics, shared_stems
@@ -75,16 +75,12 @@ def _institutions(cs: Cands) -> Counter:
 PLACE_HEADS = frozenset(fold(w) for w in "ولاية محافظة إقليم مدينة بلدة قرية منطقة".split())  # heads whose name is a place
 
 
-def _bare_head(word: str) -> str:
-    return word[2:] if word.startswith("ال") else word
-
-
 def _spans(cs: Cands) -> Counter:
     """Folded names of the spans, the surnames of full person names (not the second half of a compound
     first name alone: عبد الله has no surname الله), and the place a site head names (ولاية جندوبة: جندوبة,
     so that «بجندوبة» is the place with a clitic)."""
     surnames = [c.folded[-1:] for c in cs if c.label == "PER" and len(c.folded) > 1 and not (len(c.folded) == 2 and c.folded[0] in COMPOUND_FIRSTS)]
-    places = [c.folded[1:] for c in cs if c.label == "LOC" and len(c.folded) > 1 and _bare_head(c.folded[0]) in PLACE_HEADS]
+    places = [c.folded[1:] for c in cs if c.label == "LOC" and len(c.folded) > 1 and core(c.folded[0]) in PLACE_HEADS]
     return Counter([c.folded for c in cs] + surnames + places)
 
 

@@ -23,7 +23,7 @@ import re
 
 from annotate.arabic import fold
 from annotate.dates.lexicon import HIJRI_MONTHS, MONTHS as DATE_MONTHS
-from annotate.resolve.names import is_nisba, title_stem
+from annotate.resolve.names import core, is_nisba, title_stem
 from annotate.resolve.gazetteer import is_nationality, place_names
 from annotate.resolve.recognize.lexicon import is_common, is_weak, name_rate, one_word_names
 from annotate.resolve.spans import NOT_NAMES, Candidate
@@ -91,8 +91,7 @@ def is_name(c: Candidate, raw: str) -> bool:
 def _nationality(word: str) -> bool:
     """A nationality adjective of a stem of four letters or more (فنزويلي، الإندونيسي; not آبي, whose stem
     آب the gazetteer's short city names also give)."""
-    bare = word[2:] if word.startswith("ال") else word
-    return len(bare) >= 5 and is_nationality(word)
+    return len(core(word)) >= 5 and is_nationality(word)
 
 
 def _adjective(word: str) -> bool:

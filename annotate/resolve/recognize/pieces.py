@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from annotate.arabic import fold
+from annotate.dates.lexicon import WEEKDAYS as DATE_WEEKDAYS
 from annotate.resolve.names import Evidence, is_word, title_stem
 from annotate.resolve.gazetteer import place_names
 from annotate.resolve.recognize.filters import is_adverb
@@ -122,7 +123,7 @@ def trim_edges(view: ArticleView, cands: list[Candidate], strong_words: set[str]
     return out
 
 
-WEEKDAYS = frozenset(fold(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split())  # «بونو الثلاثاء»
+WEEKDAYS = frozenset(fold(w) for w in DATE_WEEKDAYS)  # the date rules' day names: «بونو الثلاثاء»
 # Passive news verbs that follow the name they are about; never a person's last name word.
 PASSIVE_VERBS = frozenset(fold(w) for w in "عين عينت اختير اختيرت انتخب انتخبت كلف كلفت اعتقل اعتقلت أعيد أعيدت".split())
 
